@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { riskFlagSchema } from './lane';
+
+const confidence = z.number().min(0).max(1);
+const scored = <T extends z.ZodType>(value: T) => z.object({ value, confidence });
+
+export const urgencySchema = z.enum(['P1', 'P2', 'P3', 'P4']);
+
+/** The one classification shape both engines produce and the panel shows. */
+export const classificationSchema = z.object({
+  lane: scored(z.string()),
+  category: scored(z.string()),
+  intent: scored(z.string()),
+  urgency: z.object({ value: urgencySchema, reason: z.string(), confidence }),
+  sentiment: scored(z.enum(['negative', 'neutral', 'positive'])),
+  /** BCP 47 language tag of the customer's latest message. */
+  language: scored(z.string()),
+  /** Two short lines. */
+  summary: z.string().max(400),
+  riskFlags: z.array(z.object({ flag: riskFlagSchema, evidence: z.string(), confidence })),
+  owner: scored(z.string()),
+});
+export type Classification = z.infer<typeof classificationSchema>;
+
+/** A classification with what the product decided from it (not from the engine). */
+export const triageResultSchema = z.object({
+  classification: classificationSchema,
+  engine: z.enum(['local', 'claude']),
+  /** Fields whose confidence is under the lane's floor: shown as such, and the thread routes to human triage. */
+  lowConfidenceFields: z.array(z.string()),
+  needsHumanTriage: z.boolean(),
+  ms: z.number().nonnegative(),
+});
+export type TriageResult = z.infer<typeof triageResultSchema>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+export const riskFlagSchema = z.enum([
+  'refund', // refund or money movement
+  'billing_dispute', // billing dispute or chargeback
+  'pricing_commitment', // pricing, discount or lead-time promise
+  'legal', // legal threat or compliance
+  'security', // security or account takeover
+  'personal_data',
+  'medical',
+]);
+export type RiskFlag = z.infer<typeof riskFlagSchema>;
+
+export const laneActionSchema = z.enum(['classify', 'route', 'draft', 'propose_fields', 'handoff']);
+
+/** One route through repeated work, described by the nine dimensions of the users' playbook. */
+export const laneSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  objective: z.string().min(1),
+  trigger: z.object({
+    site: z.enum(['gmail', 'hubspot']),
+    categories: z.array(z.string()),
+    /** HubSpot object type ids (0-1 contact, 0-2 company, 0-3 deal, 0-5 ticket) that start the lane. */
+    recordTypes: z.array(z.string()),
+  }),
+  inputs: z.array(z.string()),
+  processing: z.object({
+    actions: z.array(laneActionSchema),
+    /** The only HubSpot properties this lane may ever propose or write. */
+    writableProperties: z.array(z.string()),
+  }),
+  outputs: z.array(z.string()),
+  consumers: z.array(z.string()),
+  /** What this lane informs but must never decide. */
+  decisionsNotMade: z.array(z.string()),
+  /** Properties the engine may propose only with evidence, always flagged "decision: human". */
+  humanDecisionProperties: z.array(z.string()),
+  qualityChecks: z.object({
+    minGroundingScore: z.number().min(0),
+    confidenceFloor: z.number().min(0).max(1),
+    requiredFields: z.array(z.string()),
+  }),
+  failureFeedback: z.object({
+    escalateTo: z.string(),
+    escalateWhen: z.array(z.string()),
+    recordForLearning: z.array(z.string()),
+  }),
+  /** Risk flags that need an explicit acknowledgement before anything leaves the panel. */
+  riskAcknowledgements: z.array(riskFlagSchema),
+  /** Fields a handoff packet from this lane carries to HubSpot. */
+  handoffFields: z.array(z.string()),
+  kpis: z.array(z.string()),
+});
+export type Lane = z.infer<typeof laneSchema>;
+export const lanesSchema = z.array(laneSchema).min(1);
