@@ -1,0 +1,135 @@
+import Dexie, { type EntityTable } from 'dexie';
+
+/** A key/value setting. Values are validated by their zod schema where they are read. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface ThreadSeenRow {
+  /** "gmail:<legacy thread id>" or "hubspot:<portal>/<type>/<id>" */
+  id: string;
+  subject: string;
+  firstSeen: number;
+  lastTriaged: number | null;
+}
+
+export type AuditKind =
+  | 'thread.seen'
+  | 'triage.classified'
+  | 'triage.corrected'
+  | 'draft.generated'
+  | 'draft.edited'
+  | 'draft.approved'
+  | 'draft.inserted'
+  | 'draft.sent'
+  | 'draft.discarded'
+  | 'draft.rejected'
+  | 'proposal.created'
+  | 'proposal.dropped'
+  | 'field.approved'
+  | 'field.written'
+  | 'field.conflict'
+  | 'field.failed'
+  | 'sop.imported'
+  | 'sop.replaced'
+  | 'sop.retired'
+  | 'sop.deleted'
+  | 'settings.changed';
+
+/** Append-only: rows are added, never changed or deleted. */
+export interface AuditRow {
+  seq?: number;
+  at: number;
+  kind: AuditKind;
+  /** The thread or record the event is about, in ThreadSeenRow id form. */
+  subject: string | null;
+  lane: string | null;
+  /** Event details: ids, hashes, figures. Never mail text or keys. */
+  data: Record<string, unknown>;
+}
+
+export interface SopRow {
+  id: string;
+  title: string;
+  version: number;
+  lanes: string[];
+  owner: string;
+  effectiveDate: string | null;
+  sourceName: string;
+  sha256: string;
+  bytes: number;
+  text: string;
+  status: 'active' | 'retired' | 'superseded';
+  managed: boolean;
+  updatedAt: number;
+  chunkCount: number;
+}
+
+export interface PassageRow {
+  id: string;
+  sopId: string;
+  sopVersion: number;
+  sopTitle: string;
+  headingPath: string[];
+  text: string;
+  lanes: string[];
+  active: 0 | 1;
+}
+
+/** A persisted blob: the serialised search index, an engine model. */
+export interface BlobRow {
+  key: string;
+  value: string;
+  updatedAt: number;
+}
+
+/** Work a human has not resolved yet: drafts, field proposals, handoff packets. */
+export interface PendingRow {
+  id: string;
+  kind: 'draft' | 'proposal' | 'handoff';
+  /** Thread or record it belongs to. */
+  subject: string;
+  status: string;
+  createdAt: number;
+  updatedAt: number;
+  value: unknown;
+}
+
+export interface FeedbackRow {
+  seq?: number;
+  at: number;
+  subject: string;
+  field: string;
+  from: string;
+  to: string;
+  text: string;
+}
+
+export class TriageDatabase extends Dexie {
+  settings!: EntityTable<SettingRow, 'key'>;
+  threads!: EntityTable<ThreadSeenRow, 'id'>;
+  audit!: EntityTable<AuditRow, 'seq'>;
+  sops!: EntityTable<SopRow, 'id'>;
+  passages!: EntityTable<PassageRow, 'id'>;
+  blobs!: EntityTable<BlobRow, 'key'>;
+  pending!: EntityTable<PendingRow, 'id'>;
+  feedback!: EntityTable<FeedbackRow, 'seq'>;
+
+  constructor(name = 'calm-triage') {
+    super(name);
+    this.version(1).stores({
+      settings: 'key',
+      threads: 'id, lastTriaged',
+      audit: '++seq, at, kind, subject',
+    });
+    // v2: SOP library, persisted blobs (index, models), unresolved work, feedback for learning.
+    this.version(2).stores({
+      sops: 'id, title, status, updatedAt',
+      passages: 'id, sopId, active',
+      blobs: 'key',
+      pending: 'id, kind, subject, status, updatedAt',
+      feedback: '++seq, at, subject, field',
+    });
+  }
+}
