@@ -1,0 +1,56 @@
+// The shape of tests/fixtures/gmail/*.truth.json: what a correct reader extracts from a saved Gmail page.
+// The inspect script prints reads in this shape and the tests compare reads with the truth in it.
+
+import { z } from 'zod';
+import { messageStateSchema, participantSchema, type GmailRead } from '@/lib/schemas/thread';
+
+export const truthMessageSchema = z.object({
+  messageId: z.string(),
+  legacyId: z.string().nullable(),
+  from: participantSchema,
+  to: z.array(participantSchema),
+  date: z.string().nullable(),
+  state: messageStateSchema,
+  /** Present for expanded messages only. */
+  bodyText: z.string().optional(),
+  hasQuotedHistory: z.boolean(),
+  signature: z.string().nullable(),
+});
+export type TruthMessage = z.infer<typeof truthMessageSchema>;
+
+export const gmailTruthSchema = z.discriminatedUnion('view', [
+  z.object({
+    view: z.enum(['thread', 'preview']),
+    threadId: z.string(),
+    subject: z.string(),
+    messages: z.array(truthMessageSchema),
+    replyEditorOpen: z.boolean(),
+  }),
+  z.object({ view: z.literal('list') }),
+  z.object({ view: z.literal('unreadable'), reason: z.string() }),
+]);
+export type GmailTruth = z.infer<typeof gmailTruthSchema>;
+
+/** A read in the truth format (fields the truth does not carry, such as snippets and participants, are left out). */
+export function toTruthFormat(read: GmailRead): GmailTruth {
+  if (read.kind === 'list') return { view: 'list' };
+  if (read.kind === 'unreadable') return { view: 'unreadable', reason: read.reason };
+  const { thread } = read;
+  return {
+    view: thread.view,
+    threadId: thread.threadId,
+    subject: thread.subject,
+    messages: thread.messages.map((message) => ({
+      messageId: message.messageId,
+      legacyId: message.legacyId,
+      from: message.from,
+      to: message.to,
+      date: message.date,
+      state: message.state,
+      ...(message.state === 'expanded' && message.bodyText !== null ? { bodyText: message.bodyText } : {}),
+      hasQuotedHistory: message.hasQuotedHistory,
+      signature: message.signature,
+    })),
+    replyEditorOpen: thread.replyEditorOpen,
+  };
+}
