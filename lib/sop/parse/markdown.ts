@@ -1,0 +1,29 @@
+/**
+ * Normalises Markdown (and plain text, which is treated as Markdown without markup) into the library's
+ * Markdown-like form: `#` headings, `- ` list items, paragraphs split by blank lines.
+ */
+export function normaliseMarkdown(source: string): string {
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').replace(/\s+$/, '');
+    const next = lines[i + 1] ?? '';
+    // Setext headings ("Title\n=====") become ATX headings so the chunker sees one form.
+    if (line.trim() && /^\s*=+\s*$/.test(next)) {
+      out.push(`# ${line.trim()}`);
+      i++;
+    } else if (line.trim() && /^\s*-{2,}\s*$/.test(next) && !/^\s*[-*+]\s/.test(line)) {
+      out.push(`## ${line.trim()}`);
+      i++;
+    } else {
+      out.push(line.replace(/^(\s*)[*+]\s+/, '$1- ').replace(/^(#{1,6})([^#\s])/, '$1 $2'));
+    }
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** The first level-one heading's text, if any. */
+export function firstHeading(markdown: string): string | null {
+  const match = /^#\s+(.+)$/m.exec(markdown);
+  return match?.[1]?.trim() ?? null;
+}
