@@ -1,0 +1,275 @@
+import { z } from 'zod';
+import type { AppError } from '@/lib/schemas/errors';
+import {
+  type Association,
+  associationsResponseSchema,
+  type CrmRecord,
+  crmRecordSchema,
+  type HubSpotErrorBody,
+  hubspotErrorBodySchema,
+  type Owner,
+  ownersResponseSchema,
+  type Pipeline,
+  pipelinesResponseSchema,
+  propertiesResponseSchema,
+  type PropertyDefinition,
+} from './api-schemas';
+import { CSRF_COOKIE, CSRF_COOKIE_FALLBACK, CSRF_HEADER } from './selectors';
+
+/** HubSpot's complaint about one property of a write. */
+export interface PropertyError {
+  property: string;
+  code: string;
+  message: string;
+}
+
+/** An AppError with what HubSpot said; assignable to Result<T>'s error. */
+export interface HubSpotError extends AppError {
+  status?: number;
+  correlationId?: string;
+  propertyErrors?: PropertyError[];
+}
+export type HubSpotResult<T> = { ok: true; value: T } | { ok: false; error: HubSpotError };
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+interface CommonOptions {
+  fetch: FetchLike;
+  /** Waits between rate-limited tries; injectable so tests need not sleep. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Tries per request when HubSpot answers 429 TEN_SECONDLY_ROLLING. */
+  maxTries?: number;
+}
+export type HubSpotClientOptions =
+  | (CommonOptions & {
+      mode: 'session';
+      /** The page's origin, e.g. https://app-eu1.hubspot.com */
+      origin: string;
+      portalId: string;
+      readCookie: (name: string) => string | null;
+    })
+  | (CommonOptions & { mode: 'token'; token: string; baseUrl?: string; portalId?: string });
+
+export interface HubSpotClient {
+  readonly mode: 'session' | 'token';
+  /** Property definitions of an object type; cached per portal and type for the client's life. */
+  getProperties(objectType: string): Promise<HubSpotResult<PropertyDefinition[]>>;
+  getRecord(
+    objectType: string,
+    objectId: string,
+    properties: string[],
+    propertiesWithHistory?: string[],
+  ): Promise<HubSpotResult<CrmRecord>>;
+  getAssociations(objectType: string, objectId: string, toObjectType: string): Promise<HubSpotResult<Association[]>>;
+  getOwners(): Promise<HubSpotResult<Owner[]>>;
+  getPipelines(objectType: string): Promise<HubSpotResult<Pipeline[]>>;
+  /** One PATCH of the given properties; values are strings, '' clears a value. */
+  updateRecord(objectType: string, objectId: string, properties: Record<string, string>): Promise<HubSpotResult<CrmRecord>>;
+}
+
+const DEFAULT_BASE_URL = 'https://api.hubapi.com';
+const DEFAULT_MAX_TRIES = 3;
+const SECONDLY_WAIT_MS = 1000;
+
+export const SESSION_WRITE_REFUSED_MESSAGE =
+  'HubSpot refused the write through your session: ask an admin to set a private-app token in Options.';
+
+const err = (code: string, message: string, nextStep: string, extra: Partial<HubSpotError> = {}): HubSpotResult<never> => ({
+  ok: false,
+  error: { code, message, nextStep, ...extra },
+});
+
+export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
+  const doFetch = opts.fetch;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const maxTries = opts.maxTries ?? DEFAULT_MAX_TRIES;
+  const portalKey = opts.portalId ?? 'token';
+  const propertyCache = new Map<string, PropertyDefinition[]>();
+
+  function readCsrf(): string | null {
+    if (opts.mode !== 'session') return null;
+    return opts.readCookie(CSRF_COOKIE) ?? opts.readCookie(CSRF_COOKIE_FALLBACK);
+  }
+
+  function requestFor(method: string, path: string, query: URLSearchParams, body: unknown): HubSpotResult<{ url: string; init: RequestInit }> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const init: RequestInit = { method, headers };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    if (opts.mode === 'session') {
+      const csrf = readCsrf();
+      if (!csrf) {
+        return err('hubspot.not_signed_in', 'You do not seem to be signed in to HubSpot in this tab.', 'Sign in to HubSpot, then reload the page.');
+      }
+      headers[CSRF_HEADER] = csrf;
+      init.credentials = 'include';
+      const q = new URLSearchParams(query);
+      q.set('portalId', opts.portalId);
+      return { ok: true, value: { url: `${opts.origin}/api${path}?${q.toString()}`, init } };
+    }
+    headers.Authorization = `Bearer ${opts.token}`;
+    const qs = query.toString();
+    return { ok: true, value: { url: `${opts.baseUrl ?? DEFAULT_BASE_URL}${path}${qs ? `?${qs}` : ''}`, init } };
+  }
+
+  async function call<T>(
+    method: 'GET' | 'PATCH',
+    path: string,
+    query: URLSearchParams,
+    schema: z.ZodType<T>,
+    body?: unknown,
+  ): Promise<HubSpotResult<T>> {
+    let csrfRetried = false;
+    let rateLimitedTries = 0;
+    for (;;) {
+      const request = requestFor(method, path, query, body);
+      if (!request.ok) return request;
+      let response: Response;
+      try {
+        response = await doFetch(request.value.url, request.value.init);
+      } catch (cause) {
+        return err('hubspot.unreachable', `Could not reach HubSpot (${cause instanceof Error ? cause.message : 'network error'}).`, 'Check your connection and try again.');
+      }
+      const text = await response.text();
+      // A 403 after the rep was idle can be a stale CSRF value: the next request reads the cookie again.
+      if (response.status === 403 && opts.mode === 'session' && !csrfRetried) {
+        csrfRetried = true;
+        continue;
+      }
+      if (response.status === 429) {
+        rateLimitedTries += 1;
+        const limit = rateLimitOf(response, parseErrorBody(text));
+        if (!limit.daily && rateLimitedTries < maxTries) {
+          await sleep(limit.waitMs);
+          continue;
+        }
+        return limit.daily
+          ? err('hubspot.rate_limited', "HubSpot's daily API limit for this account is used up.", 'Try again tomorrow, or ask an admin about the limit.', limit.retryAfterMs === undefined ? { status: 429 } : { status: 429, retryAfterMs: limit.retryAfterMs })
+          : err('hubspot.rate_limited', 'HubSpot is receiving too many requests right now.', 'Wait a few seconds and try again.', { status: 429, retryAfterMs: limit.waitMs });
+      }
+      if (response.ok) {
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          return err('hubspot.bad_response', 'HubSpot answered with something that is not JSON.', 'Reload the page and try again.', { status: response.status });
+        }
+        const parsed = schema.safeParse(json);
+        if (!parsed.success) {
+          return err('hubspot.bad_response', `HubSpot's answer did not have the expected shape (${parsed.error.issues[0]?.path.join('.') ?? 'root'}).`, 'Reload the page; if it persists, report it with the time it happened.', { status: response.status });
+        }
+        return { ok: true, value: parsed.data };
+      }
+      return errorFor(response.status, parseErrorBody(text), method);
+    }
+  }
+
+  function errorFor(status: number, body: HubSpotErrorBody | null, method: string): HubSpotResult<never> {
+    const extra: Partial<HubSpotError> = body?.correlationId ? { status, correlationId: body.correlationId } : { status };
+    if (opts.mode === 'session' && method === 'PATCH' && [401, 403, 404, 405].includes(status)) {
+      return err('hubspot.session_write_refused', SESSION_WRITE_REFUSED_MESSAGE, 'Nothing was written. Ask an admin to set a private-app token in Options, then approve again.', extra);
+    }
+    switch (status) {
+      case 400: {
+        const propertyErrors = propertyErrorsOf(body);
+        const first = propertyErrors[0];
+        const message = first ? `HubSpot refused ${first.property}: ${first.message}` : `HubSpot refused the request: ${body?.message ?? 'no reason given'}`;
+        return err('hubspot.validation', message, 'Correct the value, then approve again.', { ...extra, propertyErrors });
+      }
+      case 401:
+        return opts.mode === 'session'
+          ? err('hubspot.not_signed_in', 'HubSpot says you are not signed in.', 'Sign in to HubSpot in this tab, then reload the page.', extra)
+          : err('hubspot.not_signed_in', 'HubSpot refused the private-app token set in Options.', 'Ask an admin to check the token in Options.', extra);
+      case 403:
+        return err('hubspot.no_permission', 'Your HubSpot account has no permission for this record or action.', 'Ask a HubSpot admin for access (or, for a token, the missing scopes).', extra);
+      case 404:
+        return err('hubspot.not_found', 'HubSpot has no such record (it may have been deleted or merged).', 'Reload the page to open the current record.', extra);
+      default:
+        return status >= 500
+          ? err('hubspot.unavailable', `HubSpot had a problem answering (${status}).`, 'Try again in a minute.', extra)
+          : err('hubspot.unexpected_status', `HubSpot answered ${status}${body ? `: ${body.message}` : ''}.`, 'Reload the page and try again.', extra);
+    }
+  }
+
+  return {
+    mode: opts.mode,
+    async getProperties(objectType) {
+      const key = `${portalKey}/${objectType}`;
+      const cached = propertyCache.get(key);
+      if (cached) return { ok: true, value: cached };
+      const result = await call('GET', `/crm/v3/properties/${enc(objectType)}`, new URLSearchParams(), propertiesResponseSchema);
+      if (!result.ok) return result;
+      propertyCache.set(key, result.value.results);
+      return { ok: true, value: result.value.results };
+    },
+    getRecord(objectType, objectId, properties, propertiesWithHistory = []) {
+      const query = new URLSearchParams();
+      if (properties.length > 0) query.set('properties', properties.join(','));
+      if (propertiesWithHistory.length > 0) query.set('propertiesWithHistory', propertiesWithHistory.join(','));
+      return call('GET', `/crm/v3/objects/${enc(objectType)}/${enc(objectId)}`, query, crmRecordSchema);
+    },
+    async getAssociations(objectType, objectId, toObjectType) {
+      const query = new URLSearchParams({ limit: '500' });
+      const result = await call('GET', `/crm/v4/objects/${enc(objectType)}/${enc(objectId)}/associations/${enc(toObjectType)}`, query, associationsResponseSchema);
+      if (!result.ok) return result;
+      return {
+        ok: true,
+        value: result.value.results.map((r) => ({
+          toObjectId: r.toObjectId,
+          labels: r.associationTypes.flatMap((t) => (t.label ? [t.label] : [])),
+        })),
+      };
+    },
+    async getOwners() {
+      const result = await call('GET', '/crm/v3/owners', new URLSearchParams({ limit: '500' }), ownersResponseSchema);
+      return result.ok ? { ok: true, value: result.value.results } : result;
+    },
+    async getPipelines(objectType) {
+      const result = await call('GET', `/crm/v3/pipelines/${enc(objectType)}`, new URLSearchParams(), pipelinesResponseSchema);
+      return result.ok ? { ok: true, value: result.value.results } : result;
+    },
+    updateRecord(objectType, objectId, properties) {
+      return call('PATCH', `/crm/v3/objects/${enc(objectType)}/${enc(objectId)}`, new URLSearchParams(), crmRecordSchema, { properties });
+    },
+  };
+}
+
+const enc = encodeURIComponent;
+
+function parseErrorBody(text: string): HubSpotErrorBody | null {
+  try {
+    const parsed = hubspotErrorBodySchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null; // not JSON: the status alone decides
+  }
+}
+
+function rateLimitOf(response: Response, body: HubSpotErrorBody | null): { daily: boolean; waitMs: number; retryAfterMs?: number } {
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.round(retryAfter * 1000) : undefined;
+  const daily = body?.policyName === 'DAILY' || response.headers.get('X-HubSpot-RateLimit-Daily-Remaining') === '0';
+  return retryAfterMs === undefined ? { daily, waitMs: SECONDLY_WAIT_MS } : { daily, waitMs: retryAfterMs, retryAfterMs };
+}
+
+// The older error shape packs per-property results into the message: "Property values were not valid: [{...}]".
+const legacyPropertyResultsSchema = z.array(z.object({ name: z.string(), message: z.string(), error: z.string().optional() }));
+
+/** Which property each complaint of a 400 is about. */
+export function propertyErrorsOf(body: HubSpotErrorBody | null): PropertyError[] {
+  if (!body) return [];
+  const fromDetails = (body.errors ?? []).flatMap((detail): PropertyError[] => {
+    const property = detail.context?.propertyName?.[0] ?? /[Pp]roperty "([^"]+)"/.exec(detail.message)?.[1];
+    return property ? [{ property, code: detail.code ?? 'INVALID', message: detail.message }] : [];
+  });
+  if (fromDetails.length > 0) return fromDetails;
+  const bracket = body.message.indexOf('[');
+  if (bracket < 0) return [];
+  try {
+    const parsed = legacyPropertyResultsSchema.safeParse(JSON.parse(body.message.slice(bracket)));
+    if (!parsed.success) return [];
+    return parsed.data.map((r) => ({ property: r.name, code: r.error ?? 'INVALID', message: r.message }));
+  } catch {
+    return []; // the message is prose, not the packed list
+  }
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+// Shapes of HubSpot CRM v3/v4 answers, after the published OpenAPI specifications.
+// Objects are parsed loosely (unknown keys dropped) so new fields HubSpot adds do not break reading.
+
+export const propertyOptionSchema = z.object({
+  label: z.string(),
+  value: z.string(),
+  displayOrder: z.number().optional(),
+  hidden: z.boolean(),
+});
+
+export const propertyDefinitionSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  /** bool, date, datetime, enumeration, number, phone_number, string (others may appear). */
+  type: z.string(),
+  /** booleancheckbox, calculation_equation, checkbox, date, file, html, number, phonenumber, radio, select, text, textarea */
+  fieldType: z.string(),
+  groupName: z.string().optional(),
+  description: z.string().optional(),
+  options: z.array(propertyOptionSchema).default([]),
+  calculated: z.boolean().optional(),
+  hidden: z.boolean().optional(),
+  hubspotDefined: z.boolean().optional(),
+  hasUniqueValue: z.boolean().optional(),
+  archived: z.boolean().optional(),
+  modificationMetadata: z
+    .object({
+      archivable: z.boolean().optional(),
+      readOnlyDefinition: z.boolean().optional(),
+      readOnlyValue: z.boolean(),
+      readOnlyOptions: z.boolean().optional(),
+    })
+    .optional(),
+});
+export type PropertyDefinition = z.infer<typeof propertyDefinitionSchema>;
+
+export const propertiesResponseSchema = z.object({ results: z.array(propertyDefinitionSchema) });
+
+export const valueWithTimestampSchema = z.object({
+  value: z.string(),
+  timestamp: z.string(),
+  sourceType: z.string(),
+  sourceId: z.string().optional(),
+  sourceLabel: z.string().optional(),
+  updatedByUserId: z.number().optional(),
+});
+export type ValueWithTimestamp = z.infer<typeof valueWithTimestampSchema>;
+
+export const crmRecordSchema = z.object({
+  id: z.string(),
+  /** Requested properties that are not set come back as null. */
+  properties: z.record(z.string(), z.string().nullable()),
+  propertiesWithHistory: z.record(z.string(), z.array(valueWithTimestampSchema)).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archived: z.boolean().optional(),
+});
+export type CrmRecord = z.infer<typeof crmRecordSchema>;
+
+export const associationsResponseSchema = z.object({
+  results: z.array(
+    z.object({
+      // The spec says string; the live API answers with a number.
+      toObjectId: z.union([z.string(), z.number()]).transform(String),
+      associationTypes: z.array(
+        z.object({ category: z.string(), typeId: z.number(), label: z.string().nullable().optional() }),
+      ),
+    }),
+  ),
+  paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
+});
+export interface Association {
+  toObjectId: string;
+  labels: string[];
+}
+
+export const ownerSchema = z.object({
+  id: z.string(),
+  email: z.string().optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  userId: z.number().optional(),
+  type: z.string().optional(),
+  archived: z.boolean().optional(),
+});
+export type Owner = z.infer<typeof ownerSchema>;
+export const ownersResponseSchema = z.object({ results: z.array(ownerSchema) });
+
+export const pipelineSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  displayOrder: z.number(),
+  archived: z.boolean().optional(),
+  stages: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      displayOrder: z.number(),
+      archived: z.boolean().optional(),
+      metadata: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+});
+export type Pipeline = z.infer<typeof pipelineSchema>;
+export const pipelinesResponseSchema = z.object({ results: z.array(pipelineSchema) });
+
+/** HubSpot's error body: category, correlationId and message are always present. */
+export const hubspotErrorBodySchema = z.object({
+  status: z.string().optional(),
+  category: z.string().optional(),
+  correlationId: z.string().optional(),
+  message: z.string(),
+  errors: z
+    .array(
+      z.object({
+        message: z.string(),
+        code: z.string().optional(),
+        in: z.string().optional(),
+        context: z.record(z.string(), z.array(z.string())).optional(),
+      }),
+    )
+    .optional(),
+  // Rate-limit answers carry these instead of a category.
+  errorType: z.string().optional(),
+  policyName: z.string().optional(),
+});
+export type HubSpotErrorBody = z.infer<typeof hubspotErrorBodySchema>;

@@ -1,0 +1,122 @@
+import type { AppError } from '@/lib/schemas/errors';
+import type { FieldProposal } from '@/lib/schemas/proposal';
+import type { HubSpotClient } from './api-client';
+import { approvalMatches } from './approval-hash';
+import type { RecordRef } from './url';
+
+/** One field the rep approved: the value to write, the value it was based on, and the approval's hash. */
+export interface ApprovedField {
+  property: string;
+  basedOnValue: string | null;
+  value: string;
+  approvalHash: string;
+}
+
+interface OutcomeBase {
+  property: string;
+  approvalHash: string;
+}
+export type WrittenOutcome = OutcomeBase & { status: 'written'; before: string | null; after: string | null };
+export type ConflictOutcome = OutcomeBase & { status: 'conflict'; theirs: string | null; ours: string; base: string | null };
+export type FailedOutcome = OutcomeBase & { status: 'failed'; error: AppError };
+/** What happened to each approved field, with before/after for the audit log. */
+export type FieldOutcome = WrittenOutcome | ConflictOutcome | FailedOutcome;
+
+export interface WriteReport {
+  outcomes: FieldOutcome[];
+  /** Whether a PATCH was sent (at most one per call). */
+  patched: boolean;
+}
+
+// HubSpot answers null for a property never set and '' for one cleared: both mean empty.
+const sameRead = (a: string | null | undefined, b: string | null | undefined) => (a ?? '') === (b ?? '');
+
+const failed = (field: ApprovedField, code: string, message: string, nextStep: string): FailedOutcome => ({
+  property: field.property,
+  approvalHash: field.approvalHash,
+  status: 'failed',
+  error: { code, message, nextStep },
+});
+
+/**
+ * Writes approved fields to one record. Refuses any field whose approval hash does not match the exact payload,
+ * re-reads the record right before writing, leaves fields someone else changed as conflicts,
+ * and sends the rest in exactly one PATCH.
+ */
+export async function writeApproved(
+  client: Pick<HubSpotClient, 'getRecord' | 'updateRecord'>,
+  ref: Pick<RecordRef, 'objectTypeId' | 'objectId'>,
+  approved: ApprovedField[],
+): Promise<WriteReport> {
+  const outcomes = new Map<ApprovedField, FieldOutcome>();
+  const counts = new Map<string, number>();
+  for (const field of approved) counts.set(field.property, (counts.get(field.property) ?? 0) + 1);
+
+  const candidates: ApprovedField[] = [];
+  for (const field of approved) {
+    if ((counts.get(field.property) ?? 0) > 1) {
+      outcomes.set(field, failed(field, 'approval.duplicate', `${field.property} was approved twice with different values.`, 'Keep one approval for this field and approve again.'));
+      continue;
+    }
+    const payload = { objectType: ref.objectTypeId, objectId: ref.objectId, property: field.property, basedOnValue: field.basedOnValue, value: field.value };
+    if (!(await approvalMatches(payload, field.approvalHash))) {
+      outcomes.set(field, failed(field, 'approval.hash_mismatch', `Not written: the value for ${field.property} is not exactly what was approved.`, 'Review the value and approve it again.'));
+      continue;
+    }
+    candidates.push(field);
+  }
+
+  let patched = false;
+  if (candidates.length > 0) {
+    const current = await client.getRecord(ref.objectTypeId, ref.objectId, candidates.map((f) => f.property));
+    if (!current.ok) {
+      for (const field of candidates) outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'failed', error: current.error });
+    } else {
+      const toWrite: ApprovedField[] = [];
+      for (const field of candidates) {
+        const theirs = current.value.properties[field.property] ?? null;
+        if (sameRead(theirs, field.basedOnValue)) toWrite.push(field);
+        else outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'conflict', theirs, ours: field.value, base: field.basedOnValue });
+      }
+      if (toWrite.length > 0) {
+        patched = true;
+        const update = await client.updateRecord(ref.objectTypeId, ref.objectId, Object.fromEntries(toWrite.map((f) => [f.property, f.value])));
+        for (const field of toWrite) {
+          const before = current.value.properties[field.property] ?? null;
+          if (update.ok) {
+            outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'written', before, after: update.value.properties[field.property] ?? field.value });
+            continue;
+          }
+          const own = update.error.propertyErrors?.find((e) => e.property === field.property);
+          if (own) outcomes.set(field, failed(field, 'hubspot.validation', `HubSpot refused ${field.property}: ${own.message}`, 'Correct the value, then approve again.'));
+          else if (update.error.code === 'hubspot.validation') {
+            outcomes.set(field, failed(field, 'hubspot.not_written', 'Not written: HubSpot refused another field in the same update, so nothing in it was saved.', 'Fix or reject the refused field, then write again.'));
+          } else outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'failed', error: update.error });
+        }
+      }
+    }
+  }
+  return { outcomes: approved.flatMap((field) => { const o = outcomes.get(field); return o ? [o] : []; }), patched };
+}
+
+/** Undo: a new pending proposal to put back the value a write replaced. It needs its own approval. */
+export function reverseProposal(outcome: WrittenOutcome, original: FieldProposal, id: string = crypto.randomUUID()): FieldProposal {
+  return {
+    id,
+    objectType: original.objectType,
+    objectId: original.objectId,
+    property: outcome.property,
+    label: original.label,
+    currentValue: outcome.after,
+    // An empty string clears the value in HubSpot: the field was empty before the write.
+    proposedValue: outcome.before ?? '',
+    reason: `Undo of the approved write of ${original.label}.`,
+    evidence: {
+      quote: `${original.label} was "${outcome.before ?? ''}" before the write that set it to "${outcome.after ?? ''}".`,
+      source: { kind: 'record', ref: outcome.approvalHash, label: 'Audit log' },
+    },
+    confidence: 1,
+    humanDecision: original.humanDecision,
+    status: 'pending',
+  };
+}
