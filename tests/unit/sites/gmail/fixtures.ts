@@ -1,13 +1,15 @@
 // Loads the saved Gmail pages of tests/fixtures/gmail and their truth files.
 
 import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { Window } from 'happy-dom';
 import { collapseWhitespace } from '@/lib/sites/gmail/text';
 import { gmailTruthSchema, type GmailTruth } from '@/lib/sites/gmail/truth-format';
 
-export const FIXTURE_DIR = fileURLToPath(new URL('../../../fixtures/gmail/', import.meta.url));
+// From a string, not a URL object: under happy-dom the global URL is the DOM's, which node:url refuses.
+export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/gmail/');
 
 /** Every saved page, by file name without .html. */
 export const FIXTURE_NAMES = readdirSync(FIXTURE_DIR)

@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { observeGmail } from '@/lib/sites/gmail/observe';
+import type { GmailRead } from '@/lib/schemas/thread';
+import { fixtureHtml, showFixture } from './fixtures';
+
+/** Lets pending mutation callbacks run, then the frame in which the observer reads. */
+async function settle(): Promise<void> {
+  await Promise.resolve();
+  await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+  await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+}
+
+function navigate(fixture: string, hash: string): void {
+  showFixture(fixture);
+  location.hash = hash;
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+function summary(read: GmailRead | undefined): string {
+  if (read === undefined) return 'none';
+  if (read.kind !== 'thread') return read.kind;
+  return `${read.thread.view}:${read.thread.threadId}:${read.thread.messages.length}`;
+}
+
+describe('observeGmail', () => {
+  let reads: GmailRead[];
+  let controller: AbortController;
+
+  beforeEach(() => {
+    reads = [];
+    controller = new AbortController();
+  });
+  afterEach(() => controller.abort());
+
+  it('reports the thread, then the list, then another thread as Gmail navigates', async () => {
+    showFixture('thread-2024-layout-refund');
+    observeGmail(window, (read) => reads.push(read), controller.signal);
+    await settle();
+    expect(reads.map(summary)).toEqual(['thread:e7cc78b40b7bf13c:3']);
+
+    navigate('inbox-list', '#inbox');
+    await settle();
+    navigate('thread-rfq-export', '#inbox/FMfcgzQVxRfq');
+    await settle();
+    navigate('split-pane-preview', '#inbox/FMfcgzQVxPre');
+    await settle();
+    expect(reads.map(summary)).toEqual(['thread:e7cc78b40b7bf13c:3', 'list', 'thread:820a37957b2c554b:2', 'preview:06df83146696dbc6:1']);
+  });
+
+  it('follows a view swap inside the main view without a hash change', async () => {
+    showFixture('inbox-list');
+    observeGmail(window, (read) => reads.push(read), controller.signal);
+    await settle();
+    // Gmail can re-render the thread into the existing main view: move the thread view's children in.
+    const main = document.querySelector('[role=main]');
+    const parsed = new DOMParser().parseFromString(fixtureHtml('thread-german-customer'), 'text/html');
+    const threadMain = parsed.querySelector('[role=main]');
+    main?.replaceChildren(...Array.from(threadMain?.childNodes ?? []).map((node) => document.importNode(node, true)));
+    await settle();
+    expect(reads.map(summary)).toEqual(['list', 'thread:62db23c417d7b906:1']);
+  });
+
+  it('coalesces a burst of 100 mutations into one read', async () => {
+    showFixture('thread-2024-layout-refund');
+    observeGmail(window, (read) => reads.push(read), controller.signal);
+    await settle();
+    const list = document.querySelector('[role=list]');
+    const template = list?.lastElementChild;
+    expect(template).toBeTruthy();
+    // 100 new replies, each in its own microtask so each one reaches the mutation observer separately.
+    for (let i = 0; i < 100; i += 1) {
+      const reply = template?.cloneNode(true) as Element;
+      reply.querySelector('[data-message-id]')?.setAttribute('data-message-id', `#msg-f:9000${i}`);
+      list?.append(reply);
+      await Promise.resolve();
+    }
+    await settle();
+    expect(reads.map(summary)).toEqual(['thread:e7cc78b40b7bf13c:3', 'thread:e7cc78b40b7bf13c:103']);
+  });
+
+  it('re-reads when a collapsed message is expanded', async () => {
+    showFixture('thread-rfq-export');
+    observeGmail(window, (read) => reads.push(read), controller.signal);
+    await settle();
+    const collapsed = document.querySelector('.kv[role=listitem]');
+    collapsed?.classList.replace('kv', 'kQ');
+    await settle();
+    expect(reads).toHaveLength(2);
+    const last = reads.at(-1);
+    expect(last?.kind === 'thread' && last.thread.messages[0]?.state).toBe('hidden');
+  });
+
+  it('does not report when nothing it reads changed, nor for typing in the reply', async () => {
+    showFixture('thread-with-inline-reply-open');
+    observeGmail(window, (read) => reads.push(read), controller.signal);
+    await settle();
+    expect(reads).toHaveLength(1);
+    const toolbar = document.querySelector('[role=main] [gh=mtb]');
+    for (let i = 0; i < 20; i += 1) {
+      toolbar?.append(document.createElement('span'));
+      await Promise.resolve();
+    }
+    document.querySelector('[role=textbox]')?.append('typed by the rep');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await settle();
+    expect(reads).toHaveLength(1);
+    // Still listening: a real change is reported.
+    document.querySelector('[role=main] .amn, [role=main] .ip.adB')?.remove();
+    await settle();
+    expect(reads).toHaveLength(2);
+    expect(reads[1]?.kind === 'thread' && reads[1].thread.replyEditorOpen).toBe(false);
+  });
+
+  it('waits on the body until Gmail builds its main view', async () => {
+    document.body.replaceChildren();
+    observeGmail(window, (read) => reads.push(read), controller.signal);
+    await settle();
+    expect(reads.map((read) => read.kind)).toEqual(['unreadable']);
+    showFixture('thread-german-customer');
+    await settle();
+    expect(reads.map(summary)).toEqual(['unreadable', 'thread:62db23c417d7b906:1']);
+  });
+
+  it('stops when its signal aborts', async () => {
+    showFixture('thread-german-customer');
+    observeGmail(window, (read) => reads.push(read), controller.signal);
+    await settle();
+    controller.abort();
+    navigate('inbox-list', '#inbox');
+    await settle();
+    expect(reads).toHaveLength(1);
+  });
+});
