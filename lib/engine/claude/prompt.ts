@@ -111,7 +111,9 @@ function lanesText(lanes: Lane[]): string {
 function passagesText(passages: RetrievedPassage[], grounded: boolean): string {
   const lines = [`<sop_passages grounded="${grounded}">`];
   passages.forEach((p, i) => {
-    const where = escapeMarkup([p.sopTitle, ...p.headingPath].join(' > '));
+    // Chunkers often start the heading path with the SOP's own title: say it once.
+    const headings = p.headingPath[0] === p.sopTitle ? p.headingPath.slice(1) : p.headingPath;
+    const where = escapeMarkup([p.sopTitle, ...headings].join(' > '));
     lines.push(`<passage n="${i + 1}" sop="${escapeMarkup(p.sopId)}" version="${p.sopVersion}">`, `[${i + 1}] ${where}`, escapeMarkup(p.text), '</passage>');
   });
   if (passages.length === 0) lines.push('(no passage matched this thread)');
