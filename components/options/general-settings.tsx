@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { readPublicSettings, updatePublicSettings, watchPublicSettings } from '@/lib/settings/public-settings';
+import type { PublicSettings } from '@/lib/schemas/settings';
+
+/** Engine choice and where the panel appears. Changes apply to open tabs at once. */
+export function GeneralSettings() {
+  const [settings, setSettings] = useState<PublicSettings | null>(null);
+  const [saved, setSaved] = useState<string>('');
+  useEffect(() => {
+    void readPublicSettings().then(setSettings);
+    return watchPublicSettings(setSettings);
+  }, []);
+  if (!settings) return <p className="muted">Loading settings…</p>;
+
+  const save = async (patch: Partial<PublicSettings>) => {
+    setSettings(await updatePublicSettings(patch));
+    setSaved('Saved. Open tabs follow the change at once.');
+  };
+
+  return (
+    <>
+      <section className="card" aria-labelledby="engine-title">
+        <h2 id="engine-title">Engine</h2>
+        <fieldset>
+          <legend className="visually-hidden">Triage engine</legend>
+          <label className="radio">
+            <input
+              type="radio"
+              name="engine"
+              value="local"
+              checked={settings.engine === 'local'}
+              onChange={() => void save({ engine: 'local' })}
+            />
+            <span>
+              <strong>Local</strong> — runs inside the extension, no key and no network. The default.
+            </span>
+          </label>
+          <label className="radio">
+            <input
+              type="radio"
+              name="engine"
+              value="claude"
+              checked={settings.engine === 'claude'}
+              onChange={() => void save({ engine: 'claude' })}
+            />
+            <span>
+              <strong>Claude</strong> — Anthropic's API with your key (set below).
+            </span>
+          </label>
+        </fieldset>
+      </section>
+      <section className="card" aria-labelledby="panels-title">
+        <h2 id="panels-title">Panel</h2>
+        <label className="check">
+          <input
+            type="checkbox"
+            name="panel-gmail"
+            checked={settings.panelEnabled.gmail}
+            onChange={(e) => void save({ panelEnabled: { ...settings.panelEnabled, gmail: e.target.checked } })}
+          />
+          Show the panel in Gmail
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            name="panel-hubspot"
+            checked={settings.panelEnabled.hubspot}
+            onChange={(e) => void save({ panelEnabled: { ...settings.panelEnabled, hubspot: e.target.checked } })}
+          />
+          Show the panel in HubSpot
+        </label>
+        <p className="muted">Collapse or expand the panel on any page with Alt+Shift+T; the choice is remembered.</p>
+      </section>
+      <p role="status" className="status">
+        {saved}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import { createShadowRootUi } from '#imports';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createRoot, type Root } from 'react-dom/client';
+import type { ReactNode } from 'react';
+import { readPublicSettings, updatePublicSettings, watchPublicSettings } from '@/lib/settings/public-settings';
+import type { PublicSettings } from '@/lib/schemas/settings';
+import { createStore, useStore, type Store } from '@/lib/ui/store';
+import { PanelFrame } from './panel-frame';
+
+export const PANEL_WIDTH_PX = 360;
+export const PANEL_COLLAPSED_WIDTH_PX = 40;
+
+interface MountOptions {
+  site: 'gmail' | 'hubspot';
+  /** Makes room for the panel so it covers none of the site's own controls (0 releases it). */
+  reserveSpace: (widthPx: number) => void;
+  body: () => ReactNode;
+}
+
+function isToggleShortcut(event: KeyboardEvent): boolean {
+  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyT';
+}
+
+/**
+ * Mounts the docked panel in a shadow root, honours the per-site on/off setting live,
+ * and remembers the collapsed state for the user.
+ */
+export async function mountPanel(ctx: ContentScriptContext, options: MountOptions): Promise<void> {
+  const settings = createStore<PublicSettings>(await readPublicSettings());
+  ctx.onInvalidated(watchPublicSettings((next) => settings.set(next)));
+
+  const ui = await createShadowRootUi<Root>(ctx, {
+    name: 'calm-triage-panel',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount(container) {
+      const root = createRoot(container);
+      root.render(<PanelApp settings={settings} body={options.body} />);
+      return root;
+    },
+    onRemove(root) {
+      root?.unmount();
+      options.reserveSpace(0);
+    },
+  });
+
+  const sync = () => {
+    const s = settings.get();
+    if (!s.panelEnabled[options.site]) {
+      if (ui.mounted) ui.remove();
+      return;
+    }
+    if (!ui.mounted) ui.mount();
+    options.reserveSpace(s.panelCollapsed ? PANEL_COLLAPSED_WIDTH_PX : PANEL_WIDTH_PX);
+  };
+  settings.subscribe(sync);
+  sync();
+
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (event) => {
+      if (!isToggleShortcut(event) || !settings.get().panelEnabled[options.site]) return;
+      event.preventDefault();
+      event.stopPropagation();
+      void toggleCollapsed(settings);
+    },
+    { capture: true },
+  );
+}
+
+async function toggleCollapsed(settings: Store<PublicSettings>) {
+  const collapsed = !settings.get().panelCollapsed;
+  settings.set({ ...settings.get(), panelCollapsed: collapsed });
+  await updatePublicSettings({ panelCollapsed: collapsed });
+}
+
+function PanelApp({ settings, body }: { settings: Store<PublicSettings>; body: () => ReactNode }) {
+  const s = useStore(settings);
+  return (
+    <PanelFrame collapsed={s.panelCollapsed} onToggle={() => void toggleCollapsed(settings)}>
+      {body()}
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,33 @@
+import { storage } from '#imports';
+import { defaultPublicSettings, publicSettingsSchema, type PublicSettings } from '@/lib/schemas/settings';
+
+/**
+ * Settings a content script may read, kept in storage.local so panels follow changes live.
+ * Nothing secret lives here: the Claude key stays in the background's database.
+ */
+export const publicSettingsItem = storage.defineItem<PublicSettings>('local:settings', {
+  fallback: defaultPublicSettings,
+  version: 1,
+});
+
+/** Stored settings are validated on read; anything malformed falls back to defaults field by field. */
+export function parsePublicSettings(raw: unknown): PublicSettings {
+  const parsed = publicSettingsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const partial = publicSettingsSchema.partial().safeParse(raw);
+  return { ...defaultPublicSettings, ...(partial.success ? partial.data : {}) };
+}
+
+export async function readPublicSettings(): Promise<PublicSettings> {
+  return parsePublicSettings(await publicSettingsItem.getValue());
+}
+
+export async function updatePublicSettings(patch: Partial<PublicSettings>): Promise<PublicSettings> {
+  const next = publicSettingsSchema.parse({ ...(await readPublicSettings()), ...patch });
+  await publicSettingsItem.setValue(next);
+  return next;
+}
+
+export function watchPublicSettings(onChange: (s: PublicSettings) => void): () => void {
+  return publicSettingsItem.watch((value) => onChange(parsePublicSettings(value)));
+}

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type BrowserContext } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+/** Debian's Chromium: Playwright cannot download its own browser on this machine. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('Chromium not found. Install it with: sudo apt-get install chromium (or set CHROMIUM_PATH).');
+  return found;
+}
+
+export const extensionPath = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+/** Starts Chromium with the built extension loaded, in a fresh profile. */
+export async function launchWithExtension(options: { headless: boolean }): Promise<{ context: BrowserContext; extensionId: string }> {
+  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionPath}: run npm run build first.`);
+  }
+  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'calm-triage-')), {
+    executablePath: chromiumPath(),
+    headless: options.headless,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId };
+}
