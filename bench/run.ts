@@ -1,0 +1,46 @@
+// npm run bench: every benchmark, one line per figure, and bench-results.json at the repo root.
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { met, type Figure } from './figures';
+import { contentScriptFigures, panelFigures } from './page';
+
+type Group = { name: string; figures: string[]; run: () => Promise<Figure[]> | Figure[] };
+
+const groups: Group[] = [
+  { name: 'content scripts', figures: ['content_script_gzip_kb'], run: contentScriptFigures },
+  { name: 'panel in Chromium', figures: ['panel_facts_ms_p50', 'panel_facts_ms_p95', 'host_long_tasks_over_50ms'], run: panelFigures },
+  {
+    name: 'SOP library',
+    figures: ['retrieval_ms_p95_10k', 'retrieval_ms_p95_100k', 'import_mb_per_s', 'index_load_ms_10k', 'retrieval_recall_at_5'],
+    run: async () => (await import('./sop')).sopFigures(),
+  },
+  {
+    name: 'local engine',
+    figures: ['local_accuracy', 'local_macro_f1', 'classify_ms_p95', 'retrain_ms', 'local_accuracy_after_50_corrections'],
+    run: async () => (await import('./engine')).engineFigures(),
+  },
+];
+
+const only = process.argv.slice(2);
+const figures: Figure[] = [];
+for (const group of groups) {
+  if (only.length && !only.some((o) => group.name.includes(o))) continue;
+  try {
+    figures.push(...(await group.run()));
+  } catch (error) {
+    const reason = `${group.name} failed: ${error instanceof Error ? error.message : String(error)}`;
+    for (const name of group.figures) figures.push({ name, value: null, unit: '', reason });
+  }
+}
+
+const out: Record<string, { value: number | null; unit: string; target?: string; met?: boolean; reason?: string }> = {};
+for (const f of figures) {
+  const isMet = met(f);
+  out[f.name] = { value: f.value, unit: f.unit, ...(f.target ? { target: f.target } : {}), ...(isMet === null ? {} : { met: isMet }), ...(f.reason ? { reason: f.reason } : {}) };
+  const target = f.target ? `  (target ${f.target}: ${isMet ? 'met' : 'MISSED'})` : '';
+  console.log(f.value === null ? `${f.name}: not measured: ${f.reason}` : `${f.name}: ${f.value} ${f.unit}${target}`);
+}
+const machine = `${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+writeFileSync(path.resolve('bench-results.json'), JSON.stringify({ figures: out, machine, at: new Date().toISOString() }, null, 2) + '\n');
+console.log('wrote bench-results.json');
