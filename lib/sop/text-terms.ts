@@ -12,7 +12,9 @@ const STOP_WORDS = new Set(
     'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
     'these they this those through to too under until up very was we were what when where which while who whom why will ' +
     'with would you your yours yourself yourselves hi hello thanks thank please dear regards also get got im ive dont cant ' +
-    'us let lets may might must shall one would like'
+    'us let lets may might must shall one would like ' +
+    // Email pleasantries: frequent in the messages we search with, meaningless for choosing a procedure.
+    'best wishes cheers kind great happy hope well know want reach reaching behalf interested quick just good team'
   ).split(' '),
 );
 
@@ -39,7 +41,8 @@ export function stem(word: string): string {
       }
     }
   }
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  // "move", "moved", "moving" all end as "mov".
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 }
 
