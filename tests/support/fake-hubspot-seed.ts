@@ -1,0 +1,253 @@
+import type { Pipeline, PropertyDefinition } from '@/lib/sites/hubspot/api-schemas';
+
+// Seed data for the fake HubSpot portal: realistic property definitions (names, types and option values
+// as HubSpot's default properties have them) and one contact, company, deal and ticket of Kestrel Foods.
+
+type Extra = Partial<Omit<PropertyDefinition, 'name' | 'label' | 'type' | 'fieldType'>> & { readOnly?: boolean };
+
+function prop(name: string, label: string, type: string, fieldType: string, extra: Extra = {}): PropertyDefinition {
+  const { readOnly = false, ...rest } = extra;
+  return {
+    name,
+    label,
+    type,
+    fieldType,
+    groupName: 'information',
+    options: [],
+    calculated: false,
+    hidden: false,
+    hubspotDefined: true,
+    hasUniqueValue: false,
+    modificationMetadata: { archivable: !readOnly, readOnlyDefinition: true, readOnlyValue: readOnly },
+    ...rest,
+  };
+}
+
+const options = (values: [string, string][], hidden: string[] = []) =>
+  values.map(([value, label], i) => ({ value, label, displayOrder: i, hidden: hidden.includes(value) }));
+
+const lifecycleOptions = options([
+  ['subscriber', 'Subscriber'],
+  ['lead', 'Lead'],
+  ['marketingqualifiedlead', 'Marketing Qualified Lead'],
+  ['salesqualifiedlead', 'Sales Qualified Lead'],
+  ['opportunity', 'Opportunity'],
+  ['customer', 'Customer'],
+  ['evangelist', 'Evangelist'],
+  ['other', 'Other'],
+]);
+
+const dealStages: [string, string, string][] = [
+  ['appointmentscheduled', 'Appointment Scheduled', '0.2'],
+  ['qualifiedtobuy', 'Qualified To Buy', '0.4'],
+  ['presentationscheduled', 'Presentation Scheduled', '0.6'],
+  ['decisionmakerboughtin', 'Decision Maker Bought-In', '0.8'],
+  ['contractsent', 'Contract Sent', '0.9'],
+  ['closedwon', 'Closed Won', '1.0'],
+  ['closedlost', 'Closed Lost', '0.0'],
+];
+
+const common = [
+  prop('hs_object_id', 'Record ID', 'number', 'number', { readOnly: true }),
+  prop('createdate', 'Create Date', 'datetime', 'date', { readOnly: true }),
+  prop('lastmodifieddate', 'Last Modified Date', 'datetime', 'date', { readOnly: true }),
+];
+
+const contactDefinitions: PropertyDefinition[] = [
+  ...common,
+  prop('firstname', 'First Name', 'string', 'text'),
+  prop('lastname', 'Last Name', 'string', 'text'),
+  prop('email', 'Email', 'string', 'text', { hasUniqueValue: true }),
+  prop('jobtitle', 'Job Title', 'string', 'text'),
+  prop('phone', 'Phone Number', 'string', 'phonenumber'),
+  prop('mobilephone', 'Mobile Phone Number', 'phone_number', 'phonenumber'),
+  prop('company', 'Company Name', 'string', 'text'),
+  prop('lifecyclestage', 'Lifecycle Stage', 'enumeration', 'radio', { options: lifecycleOptions }),
+  prop('hs_lead_status', 'Lead Status', 'enumeration', 'radio', {
+    options: options(
+      [
+        ['NEW', 'New'],
+        ['OPEN', 'Open'],
+        ['IN_PROGRESS', 'In Progress'],
+        ['OPEN_DEAL', 'Open Deal'],
+        ['UNQUALIFIED', 'Unqualified'],
+        ['ATTEMPTED_TO_CONTACT', 'Attempted to Contact'],
+        ['CONNECTED', 'Connected'],
+        ['BAD_TIMING', 'Bad Timing'],
+        ['RECYCLED', 'Recycled (retired)'],
+      ],
+      ['RECYCLED'],
+    ),
+  }),
+  // Set by HubSpot from the next scheduled task or meeting: read-only for users and integrations.
+  prop('notes_next_activity_date', 'Next Activity Date', 'datetime', 'date', { readOnly: true }),
+  prop('num_notes', 'Number of Sales Activities', 'number', 'number', { calculated: true, readOnly: true }),
+  prop('hs_email_optout', 'Unsubscribed from all email', 'bool', 'booleancheckbox', {
+    options: options([['true', 'Yes'], ['false', 'No']]),
+  }),
+  prop('product_interests', 'Product interests', 'enumeration', 'checkbox', {
+    hubspotDefined: false,
+    options: options([['cold_chain_sensors', 'Cold-chain sensors'], ['gateways', 'Gateways'], ['analytics', 'Analytics']]),
+  }),
+  prop('contract_file', 'Signed contract', 'string', 'file', { hubspotDefined: false }),
+];
+
+const companyDefinitions: PropertyDefinition[] = [
+  ...common,
+  prop('name', 'Company name', 'string', 'text'),
+  prop('domain', 'Company Domain Name', 'string', 'text'),
+  prop('phone', 'Phone Number', 'string', 'phonenumber'),
+  prop('city', 'City', 'string', 'text'),
+  prop('industry', 'Industry', 'enumeration', 'select', {
+    options: options([
+      ['FOOD_BEVERAGES', 'Food & Beverages'],
+      ['FOOD_PRODUCTION', 'Food Production'],
+      ['LOGISTICS_AND_SUPPLY_CHAIN', 'Logistics and Supply Chain'],
+      ['RETAIL', 'Retail'],
+      ['WHOLESALE', 'Wholesale'],
+    ]),
+  }),
+  prop('num_employees', 'Number of Employees', 'number', 'number'),
+  prop('lifecyclestage', 'Lifecycle Stage', 'enumeration', 'radio', { options: lifecycleOptions }),
+  prop('notes_next_activity_date', 'Next Activity Date', 'datetime', 'date', { readOnly: true }),
+];
+
+const dealDefinitions: PropertyDefinition[] = [
+  ...common,
+  prop('dealname', 'Deal Name', 'string', 'text'),
+  prop('pipeline', 'Pipeline', 'enumeration', 'select', { options: options([['default', 'Sales Pipeline']]) }),
+  prop('dealstage', 'Deal Stage', 'enumeration', 'radio', { options: options(dealStages.map(([id, label]) => [id, label])) }),
+  prop('amount', 'Amount', 'number', 'number'),
+  prop('deal_currency_code', 'Currency', 'enumeration', 'select', { options: options([['USD', 'US Dollar'], ['EUR', 'Euro']]) }),
+  // HubSpot stores the close date as a datetime shown as a date.
+  prop('closedate', 'Close Date', 'datetime', 'date'),
+  prop('hs_next_step', 'Next step', 'string', 'textarea'),
+  prop('description', 'Deal Description', 'string', 'textarea'),
+  prop('quantity', 'Quantity (units)', 'number', 'number', { hubspotDefined: false }),
+  prop('days_to_close', 'Days to close', 'number', 'calculation_equation', { calculated: true, hubspotDefined: false, readOnly: true }),
+  prop('notes_next_activity_date', 'Next Activity Date', 'datetime', 'date', { readOnly: true }),
+  prop('hubspot_owner_id', 'Deal owner', 'enumeration', 'select', { options: options([['61001', 'Sam Okafor'], ['61002', 'Lena Voss']]) }),
+];
+
+const ticketDefinitions: PropertyDefinition[] = [
+  ...common,
+  prop('subject', 'Ticket name', 'string', 'text'),
+  prop('content', 'Ticket description', 'string', 'textarea'),
+  prop('hs_pipeline', 'Pipeline', 'enumeration', 'select', { options: options([['0', 'Support Pipeline']]) }),
+  prop('hs_pipeline_stage', 'Ticket status', 'enumeration', 'radio', {
+    options: options([['1', 'New'], ['2', 'Waiting on contact'], ['3', 'Waiting on us'], ['4', 'Closed']]),
+  }),
+  prop('hs_ticket_priority', 'Priority', 'enumeration', 'select', {
+    options: options([['LOW', 'Low'], ['MEDIUM', 'Medium'], ['HIGH', 'High'], ['URGENT', 'Urgent']]),
+  }),
+  prop('hs_ticket_category', 'Category', 'enumeration', 'checkbox', {
+    options: options([['PRODUCT_ISSUE', 'Product issue'], ['BILLING_ISSUE', 'Billing issue'], ['FEATURE_REQUEST', 'Feature request'], ['GENERAL_INQUIRY', 'General inquiry']]),
+  }),
+  prop('notes_next_activity_date', 'Next Activity Date', 'datetime', 'date', { readOnly: true }),
+];
+
+const at = (iso: string) => iso;
+
+export const hubspotSeed = {
+  portalId: '4455667',
+  /** Cookie values a signed-in browser would hold, and a private-app token an admin would set. */
+  session: { cookie: 'hs-session-7f3a2b', csrf: 'csrf-1c9e5d40' },
+  token: 'pat-eu1-00000000-fake-token',
+  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301' },
+  definitions: {
+    '0-1': contactDefinitions,
+    '0-2': companyDefinitions,
+    '0-3': dealDefinitions,
+    '0-5': ticketDefinitions,
+  } as Record<string, PropertyDefinition[]>,
+  records: {
+    '0-1': [
+      {
+        id: '901',
+        createdAt: '2024-02-12T09:30:00.000Z',
+        properties: {
+          firstname: 'Priya',
+          lastname: 'Raman',
+          email: 'priya@kestrel-foods.example',
+          company: 'Kestrel Foods',
+          lifecyclestage: 'lead',
+          hs_lead_status: 'OPEN',
+          num_notes: '3',
+        },
+      },
+    ],
+    '0-2': [
+      {
+        id: '5501',
+        createdAt: '2024-02-12T09:31:00.000Z',
+        properties: { name: 'Kestrel Foods', domain: 'kestrel-foods.example', city: 'Leeds', industry: 'FOOD_PRODUCTION', num_employees: '240', lifecyclestage: 'lead' },
+      },
+    ],
+    '0-3': [
+      {
+        id: '7301',
+        createdAt: '2024-02-20T14:00:00.000Z',
+        properties: {
+          dealname: 'Kestrel Foods – cold-chain sensors',
+          pipeline: 'default',
+          dealstage: 'qualifiedtobuy',
+          amount: '9800',
+          deal_currency_code: 'USD',
+          closedate: '2024-05-31T00:00:00Z',
+          quantity: '1200',
+          days_to_close: '101',
+          hubspot_owner_id: '61001',
+        },
+      },
+    ],
+    '0-5': [
+      {
+        id: '3301',
+        createdAt: '2024-03-02T08:15:00.000Z',
+        properties: { subject: 'Gateway offline after firmware update', hs_pipeline: '0', hs_pipeline_stage: '1', hs_ticket_priority: 'MEDIUM' },
+      },
+    ],
+  } as Record<string, { id: string; createdAt: string; properties: Record<string, string> }[]>,
+  associations: [
+    { from: ['0-1', '901'], to: ['0-2', '5501'], typeId: 1 },
+    { from: ['0-1', '901'], to: ['0-3', '7301'], typeId: 4 },
+    { from: ['0-3', '7301'], to: ['0-2', '5501'], typeId: 5 },
+    { from: ['0-5', '3301'], to: ['0-1', '901'], typeId: 16 },
+  ] as { from: [string, string]; to: [string, string]; typeId: number }[],
+  owners: [
+    { id: '61001', email: 'sam.okafor@northwind-sensors.example', firstName: 'Sam', lastName: 'Okafor', userId: 7001, type: 'PERSON', archived: false, createdAt: '2023-01-09T10:00:00.000Z', updatedAt: '2024-01-09T10:00:00.000Z' },
+    { id: '61002', email: 'lena.voss@northwind-sensors.example', firstName: 'Lena', lastName: 'Voss', userId: 7002, type: 'PERSON', archived: false, createdAt: '2023-03-01T10:00:00.000Z', updatedAt: '2024-01-09T10:00:00.000Z' },
+  ],
+  pipelines: {
+    '0-3': [
+      {
+        id: 'default',
+        label: 'Sales Pipeline',
+        displayOrder: 0,
+        archived: false,
+        stages: dealStages.map(([id, label, probability], displayOrder) => ({
+          id,
+          label,
+          displayOrder,
+          archived: false,
+          metadata: { probability, isClosed: String(id === 'closedwon' || id === 'closedlost') },
+        })),
+      },
+    ],
+    '0-5': [
+      {
+        id: '0',
+        label: 'Support Pipeline',
+        displayOrder: 0,
+        archived: false,
+        stages: [
+          { id: '1', label: 'New', displayOrder: 0, archived: false, metadata: { ticketState: 'OPEN' } },
+          { id: '2', label: 'Waiting on contact', displayOrder: 1, archived: false, metadata: { ticketState: 'OPEN' } },
+          { id: '3', label: 'Waiting on us', displayOrder: 2, archived: false, metadata: { ticketState: 'OPEN' } },
+          { id: '4', label: 'Closed', displayOrder: 3, archived: false, metadata: { ticketState: 'CLOSED' } },
+        ],
+      },
+    ],
+  } as Record<string, Pipeline[]>,
+};
+export type HubSpotSeed = typeof hubspotSeed;

@@ -1,0 +1,369 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { PropertyDefinition, ValueWithTimestamp } from '@/lib/sites/hubspot/api-schemas';
+import { hubspotSeed } from './fake-hubspot-seed';
+
+// A local fake of HubSpot's CRM API (v3 objects/properties/owners/pipelines, v4 associations) built from the
+// shapes of the published specification. It serves both path families: the app's session API (/api/crm/...,
+// session cookie + CSRF header) and the public API (/crm/..., private-app bearer token). Any request whose
+// shape it does not expect answers 400 and is recorded in `unexpected`, so tests can fail on it.
+
+export { hubspotSeed } from './fake-hubspot-seed';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+export type Failure =
+  | { status: 429; policy?: 'TEN_SECONDLY_ROLLING' | 'DAILY'; retryAfterSeconds?: number }
+  | { status: 400; body?: Record<string, unknown> }
+  | { status: 500 | 502 | 503 };
+
+export interface FakeRecord {
+  id: string;
+  properties: Record<string, string | null>;
+  history: Record<string, ValueWithTimestamp[]>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FakeHubSpotOptions {
+  /** Answer for PATCH through the session API; HubSpot's behaviour there is unverified, so tests try both. */
+  sessionWrites?: 'allowed' | 401 | 403 | 404 | 405;
+}
+
+export interface FakeHubSpot {
+  url: string;
+  requests: RecordedRequest[];
+  unexpected: { method: string; url: string; reason: string }[];
+  state: {
+    csrf: string;
+    records: Map<string, Map<string, FakeRecord>>;
+    definitions: Record<string, PropertyDefinition[]>;
+  };
+  /** Another user edits a field in HubSpot. */
+  setProperty(objectType: string, objectId: string, name: string, value: string | null): void;
+  /** The next matching request(s) fail this way, after the auth check. */
+  failNext(failure: Failure, times?: number): void;
+  /** The server's CSRF value changes (as after idling); requests with the old value get 403. */
+  rotateCsrf(value: string): void;
+  close(): Promise<void>;
+}
+
+const TYPE_ALIASES: Record<string, string> = { contacts: '0-1', contact: '0-1', companies: '0-2', company: '0-2', deals: '0-3', deal: '0-3', tickets: '0-5', ticket: '0-5' };
+const DEFAULT_PROPERTIES: Record<string, string[]> = {
+  '0-1': ['firstname', 'lastname', 'email'],
+  '0-2': ['name', 'domain'],
+  '0-3': ['dealname', 'amount', 'closedate', 'pipeline', 'dealstage'],
+  '0-5': ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority'],
+};
+const ALWAYS_RETURNED = ['hs_object_id', 'createdate', 'lastmodifieddate'];
+
+const errorBody = (category: string, message: string, extra: Record<string, unknown> = {}) => ({
+  status: 'error',
+  message,
+  correlationId: randomUUID(),
+  category,
+  ...extra,
+});
+
+function cookiesOf(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (req.headers.cookie ?? '').split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<FakeHubSpot> {
+  const seed = structuredClone(hubspotSeed);
+  const requests: RecordedRequest[] = [];
+  const unexpected: FakeHubSpot['unexpected'] = [];
+  const failures: Failure[] = [];
+  let lastClock = Date.parse('2024-03-20T12:00:00.000Z');
+  // Strictly increasing timestamps, so every write visibly bumps updatedAt.
+  const tick = () => (lastClock = Math.max(Date.now(), lastClock + 1));
+
+  const records = new Map<string, Map<string, FakeRecord>>();
+  for (const [type, list] of Object.entries(seed.records)) {
+    const byId = new Map<string, FakeRecord>();
+    for (const r of list) {
+      const history: Record<string, ValueWithTimestamp[]> = {};
+      for (const [name, value] of Object.entries(r.properties)) history[name] = [{ value, timestamp: r.createdAt, sourceType: 'CRM_UI', updatedByUserId: 7001 }];
+      byId.set(r.id, { id: r.id, properties: { ...r.properties, hs_object_id: r.id, createdate: r.createdAt, lastmodifieddate: r.createdAt }, history, createdAt: r.createdAt, updatedAt: r.createdAt });
+    }
+    records.set(type, byId);
+  }
+  const state: FakeHubSpot['state'] = { csrf: seed.session.csrf, records, definitions: seed.definitions };
+
+  function write(record: FakeRecord, changes: Record<string, string | null>, sourceType: string) {
+    const timestamp = new Date(tick()).toISOString();
+    for (const [name, value] of Object.entries(changes)) {
+      record.properties[name] = value;
+      (record.history[name] ??= []).unshift({ value: value ?? '', timestamp, sourceType, updatedByUserId: sourceType === 'CRM_UI' ? 7002 : undefined });
+    }
+    record.properties.lastmodifieddate = timestamp;
+    record.updatedAt = timestamp;
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+    res.writeHead(status, { 'Content-Type': 'application/json;charset=utf-8', ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  function reject(req: IncomingMessage, res: ServerResponse, reason: string) {
+    unexpected.push({ method: req.method ?? '', url: req.url ?? '', reason });
+    send(res, 400, errorBody('VALIDATION_ERROR', `Fake HubSpot did not expect this request: ${reason}`));
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, rawBody: string) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    let body: unknown = undefined;
+    if (rawBody !== '') {
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: rawBody });
+        return reject(req, res, 'body is not JSON');
+      }
+    }
+    requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
+
+    let family: 'session' | 'token';
+    let apiPath: string;
+    if (url.pathname.startsWith('/api/crm/')) {
+      family = 'session';
+      apiPath = url.pathname.slice('/api'.length);
+      if (header(req, 'authorization')) return reject(req, res, 'a bearer token was sent to the session API');
+      const cookies = cookiesOf(req);
+      if (cookies.hubspotapi !== seed.session.cookie) {
+        return send(res, 401, errorBody('INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication.'));
+      }
+      const csrfHeader = header(req, 'x-hubspot-csrf-hubspotapi');
+      if (!csrfHeader || csrfHeader !== state.csrf || cookies['hubspotapi-csrf'] !== state.csrf) {
+        return send(res, 403, errorBody('FORBIDDEN', 'CSRF check failed.'));
+      }
+      if (url.searchParams.get('portalId') !== seed.portalId) return reject(req, res, 'portalId query missing or wrong');
+    } else if (url.pathname.startsWith('/crm/')) {
+      family = 'token';
+      apiPath = url.pathname;
+      if (header(req, 'authorization') !== `Bearer ${seed.token}`) {
+        return send(res, 401, errorBody('INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication.'));
+      }
+      if (url.searchParams.has('portalId')) return reject(req, res, 'portalId query sent to the public API');
+    } else {
+      return reject(req, res, `unknown path ${url.pathname}`);
+    }
+
+    const failure = failures.shift();
+    if (failure) return sendFailure(res, failure);
+
+    const query = Object.fromEntries(url.searchParams);
+    const allowQuery = (...names: string[]) => {
+      const extra = Object.keys(query).filter((k) => k !== 'portalId' && !names.includes(k));
+      return extra.length === 0 ? null : `unexpected query ${extra.join(',')}`;
+    };
+    const seg = apiPath.split('/').filter(Boolean).map(decodeURIComponent);
+    const typeOf = (raw: string | undefined) => (raw === undefined ? undefined : TYPE_ALIASES[raw] ?? raw);
+
+    // GET /crm/v3/properties/{type}
+    if (seg[1] === 'v3' && seg[2] === 'properties' && seg.length === 4) {
+      if (method !== 'GET') return reject(req, res, `${method} on properties`);
+      const bad = allowQuery('archived');
+      if (bad) return reject(req, res, bad);
+      const defs = state.definitions[typeOf(seg[3]) ?? ''];
+      if (!defs) return send(res, 400, errorBody('VALIDATION_ERROR', `Unable to infer object type from: ${seg[3]}`));
+      return send(res, 200, { results: defs });
+    }
+    // /crm/v3/objects/{type}/{id}
+    if (seg[1] === 'v3' && seg[2] === 'objects' && seg.length === 5) {
+      const type = typeOf(seg[3]) ?? '';
+      const defs = state.definitions[type];
+      const record = records.get(type)?.get(seg[4] ?? '');
+      if (!defs) return send(res, 400, errorBody('VALIDATION_ERROR', `Unable to infer object type from: ${seg[3]}`));
+      if (method === 'GET') {
+        const bad = allowQuery('properties', 'propertiesWithHistory', 'associations', 'archived');
+        if (bad) return reject(req, res, bad);
+        if (!record) return send(res, 404, errorBody('OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.', { context: { id: [seg[4]] } }));
+        return send(res, 200, recordView(record, defs, query.properties?.split(',') ?? DEFAULT_PROPERTIES[type] ?? [], query.propertiesWithHistory?.split(',') ?? []));
+      }
+      if (method === 'PATCH') {
+        const bad = allowQuery();
+        if (bad) return reject(req, res, bad);
+        if (header(req, 'content-type')?.startsWith('application/json') !== true) return reject(req, res, 'PATCH without a JSON content type');
+        if (family === 'session' && opts.sessionWrites !== undefined && opts.sessionWrites !== 'allowed') {
+          return send(res, opts.sessionWrites, errorBody('FORBIDDEN', 'This action is not available with this authentication.'));
+        }
+        if (!isObject(body) || Object.keys(body).length !== 1 || !isObject(body.properties)) return reject(req, res, 'PATCH body is not { properties: {...} }');
+        if (!record) return send(res, 404, errorBody('OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.'));
+        const problems = validate(defs, body.properties);
+        if (problems.length > 0) {
+          const legacy = problems.map((p) => ({ isValid: false, message: p.message, error: p.code, name: p.name }));
+          return send(res, 400, errorBody('VALIDATION_ERROR', `Property values were not valid: ${JSON.stringify(legacy)}`, {
+            errors: problems.map((p) => ({ message: p.message, code: p.code, context: { propertyName: [p.name] } })),
+          }));
+        }
+        const changes = body.properties as Record<string, string>;
+        write(record, changes, family === 'token' ? 'INTEGRATION' : 'CRM_UI');
+        return send(res, 200, recordView(record, defs, [...Object.keys(changes), ...ALWAYS_RETURNED], []));
+      }
+      return reject(req, res, `${method} on a record`);
+    }
+    // GET /crm/v4/objects/{type}/{id}/associations/{toType}
+    if (seg[1] === 'v4' && seg[2] === 'objects' && seg[5] === 'associations' && seg.length === 7) {
+      if (method !== 'GET') return reject(req, res, `${method} on associations`);
+      const bad = allowQuery('limit', 'after');
+      if (bad) return reject(req, res, bad);
+      const from = typeOf(seg[3]);
+      const to = typeOf(seg[6]);
+      const results = seed.associations.flatMap((a) => {
+        if (a.from[0] === from && a.from[1] === seg[4] && a.to[0] === to) return [{ id: a.to[1], typeId: a.typeId }];
+        if (a.to[0] === from && a.to[1] === seg[4] && a.from[0] === to) return [{ id: a.from[1], typeId: a.typeId + 1 }];
+        return [];
+      });
+      return send(res, 200, { results: results.map((r) => ({ toObjectId: Number(r.id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: r.typeId, label: null }] })) });
+    }
+    // GET /crm/v3/owners
+    if (seg[1] === 'v3' && seg[2] === 'owners' && seg.length === 3) {
+      if (method !== 'GET') return reject(req, res, `${method} on owners`);
+      const bad = allowQuery('limit', 'after', 'email', 'archived');
+      if (bad) return reject(req, res, bad);
+      return send(res, 200, { results: seed.owners });
+    }
+    // GET /crm/v3/pipelines/{type}
+    if (seg[1] === 'v3' && seg[2] === 'pipelines' && seg.length === 4) {
+      if (method !== 'GET') return reject(req, res, `${method} on pipelines`);
+      const bad = allowQuery();
+      if (bad) return reject(req, res, bad);
+      const pipelines = seed.pipelines[typeOf(seg[3]) ?? ''];
+      if (!pipelines) return send(res, 400, errorBody('VALIDATION_ERROR', `Unable to infer object type from: ${seg[3]}`));
+      return send(res, 200, { results: pipelines });
+    }
+    return reject(req, res, `no such endpoint ${method} ${apiPath}`);
+  }
+
+  function sendFailure(res: ServerResponse, failure: Failure) {
+    if (failure.status === 429) {
+      const policy = failure.policy ?? 'TEN_SECONDLY_ROLLING';
+      const headers: Record<string, string> = {
+        'X-HubSpot-RateLimit-Daily': '250000',
+        'X-HubSpot-RateLimit-Daily-Remaining': policy === 'DAILY' ? '0' : '249100',
+        'X-HubSpot-RateLimit-Secondly': '19',
+        'X-HubSpot-RateLimit-Secondly-Remaining': '0',
+      };
+      if (failure.retryAfterSeconds !== undefined) headers['Retry-After'] = String(failure.retryAfterSeconds);
+      const message = policy === 'DAILY' ? 'You have reached your daily limit.' : 'You have reached your secondly limit.';
+      return send(res, 429, { status: 'error', message, errorType: 'RATE_LIMIT', correlationId: randomUUID(), policyName: policy }, headers);
+    }
+    if (failure.status === 400) return send(res, 400, failure.body ?? errorBody('VALIDATION_ERROR', 'Invalid input.'));
+    return send(res, failure.status, errorBody('INTERNAL_ERROR', 'Internal error.'));
+  }
+
+  function recordView(record: FakeRecord, defs: PropertyDefinition[], names: string[], withHistory: string[]) {
+    const known = (n: string) => defs.some((d) => d.name === n);
+    const properties: Record<string, string | null> = {};
+    for (const name of [...names, ...ALWAYS_RETURNED]) if (known(name)) properties[name] = record.properties[name] ?? null;
+    const view: Record<string, unknown> = { id: record.id, properties, createdAt: record.createdAt, updatedAt: record.updatedAt, archived: false };
+    if (withHistory.length > 0) {
+      view.propertiesWithHistory = Object.fromEntries(withHistory.filter(known).map((n) => [n, record.history[n] ?? []]));
+    }
+    return view;
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    unexpected,
+    state,
+    setProperty(objectType, objectId, name, value) {
+      const record = records.get(TYPE_ALIASES[objectType] ?? objectType)?.get(objectId);
+      if (!record) throw new Error(`fake HubSpot has no record ${objectType}/${objectId}`);
+      write(record, { [name]: value }, 'CRM_UI');
+    },
+    failNext(failure, times = 1) {
+      for (let i = 0; i < times; i++) failures.push(failure);
+    },
+    rotateCsrf(value) {
+      state.csrf = value;
+    },
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** HubSpot's checks on a PATCH: unknown, read-only, wrongly typed and out-of-option values. */
+function validate(defs: PropertyDefinition[], properties: Record<string, unknown>): { name: string; code: string; message: string }[] {
+  const problems: { name: string; code: string; message: string }[] = [];
+  for (const [name, value] of Object.entries(properties)) {
+    const def = defs.find((d) => d.name === name);
+    if (!def) problems.push({ name, code: 'PROPERTY_DOESNT_EXIST', message: `Property "${name}" does not exist` });
+    else if (typeof value !== 'string') problems.push({ name, code: 'INVALID_PROPERTY_VALUE', message: `Property "${name}" must be sent as a string` });
+    else if (def.calculated === true || def.modificationMetadata?.readOnlyValue === true || def.fieldType === 'calculation_equation') {
+      problems.push({ name, code: 'READ_ONLY_VALUE', message: `"${name}" is a read only property; its value cannot be set.` });
+    } else if (value !== '') {
+      const problem = valueProblem(def, value);
+      if (problem) problems.push({ name, ...problem });
+    }
+  }
+  return problems;
+}
+
+function valueProblem(def: PropertyDefinition, value: string): { code: string; message: string } | null {
+  switch (def.type) {
+    case 'enumeration': {
+      const allowed = def.options.map((o) => o.value);
+      const parts = def.fieldType === 'checkbox' ? value.split(';') : [value];
+      const wrong = parts.find((p) => !allowed.includes(p));
+      return wrong === undefined ? null : { code: 'INVALID_OPTION', message: `${wrong} was not one of the allowed options: [${allowed.join(', ')}]` };
+    }
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(value) ? null : { code: 'INVALID_DOUBLE', message: `${value} is not a valid number` };
+    case 'bool':
+      return value === 'true' || value === 'false' ? null : { code: 'INVALID_BOOLEAN', message: `${value} is not a valid boolean` };
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) || (/^\d+$/.test(value) && Number(value) % 86_400_000 === 0)
+        ? null
+        : { code: 'INVALID_DATE', message: `${value} is not a valid date at midnight UTC` };
+    case 'datetime':
+      return /^\d+$/.test(value) || !Number.isNaN(Date.parse(value)) ? null : { code: 'INVALID_DATE', message: `${value} is not a valid date` };
+    default:
+      return null;
+  }
+}
+
+/**
+ * A fetch that behaves like the browser on HubSpot's page: it attaches the page's cookies to requests
+ * made with credentials 'include' (Node's fetch has no cookie jar).
+ */
+export function browserSessionFetch(cookies: () => Record<string, string>): (input: string, init: RequestInit) => Promise<Response> {
+  return (input, init) => {
+    if (init.credentials !== 'include') return fetch(input, init);
+    const headers = new Headers(init.headers);
+    headers.set('Cookie', Object.entries(cookies()).map(([k, v]) => `${k}=${v}`).join('; '));
+    return fetch(input, { ...init, headers });
+  };
+}

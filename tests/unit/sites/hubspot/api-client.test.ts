@@ -1,0 +1,194 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHubSpotClient, type HubSpotClient, propertyErrorsOf, SESSION_WRITE_REFUSED_MESSAGE } from '@/lib/sites/hubspot/api-client';
+import { browserSessionFetch, type FakeHubSpot, type FakeHubSpotOptions, hubspotSeed, startFakeHubSpot } from '../../../support/fake-hubspot';
+
+let fake: FakeHubSpot;
+let cookies: Record<string, string>;
+let waits: number[];
+
+async function start(opts: FakeHubSpotOptions = {}) {
+  fake = await startFakeHubSpot(opts);
+}
+
+function sessionClient(): HubSpotClient {
+  return createHubSpotClient({
+    mode: 'session',
+    origin: fake.url,
+    portalId: hubspotSeed.portalId,
+    readCookie: (name) => (name === 'hubspotapi' ? null : cookies[name] ?? null), // HttpOnly: scripts cannot read it
+    fetch: browserSessionFetch(() => cookies),
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+  });
+}
+
+function tokenClient(token = hubspotSeed.token): HubSpotClient {
+  return createHubSpotClient({ mode: 'token', token, baseUrl: fake.url, fetch: (u, i) => fetch(u, i), sleep: async (ms) => void waits.push(ms) });
+}
+
+beforeEach(async () => {
+  cookies = { hubspotapi: hubspotSeed.session.cookie, 'hubspotapi-csrf': hubspotSeed.session.csrf, 'hubspot.hub.id': hubspotSeed.portalId };
+  waits = [];
+  await start();
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+describe('session mode', () => {
+  it('reads a record same-origin with the session cookie, CSRF header and portalId', async () => {
+    const result = await sessionClient().getRecord('0-1', '901', ['firstname', 'email', 'jobtitle']);
+    expect(result).toMatchObject({ ok: true, value: { id: '901', properties: { firstname: 'Priya', email: 'priya@kestrel-foods.example', jobtitle: null } } });
+    const [request] = fake.requests;
+    expect(request?.path).toBe('/api/crm/v3/objects/0-1/901');
+    expect(request?.query).toEqual({ properties: 'firstname,email,jobtitle', portalId: '4455667' });
+    expect(request?.headers['x-hubspot-csrf-hubspotapi']).toBe(hubspotSeed.session.csrf);
+    expect(request?.headers.cookie).toContain(`hubspotapi=${hubspotSeed.session.cookie}`);
+    expect(request?.headers.authorization).toBeUndefined();
+    expect(fake.unexpected).toEqual([]);
+  });
+
+  it('re-reads a stale CSRF cookie after a 403 and succeeds on the one retry', async () => {
+    fake.rotateCsrf('csrf-fresh');
+    let reads = 0;
+    const client = createHubSpotClient({
+      mode: 'session',
+      origin: fake.url,
+      portalId: hubspotSeed.portalId,
+      // The page refreshed the cookie while the rep was idle: the first read is stale, the next is fresh.
+      readCookie: (name) => {
+        if (name !== 'hubspotapi-csrf') return null;
+        reads += 1;
+        cookies['hubspotapi-csrf'] = reads === 1 ? hubspotSeed.session.csrf : 'csrf-fresh';
+        return cookies['hubspotapi-csrf'];
+      },
+      fetch: browserSessionFetch(() => cookies),
+    });
+    const result = await client.getOwners();
+    expect(result.ok).toBe(true);
+    expect(fake.requests.map((r) => r.headers['x-hubspot-csrf-hubspotapi'])).toEqual([hubspotSeed.session.csrf, 'csrf-fresh']);
+  });
+
+  it('reports no permission when the 403 persists after the retry', async () => {
+    fake.rotateCsrf('csrf-elsewhere');
+    const result = await sessionClient().getPipelines('0-3');
+    expect(result).toMatchObject({ ok: false, error: { code: 'hubspot.no_permission', status: 403 } });
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('says the rep is not signed in when the session cookie is gone, or the CSRF cookie is missing', async () => {
+    delete cookies.hubspotapi;
+    expect(await sessionClient().getOwners()).toMatchObject({ ok: false, error: { code: 'hubspot.not_signed_in', status: 401 } });
+    delete cookies['hubspotapi-csrf'];
+    const requestsBefore = fake.requests.length;
+    expect(await sessionClient().getOwners()).toMatchObject({ ok: false, error: { code: 'hubspot.not_signed_in' } });
+    expect(fake.requests).toHaveLength(requestsBefore);
+  });
+
+  it('writes through the session when HubSpot allows it', async () => {
+    const result = await sessionClient().updateRecord('0-1', '901', { jobtitle: 'Head of Procurement' });
+    expect(result).toMatchObject({ ok: true, value: { properties: { jobtitle: 'Head of Procurement' } } });
+    expect(fake.requests[0]).toMatchObject({ method: 'PATCH', body: { properties: { jobtitle: 'Head of Procurement' } } });
+    expect(fake.state.records.get('0-1')?.get('901')?.properties.jobtitle).toBe('Head of Procurement');
+  });
+
+  it.each([401, 403, 404, 405] as const)('turns a session PATCH refused with %i into the clear "ask for a token" error', async (status) => {
+    await fake.close();
+    await start({ sessionWrites: status });
+    const result = await sessionClient().updateRecord('0-1', '901', { jobtitle: 'Buyer' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'hubspot.session_write_refused', message: SESSION_WRITE_REFUSED_MESSAGE } });
+    expect(fake.state.records.get('0-1')?.get('901')?.properties.jobtitle).toBeUndefined();
+  });
+});
+
+describe('token mode', () => {
+  it('calls the public API with the bearer token and reads every endpoint', async () => {
+    const client = tokenClient();
+    const props = await client.getProperties('0-1');
+    expect(props.ok && props.value.find((p) => p.name === 'lifecyclestage')?.options.map((o) => o.value)).toEqual([
+      'subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other',
+    ]);
+    const assoc = await client.getAssociations('0-1', '901', '0-2');
+    expect(assoc).toEqual({ ok: true, value: [{ toObjectId: '5501', labels: [] }] });
+    const owners = await client.getOwners();
+    expect(owners.ok && owners.value.map((o) => o.id)).toEqual(['61001', '61002']);
+    const pipelines = await client.getPipelines('0-3');
+    expect(pipelines.ok && pipelines.value[0]?.stages.map((s) => s.id)).toContain('closedwon');
+    const deal = await client.getRecord('0-3', '7301', ['amount'], ['dealstage']);
+    expect(deal.ok && deal.value.propertiesWithHistory?.dealstage?.[0]?.value).toBe('qualifiedtobuy');
+    expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${hubspotSeed.token}` && r.path.startsWith('/crm/'))).toBe(true);
+    expect(fake.unexpected).toEqual([]);
+  });
+
+  it('caches property definitions per portal and type', async () => {
+    const client = tokenClient();
+    await client.getProperties('0-1');
+    await client.getProperties('0-1');
+    await client.getProperties('0-3');
+    expect(fake.requests.map((r) => r.path)).toEqual(['/crm/v3/properties/0-1', '/crm/v3/properties/0-3']);
+  });
+
+  it('reports a refused token and a missing record', async () => {
+    expect(await tokenClient('pat-wrong').getOwners()).toMatchObject({ ok: false, error: { code: 'hubspot.not_signed_in', status: 401 } });
+    expect(await tokenClient().getRecord('0-1', '999', [])).toMatchObject({ ok: false, error: { code: 'hubspot.not_found', status: 404 } });
+  });
+
+  it('maps a validation error onto the properties HubSpot named', async () => {
+    const result = await tokenClient().updateRecord('0-1', '901', { lifecyclestage: 'champion', hs_object_id: '5', shoe_size: '44', firstname: 'Priya' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('hubspot.validation');
+    expect(result.error.propertyErrors?.map((e) => [e.property, e.code])).toEqual([
+      ['lifecyclestage', 'INVALID_OPTION'],
+      ['hs_object_id', 'READ_ONLY_VALUE'],
+      ['shoe_size', 'PROPERTY_DOESNT_EXIST'],
+    ]);
+    expect(fake.state.records.get('0-1')?.get('901')?.properties.lifecyclestage).toBe('lead');
+  });
+});
+
+describe('rate limits', () => {
+  it('waits Retry-After on TEN_SECONDLY_ROLLING and retries, then succeeds', async () => {
+    fake.failNext({ status: 429, policy: 'TEN_SECONDLY_ROLLING', retryAfterSeconds: 2 });
+    fake.failNext({ status: 429, policy: 'TEN_SECONDLY_ROLLING' });
+    const result = await tokenClient().getRecord('0-3', '7301', ['amount']);
+    expect(result).toMatchObject({ ok: true, value: { properties: { amount: '9800' } } });
+    expect(waits).toEqual([2000, 1000]);
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it('gives up after three tries with the wait to show', async () => {
+    fake.failNext({ status: 429, retryAfterSeconds: 1 }, 3);
+    const result = await tokenClient().getOwners();
+    expect(result).toMatchObject({ ok: false, error: { code: 'hubspot.rate_limited', retryAfterMs: 1000 } });
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it('does not retry the DAILY limit', async () => {
+    fake.failNext({ status: 429, policy: 'DAILY' });
+    const result = await sessionClient().getOwners();
+    expect(result).toMatchObject({ ok: false, error: { code: 'hubspot.rate_limited' } });
+    expect(result.ok || result.error.message).toMatch(/daily/);
+    expect(fake.requests).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+});
+
+describe('propertyErrorsOf', () => {
+  it('reads the older shape where results are packed into the message', () => {
+    const body = {
+      status: 'error',
+      category: 'VALIDATION_ERROR',
+      correlationId: 'c',
+      message: 'Property values were not valid: [{"isValid":false,"message":"Property \\"shoe\\" does not exist","error":"PROPERTY_DOESNT_EXIST","name":"shoe"}]',
+    };
+    expect(propertyErrorsOf(body)).toEqual([{ property: 'shoe', code: 'PROPERTY_DOESNT_EXIST', message: 'Property "shoe" does not exist' }]);
+  });
+  it('falls back to the quoted name in a detail message', () => {
+    expect(propertyErrorsOf({ message: 'bad', errors: [{ message: 'Property "amount" must be a number', code: 'INVALID_DOUBLE' }] })).toEqual([
+      { property: 'amount', code: 'INVALID_DOUBLE', message: 'Property "amount" must be a number' },
+    ]);
+    expect(propertyErrorsOf({ message: 'Something else went wrong' })).toEqual([]);
+  });
+});
