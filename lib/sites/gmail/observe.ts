@@ -56,7 +56,7 @@ export function observeGmail(win: Window, onRead: (read: GmailRead) => void, sig
 }
 
 /** A cheap fingerprint of a read: what the panel would show differently if it changed. */
-export function readSignature(read: GmailRead): string {
+function readSignature(read: GmailRead): string {
   if (read.kind === 'list') return 'list';
   if (read.kind === 'unreadable') return `unreadable|${read.reason}`;
   const { thread } = read;
