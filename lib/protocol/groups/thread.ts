@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { def, subjectIdSchema } from '../define';
+
+export const threadMessages = {
+  'thread.seen': def(
+    'content',
+    z.object({ id: subjectIdSchema, subject: z.string().max(1000) }),
+    z.object({ firstSeen: z.number(), lastTriaged: z.number().nullable(), isNew: z.boolean() }),
+  ),
+} as const;
