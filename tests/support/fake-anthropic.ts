@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * A local fake of the Anthropic Messages API (POST /v1/messages, GET /v1/models[/id]) for tests
  * and benchmarks: the real SDK talks to it over HTTP. It checks requests the way the API does
- * (a malformed one gets 400 invalid_request_error and is recorded with the reason), answers in
+ * (key, version and content-type headers; body shape; a malformed one gets 400
+ * invalid_request_error and is recorded with the reason), answers in
  * JSON or SSE, computes plausible prompt-cache usage, and plays scripted replies in order.
  */
 
@@ -296,6 +297,13 @@ function answerFor(body: Json, reply: FakeReply, nextId: () => string): Answer {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Closes the connection mid-answer, after what was written has reached the client. */
+async function cutOff(res: ServerResponse): Promise<void> {
+  await new Promise<void>((resolve) => res.write('', () => resolve()));
+  await sleep(20);
+  res.destroy();
+}
+
 function chunks(text: string, size: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
@@ -369,7 +377,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
       res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_fake_${ids}` });
       if (truncate) {
         res.write(json.slice(0, json.length / 2));
-        res.destroy();
+        await cutOff(res);
         return;
       }
       res.end(json);
@@ -399,7 +407,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       if (opts.frameDelayMs) await sleep(opts.frameDelayMs);
     }
-    if (truncate) res.destroy();
+    if (truncate) await cutOff(res);
     else res.end();
   }
 
@@ -429,8 +437,9 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
     };
 
     if (opts.firstByteDelayMs) await sleep(opts.firstByteDelayMs);
-    const key = headers['x-api-key'] ?? '';
-    if (!key) return reject(401, 'x-api-key header is required');
+    // The API takes the key as x-api-key or, as SDK 1.x sends it, Authorization: Bearer.
+    const key = headers['x-api-key'] || /^Bearer (.+)$/.exec(headers['authorization'] ?? '')?.[1] || '';
+    if (!key) return reject(401, 'x-api-key or authorization header is required');
     if (opts.apiKey !== undefined && key !== opts.apiKey) return reject(401, 'invalid x-api-key');
     if (!headers['anthropic-version']) return reject(400, 'anthropic-version: header is required');
 

@@ -85,8 +85,11 @@ export function createClaudeEngine(settings: ClaudeSettings, deps: ClaudeEngineD
       onText?.(separator + text);
     });
     let toolBlockIndex: number | null = null;
+    let started = false;
     try {
       const stream = client.messages.stream(request, { signal });
+      // Connected: the API accepted the request and began its answer.
+      stream.on('connect', () => (started = true));
       stream.on('streamEvent', (event) => {
         if (event.type === 'content_block_start' && event.content_block.type === 'tool_use' && event.content_block.name === DRAFT_TOOL) {
           toolBlockIndex = event.index;
@@ -98,7 +101,7 @@ export function createClaudeEngine(settings: ClaudeSettings, deps: ClaudeEngineD
       deps.onUsage?.(usageRecord('draft', request.model, message.usage));
       return ok(message);
     } catch (thrown) {
-      return { ok: false, error: toAppError(thrown, request.model) };
+      return { ok: false, error: toAppError(thrown, request.model, started) };
     }
   }
 

@@ -20,12 +20,17 @@ export function retryAfterMs(headers: Headers | undefined): number | undefined {
 }
 
 /**
- * Turns what the SDK threw (after its own retries) into an error a rep can act on.
+ * Turns what the SDK threw (after its own retries) into an error a rep can act on. midStream: the
+ * answer had started streaming when it was thrown.
  * Messages are ours, never the API's or the SDK's text, so a key echoed back can never show.
  */
-export function toAppError(thrown: unknown, model: string): AppError {
+export function toAppError(thrown: unknown, model: string, midStream = false): AppError {
   if (thrown instanceof Anthropic.APIUserAbortError) {
     return error('claude.cancelled', 'The request to Claude was cancelled.', 'Open the thread again to retry.');
+  }
+  // Once an answer has started, a lost connection is a broken answer, not an unreachable API.
+  if (midStream && (thrown instanceof Anthropic.APIConnectionError || !(thrown instanceof Anthropic.APIError))) {
+    return streamBroken();
   }
   // Timeout before connection errors: it is a subclass of APIConnectionError.
   if (thrown instanceof Anthropic.APIConnectionTimeoutError) {
