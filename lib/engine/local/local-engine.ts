@@ -1,0 +1,88 @@
+import type { TriageEngine } from '@/lib/engine/types';
+import { categoryById, laneForCategory } from '@/lib/lanes/categories';
+import type { Classification } from '@/lib/schemas/classification';
+import { fail, ok, type Result } from '@/lib/schemas/errors';
+import type { Lane } from '@/lib/schemas/lane';
+import type { TriageInput } from '@/lib/schemas/triage-input';
+import { composeDraft, streamDraft } from './extractive-draft';
+import { summarize } from './extractive-summary';
+import { detectLanguage } from './language-detection';
+import { detectRisks } from './risk-rules';
+import { detectSentiment } from './sentiment-rules';
+import { shippedModel } from './shipped-model';
+import type { TextClassifier } from './text-classifier';
+import { classifierText, customerMessages, latestCustomerMessage } from './thread-text';
+import { detectUrgency } from './urgency-rules';
+
+export interface LocalEngineOptions {
+  /** The company's own mail domains, so its replies are not read as the customer's. */
+  ownDomains?: readonly string[];
+}
+
+/** In bulk mail only strong risk patterns count: a price list in a newsletter is not a pricing commitment. */
+const BULK_RISK_FLOOR = 0.8;
+
+/** The lane for a category among the lanes in use: the one whose trigger lists it, else the default map, else shared triage. */
+function chooseLane(category: string, lanes: Lane[], site: TriageInput['source']): { lane: Lane; fits: boolean } {
+  const triggered = lanes.filter((l) => l.trigger.categories.includes(category));
+  const listed = triggered.find((l) => l.trigger.site === site) ?? triggered[0] ?? lanes.find((l) => l.id === laneForCategory(category));
+  if (listed) return { lane: listed, fits: true };
+  const fallback = lanes.find((l) => l.id === 'shared-inbox-triage') ?? lanes.find((l) => l.trigger.site === site) ?? lanes[0]!;
+  return { lane: fallback, fits: false };
+}
+
+export function classifyWith(model: TextClassifier, input: TriageInput, lanes: Lane[], options: LocalEngineOptions = {}): Result<Classification> {
+  if (lanes.length === 0) return fail('no_lanes', 'No lanes are set up, so the thread cannot be routed.', 'Restore the default lanes in the options page.');
+  const latest = latestCustomerMessage(input, options.ownDomains)?.text ?? '';
+  const prediction = model.predict(classifierText(input, options.ownDomains));
+  const category = categoryById(prediction.label);
+  const bulk = prediction.label === 'newsletter';
+  const { lane, fits } = chooseLane(prediction.label, lanes, input.source);
+  const confidence = prediction.confidence;
+
+  const everythingTheCustomerWrote = [input.subject, ...customerMessages(input, options.ownDomains).map((m) => m.text)].join('\n');
+  const risks = detectRisks(everythingTheCustomerWrote).filter((r) => !bulk || r.confidence >= BULK_RISK_FLOOR);
+  const latestWithSubject = `${input.subject}\n${latest}`;
+
+  return ok({
+    lane: { value: lane.id, confidence: fits ? confidence : confidence * 0.5 },
+    category: { value: prediction.label, confidence },
+    intent: { value: category?.intent ?? 'ask a question', confidence: category ? confidence : confidence * 0.5 },
+    urgency: detectUrgency(latestWithSubject, { bulk }),
+    sentiment: detectSentiment(latest),
+    language: detectLanguage(latest || input.subject),
+    summary: summarize(input.subject, latest),
+    riskFlags: risks,
+    owner: category ? { value: category.owner, confidence } : { value: lane.failureFeedback.escalateTo, confidence: confidence * 0.5 },
+  });
+}
+
+/** The embedded engine: a trainable text classifier, rules for risk, urgency, tone and language, and extractive cited drafts. */
+export function createLocalEngine(model: TextClassifier = shippedModel(), options: LocalEngineOptions = {}): TriageEngine {
+  return {
+    id: 'local',
+    async classify(input, lanes, signal) {
+      if (signal?.aborted) return fail('classify_aborted', 'Classification was stopped.', 'Open the thread again to classify it.');
+      return classifyWith(model, input, lanes, options);
+    },
+    async draft(request) {
+      if (request.signal?.aborted) return fail('draft_aborted', 'The draft was stopped.', 'Start the draft again when you are ready.');
+      return streamDraft(composeDraft(request, options.ownDomains), request);
+    },
+  };
+}
+
+/** A rep's correction teaches the model. Only the category is learnt; other fields are recorded elsewhere for the KPIs. */
+export function learnCorrection(model: TextClassifier, input: TriageInput, field: string, value: string, options: LocalEngineOptions = {}): Result<{ ms: number }> {
+  if (field !== 'category') {
+    return fail('correction_not_learnt', `The local engine learns category corrections, not ${field}.`, 'The correction is still recorded for the KPIs.');
+  }
+  if (!/^[a-z][a-z0-9_]{1,63}$/.test(value)) {
+    return fail('correction_invalid', `"${value}" is not a category name.`, 'Choose a category from the list.');
+  }
+  const text = classifierText(input, options.ownDomains);
+  if (!text) return fail('correction_empty', 'This thread has no text to learn from.', 'Correct a thread whose message is open.');
+  const start = performance.now();
+  model.learn(text, value);
+  return ok({ ms: performance.now() - start });
+}
