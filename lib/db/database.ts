@@ -49,16 +49,25 @@ export interface AuditRow {
   data: Record<string, unknown>;
 }
 
+/** One version of an SOP. Versions are separate rows so a replaced version stays in history as 'superseded'. */
 export interface SopRow {
+  /** `${sopId}@${version}` */
   id: string;
+  /** The SOP's stable id across versions (front matter `id:`, else derived from the title). */
+  sopId: string;
   title: string;
+  /** The library's version counter, 1, 2, 3... */
   version: number;
+  /** The document's own version label ("3.2"), when its front matter gives one. */
+  versionLabel: string | null;
   lanes: string[];
   owner: string;
   effectiveDate: string | null;
   sourceName: string;
+  /** SHA-256 of the imported file (duplicate detection). */
   sha256: string;
   bytes: number;
+  /** Normalised Markdown-like text, as chunked and as exported in bundles. */
   text: string;
   status: 'active' | 'retired' | 'superseded';
   managed: boolean;
@@ -125,7 +134,7 @@ export class TriageDatabase extends Dexie {
     });
     // v2: SOP library, persisted blobs (index, models), unresolved work, feedback for learning.
     this.version(2).stores({
-      sops: 'id, title, status, updatedAt',
+      sops: 'id, sopId, title, status, sha256, updatedAt',
       passages: 'id, sopId, active',
       blobs: 'key',
       pending: 'id, kind, subject, status, updatedAt',

@@ -105,6 +105,12 @@ export class SopIndex {
     return this.search_.documentCount;
   }
 
+  /** True when the index holds exactly these passage ids: a snapshot check against the database. */
+  hasExactly(passageIds: readonly string[]): boolean {
+    if (passageIds.length !== this.search_.documentCount) return false;
+    return passageIds.every((id) => this.search_.has(id));
+  }
+
   sopIds(): string[] {
     return [...this.bySop.keys()];
   }

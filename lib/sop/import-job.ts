@@ -1,0 +1,83 @@
+import type { TriageDatabase } from '@/lib/db/database';
+import { getSop, importParsed, knownHashes, replaceVersion, resolveSopId, saveIndexSnapshot } from './library';
+import { checkNotDuplicate, parseSopFile } from './parse/parse-sop-file';
+import type { SopIndex } from './sop-index';
+
+/** Importing many SOP files at once: each file succeeds or fails alone, with progress for the options page. */
+
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+  mime?: string;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  bytes: number;
+  totalBytes: number;
+  /** Estimated time left, from the bytes per millisecond so far; null before the first file is done. */
+  etaMs: number | null;
+  /** The file being worked on, or null when finished. */
+  current: string | null;
+}
+
+export type FileOutcome =
+  | { name: string; status: 'imported'; sopId: string; version: number; chunkCount: number; replaced: boolean }
+  | { name: string; status: 'rejected'; code: string; reason: string; nextStep: string };
+
+/** Lets the page paint and handle input between files. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Parses, chunks and indexes each file; a file whose SOP id already exists becomes that SOP's new version.
+ * Byte-identical files (to the library or earlier in the batch) are rejected as duplicates. The index snapshot is
+ * written once at the end.
+ */
+export async function importFiles(
+  db: TriageDatabase,
+  index: SopIndex,
+  files: ImportFile[],
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<FileOutcome[]> {
+  const totalBytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
+  const started = performance.now();
+  const hashes = await knownHashes(db);
+  const outcomes: FileOutcome[] = [];
+  let bytes = 0;
+  const report = (current: string | null) => {
+    const elapsed = performance.now() - started;
+    const etaMs = bytes > 0 ? Math.round((elapsed / bytes) * (totalBytes - bytes)) : null;
+    onProgress({ done: outcomes.length, total: files.length, bytes, totalBytes, etaMs, current });
+  };
+
+  for (const file of files) {
+    report(file.name);
+    outcomes.push(await importOne(db, index, file, hashes));
+    bytes += file.bytes.length;
+    await yieldToEventLoop();
+  }
+  if (outcomes.some((o) => o.status === 'imported')) await saveIndexSnapshot(db, index);
+  report(null);
+  return outcomes;
+}
+
+async function importOne(db: TriageDatabase, index: SopIndex, file: ImportFile, hashes: Set<string>): Promise<FileOutcome> {
+  const rejected = (error: { code: string; message: string; nextStep: string }): FileOutcome => ({
+    name: file.name, status: 'rejected', code: error.code, reason: error.message, nextStep: error.nextStep,
+  });
+  const parsed = await parseSopFile(file.name, file.bytes, file.mime);
+  if (!parsed.ok) return rejected(parsed.error);
+  const fresh = checkNotDuplicate(parsed.value, hashes);
+  if (!fresh.ok) return rejected(fresh.error);
+
+  const sopId = resolveSopId(parsed.value);
+  const existing = await getSop(db, sopId);
+  const result = existing
+    ? await replaceVersion(db, index, existing.sopId, parsed.value, { persistIndex: false })
+    : await importParsed(db, index, parsed.value, { persistIndex: false });
+  if (!result.ok) return rejected(result.error);
+  hashes.add(parsed.value.sha256);
+  const { sop } = result.value;
+  return { name: file.name, status: 'imported', sopId: sop.sopId, version: sop.version, chunkCount: sop.chunkCount, replaced: existing !== undefined };
+}
