@@ -54,7 +54,7 @@ export interface FakeAnthropic {
   close(): Promise<void>;
 }
 
-export const FAKE_MODELS = ['claude-haiku-4-5', 'claude-sonnet-4-5', 'claude-opus-4-5'];
+export const FAKE_MODELS = ['claude-haiku-4-5', 'claude-sonnet-4-5', 'claude-sonnet-4-6', 'claude-opus-4-5', 'claude-opus-4-6'];
 
 const ERROR_TYPES: Record<ErrorStatus, string> = {
   400: 'invalid_request_error',

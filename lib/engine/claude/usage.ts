@@ -28,15 +28,15 @@ interface Price {
 /**
  * List prices per model family, USD per million tokens, as published when this was written.
  * They are estimates for the dashboard, not billing: prices change, and a later version should
- * let the admin edit them. First match wins.
+ * let the admin edit them. First match wins; families not listed (newer ones included) cost null.
  */
 const PRICES: ReadonlyArray<{ family: RegExp; price: Price }> = [
   { family: /haiku-4/, price: { input: 1, output: 5 } },
-  { family: /3-5-haiku|haiku-3-5/, price: { input: 0.8, output: 4 } },
-  { family: /3-haiku|haiku-3/, price: { input: 0.25, output: 1.25 } },
-  { family: /sonnet/, price: { input: 3, output: 15 } },
-  { family: /opus-4-[5-9]|opus-[5-9]/, price: { input: 5, output: 25 } },
-  { family: /opus/, price: { input: 15, output: 75 } },
+  { family: /3-5-haiku/, price: { input: 0.8, output: 4 } },
+  { family: /3-haiku/, price: { input: 0.25, output: 1.25 } },
+  { family: /sonnet-4|3-7-sonnet|3-5-sonnet/, price: { input: 3, output: 15 } },
+  { family: /opus-4-[5-9]/, price: { input: 5, output: 25 } },
+  { family: /opus-4(-[01])?($|-\d{8})|3-opus/, price: { input: 15, output: 75 } },
 ];
 /** Cache writes (5-minute TTL) cost 1.25x the input rate, cache reads 0.1x. */
 const CACHE_WRITE_FACTOR = 1.25;

@@ -181,7 +181,7 @@ describe('Claude engine: draft', () => {
     expect(body.tool_choice).toEqual({ type: 'tool', name: 'write_draft' });
     expect(body.messages[0]?.content[0]?.cache_control).toEqual({ type: 'ephemeral' });
     expect(body.messages[0]?.content[0]?.text).toContain('<sop_passages grounded="true">');
-    expect(usage).toMatchObject([{ call: 'draft', model: 'claude-sonnet-4-5' }]);
+    expect(usage).toMatchObject([{ call: 'draft', model: 'claude-sonnet-4-6' }]);
     expect((usage[0]?.cacheWrite ?? 0) + (usage[0]?.cacheRead ?? 0)).toBeGreaterThan(0);
   });
 

@@ -12,8 +12,8 @@ afterAll(() => fake.close());
 describe('testConnection', () => {
   it('looks up both configured models without spending tokens', async () => {
     fake.requests.length = 0;
-    expect(await testConnection(settingsFor(fake.url))).toEqual({ ok: true, value: { model: 'claude-haiku-4-5, claude-sonnet-4-5' } });
-    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/models/claude-haiku-4-5', 'GET /v1/models/claude-sonnet-4-5']);
+    expect(await testConnection(settingsFor(fake.url))).toEqual({ ok: true, value: { model: 'claude-haiku-4-5, claude-sonnet-4-6' } });
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/models/claude-haiku-4-5', 'GET /v1/models/claude-sonnet-4-6']);
   });
 
   it('reports a wrong key', async () => {

@@ -102,5 +102,5 @@ export const classification: Classification = {
 export const TEST_KEY = 'sk-ant-test-0123456789-secret';
 
 export function settingsFor(baseUrl: string, overrides: Partial<ClaudeSettings> = {}): ClaudeSettings {
-  return { apiKey: TEST_KEY, classifyModel: 'claude-haiku-4-5', draftModel: 'claude-sonnet-4-5', baseUrl, ...overrides };
+  return { apiKey: TEST_KEY, classifyModel: 'claude-haiku-4-5', draftModel: 'claude-sonnet-4-6', baseUrl, ...overrides };
 }

@@ -8,7 +8,7 @@ const breakpoints = (r: ToolRequest) =>
   [...r.tools, ...r.system, ...r.messages.flatMap((m) => m.content)].filter((b) => 'cache_control' in b && b.cache_control).length;
 
 const draftRequest = (input = refundThreadInput()) =>
-  buildDraftRequest('claude-sonnet-4-5', { input, classification, lane: supportLane, passages: retrieval.passages, grounded: true });
+  buildDraftRequest('claude-sonnet-4-6', { input, classification, lane: supportLane, passages: retrieval.passages, grounded: true });
 
 describe('Claude prompt', () => {
   it('builds the classification request for the refund thread (snapshot: change it deliberately)', async () => {

@@ -18,7 +18,8 @@ describe('usage records', () => {
     expect(priceFor('claude-opus-4-5')).toEqual({ input: 5, output: 25 });
     expect(priceFor('claude-opus-4-1')).toEqual({ input: 15, output: 75 });
     expect(priceFor('claude-3-5-haiku-latest')).toEqual({ input: 0.8, output: 4 });
-    expect(usageRecord('draft', 'some-other-model', { input_tokens: 10, output_tokens: 10 }).costUsd).toBeNull();
+    expect(priceFor('claude-opus-4')).toEqual({ input: 15, output: 75 });
+    expect(usageRecord('draft', 'claude-sonnet-5-5', { input_tokens: 10, output_tokens: 10 }).costUsd).toBeNull();
   });
 
   it('treats absent cache fields as zero', () => {
