@@ -3,6 +3,18 @@ import { fail, ok, type Result } from '@/lib/schemas/errors';
 /** How much of the start of a file is sniffed for binary content. */
 const SNIFF_BYTES = 8192;
 
+// Windows-1252's 0x80-0x9F block (the rest is Latin-1). Decoded by hand: Node builds without full ICU
+// decode "windows-1252" as Latin-1 and lose € and curly quotes.
+const CP1252_HIGH =
+  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
+  '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
+
 /** True when the bytes look like text in a single-byte encoding: no NUL, almost no control characters. */
 function looksLikeText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, SNIFF_BYTES);
@@ -27,7 +39,7 @@ export function decodeText(bytes: Uint8Array): Result<string> {
   } catch {
     // Not UTF-8: fall through to the single-byte guess below.
   }
-  if (looksLikeText(bytes)) return ok(new TextDecoder('windows-1252').decode(bytes));
+  if (looksLikeText(bytes)) return ok(decodeWindows1252(bytes));
   return fail(
     'sop.not_text',
     'This file is not readable text (it looks binary or uses an unknown encoding).',

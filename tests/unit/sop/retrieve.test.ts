@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Passage } from '@/lib/schemas/sop';
+import { chunkSop } from '@/lib/sop/chunk';
+import { parseSopFile } from '@/lib/sop/parse/parse-sop-file';
+import { queryFromText, retrieve } from '@/lib/sop/retrieve';
+import { SopIndex } from '@/lib/sop/sop-index';
+
+const SAMPLES = new URL('../../../public/samples/sops/', import.meta.url);
+let passages: Passage[] = [];
+let index: SopIndex;
+
+beforeAll(async () => {
+  for (const name of readdirSync(SAMPLES)) {
+    const parsed = await parseSopFile(name, new Uint8Array(readFileSync(new URL(name, SAMPLES))));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const { meta, title, text } = parsed.value;
+    passages.push(...chunkSop({ sopId: meta.id ?? name, sopVersion: 1, sopTitle: title, lanes: meta.lanes, text }));
+  }
+  index = SopIndex.fromPassages(passages);
+});
+
+describe('grounding calibration on the sample SOPs', () => {
+  // Questions the sample SOPs answer, and the SOP that answers each.
+  const answerable: Array<[string, string]> = [
+    ['Can I get a refund on my annual plan? We cancelled after two months.', 'refunds'],
+    ['Hi, the workspace is brightlane.northwind-app.example and the invoice number is INV-20931. We have not used the account since the renewal. If a full refund is not possible, a pro-rated one would be fine.', 'refunds'],
+    ['Hello, we were billed twice for May: once on the 1st and again on the 3rd, both $640. If this is not corrected by Friday we will file a chargeback with our bank.', 'billing-disputes'],
+    ['Hi, our order #55120 arrived today and two of the six proofing baskets are cracked. Photos are attached. Can you send replacements before the weekend?', 'shipping-damaged-orders'],
+    ['I forgot my password and the reset email never arrived', 'account-access'],
+    ['Following up on the RFQ below. Could you also confirm whether you can pack 50 pcs per inner box with our private label? Our tender closes on 31 May.', 'rfq-answering'],
+    ['Do you offer annual pricing for 40 seats, and can we get a demo next week? Budget is approved for Q3.', 'lead-qualification'],
+    ['Summary of today: pilot starts June 3 with 25 seats. Action items: Dana sends the onboarding checklist by Friday; Tom confirms the SSO setup date.', 'customer-onboarding'],
+    ['We signed the contract, how do we set up SSO with Okta?', 'customer-onboarding'],
+    ['Where is my order? It should have arrived last week', 'shipping-damaged-orders'],
+  ];
+  const unanswerable = [
+    'Can you sponsor our charity gala?',
+    "Hello, I am reaching out on behalf of the Riverside Children's Foundation. Our annual charity gala takes place on 14 June and we are looking for local businesses to sponsor a table or donate a prize for the raffle. Would Northwind Supply be interested? Happy to send the sponsorship pack.",
+    'Hi, I run a small SEO agency and noticed your website could rank higher. We help companies like yours get more customers from Google. Can we book a quick call next week to show you our results?',
+    'Dear hiring manager, I would like to apply for the customer support position advertised on your website. I have three years of experience and I am available to start next month.',
+    'What is the weather in Paris tomorrow?',
+    'Can you recommend a good restaurant for our team dinner?',
+    'We would love to have your CEO as a keynote speaker at the Logistics Future Summit in Berlin this September.',
+  ];
+
+  it.each(answerable)('grounds "%s" on %s', (question, sopId) => {
+    const result = retrieve(index, question);
+    expect(result.grounded).toBe(true);
+    expect(result.passages.slice(0, 3).map((p) => p.sopId)).toContain(sopId);
+  });
+
+  it.each(unanswerable.map((q) => [q]))('abstains on "%s"', (question) => {
+    expect(retrieve(index, question).grounded).toBe(false);
+  });
+});
+
+describe('retrieve', () => {
+  it('returns top-k passages with scores, heading paths and the matching lines', () => {
+    const result = retrieve(index, 'How do we pro-rate a refund of an annual plan after the 14-day window?', { k: 3 });
+    expect(result.passages).toHaveLength(3);
+    const top = result.passages[0];
+    expect(top?.headingPath).toEqual(['Refunds', 'Annual plans', 'Pro-rating']);
+    expect(top?.matchText).toContain('pro-rata');
+    expect(result.passages.map((p) => p.score)).toEqual([...result.passages.map((p) => p.score)].sort((a, b) => b - a));
+    expect(result.bestScore).toBe(top?.score);
+    expect(result.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('filters by lane: passages of that lane or of no lane', () => {
+    const laned = retrieve(index, 'incoterms FOB lead time MOQ certifications', { lane: 'support-replies', k: 10 });
+    for (const p of laned.passages) expect(p.lanes.length === 0 || p.lanes.includes('support-replies')).toBe(true);
+    expect(laned.passages.some((p) => p.sopId === 'rfq-answering')).toBe(false);
+    const rfq = retrieve(index, 'incoterms FOB lead time MOQ certifications', { lane: 'rfq-response' });
+    expect(rfq.passages[0]?.sopId).toBe('rfq-answering');
+  });
+
+  it('returns nothing, ungrounded, for an empty or stop-word-only query', () => {
+    expect(retrieve(index, '')).toMatchObject({ passages: [], grounded: false, bestScore: 0 });
+    expect(retrieve(index, 'the and of to')).toMatchObject({ passages: [], grounded: false });
+  });
+});
+
+describe('queryFromText', () => {
+  it('keeps the latest message and drops quoted history and the signature', () => {
+    const email = 'Any news on the refund?\nThanks\n--\nMarcus\nBrightlane\n\nOn Tue, Mar 5, 2024 at 9:17 AM Support <s@x.example> wrote:\n> Your chargeback was filed\n> yesterday';
+    expect(queryFromText(email)).toBe('Any news on the refund? Thanks');
+    expect(queryFromText('New text\n> quoted line\nmore new text')).toBe('New text more new text');
+    expect(queryFromText('word '.repeat(1000)).length).toBeLessThanOrEqual(1500);
+  });
+});
+
+describe('index persistence', () => {
+  it('serialises and loads to an index that answers the same', () => {
+    const loaded = SopIndex.load(index.serialise());
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.value.passageCount).toBe(passages.length);
+    const query = 'customer says they will file a chargeback';
+    expect(retrieve(loaded.value, query).passages.map((p) => [p.id, p.score])).toEqual(retrieve(index, query).passages.map((p) => [p.id, p.score]));
+  });
+
+  it('refuses damaged snapshots with a reason', () => {
+    for (const bad of ['{', '{"format":"other"}', JSON.stringify({ format: 'calm-triage-sop-index', version: 99, bySop: {}, index: {} })]) {
+      const loaded = SopIndex.load(bad);
+      expect(loaded.ok).toBe(false);
+      if (!loaded.ok) expect(loaded.error.code).toBe('sop.index_snapshot_invalid');
+    }
+  });
+
+  it('removes and replaces a whole SOP', () => {
+    const copy = SopIndex.fromPassages(passages);
+    copy.removeSop('refunds');
+    expect(retrieve(copy, 'refund annual plan pro-rating', { k: 10 }).passages.some((p) => p.sopId === 'refunds')).toBe(false);
+    copy.replaceSop('refunds', [{ id: 'refunds@2#0', sopId: 'refunds', sopVersion: 2, sopTitle: 'Refunds', headingPath: ['Refunds'], text: 'Annual plans get store credit instead of a refund.', lanes: [] }]);
+    expect(retrieve(copy, 'annual plan refund store credit').passages[0]?.id).toBe('refunds@2#0');
+  });
+});
