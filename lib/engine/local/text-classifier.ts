@@ -31,9 +31,9 @@ export interface TrainOptions {
   seed?: number;
 }
 
-const DEFAULTS = { bits: 16, epochs: 8, learningRate: 0.4, replayCapacity: 800, seed: 7 } satisfies Required<TrainOptions>;
+const DEFAULTS = { bits: 16, epochs: 8, learningRate: 0.4, replayCapacity: 2000, seed: 7 } satisfies Required<TrainOptions>;
 /** Step size of the SGD used for corrections. */
-const CORRECTION_RATE = 0.5;
+const CORRECTION_RATE = 0.1;
 const CORRECTION_PASSES = 8;
 const REPLAY_PER_PASS = 12;
 
@@ -162,22 +162,28 @@ export class TextClassifier {
   }
 
   /**
-   * Learns one correction: a few SGD passes over the corrected example, each with a replay sample
-   * of earlier examples so the model does not forget them. A new label becomes a new class.
+   * Learns one correction: a few small SGD steps on the corrected example, each followed by replayed
+   * examples of the two classes whose boundary moves (the wrong guess and the right label) and a few
+   * random ones, so the model does not forget what it knew. A new label becomes a new class.
    */
   learn(text: string, label: string): void {
+    const wrongGuess = this.predict(text).label;
     if (!this.labelList.includes(label)) this.addLabel(label);
     const y = this.labelList.indexOf(label);
     const x = featurize(text, this.bits);
-    const replayed = this.replay.length > 0 ? this.replay : [];
-    const replayVectors = Array.from({ length: Math.min(REPLAY_PER_PASS * CORRECTION_PASSES, replayed.length) }, () => {
-      const e = replayed[Math.floor(this.random() * replayed.length)]!;
-      return { x: featurize(e.text, this.bits), y: this.labelList.indexOf(e.label) };
-    });
+    const neighbours = this.replay.filter((e) => e.label === label || e.label === wrongGuess);
+    const pick = (pool: LabelledText[]) => pool[Math.floor(this.random() * pool.length)];
+    const vector = (e: LabelledText) => ({ x: featurize(e.text, this.bits), y: this.labelList.indexOf(e.label) });
     for (let pass = 0; pass < CORRECTION_PASSES; pass++) {
       this.sgdStep(x, y);
-      for (const r of replayVectors.slice(pass * REPLAY_PER_PASS, (pass + 1) * REPLAY_PER_PASS)) this.sgdStep(r.x, r.y);
-      if (pass >= 1 && this.predict(text).label === label) break;
+      for (let r = 0; r < REPLAY_PER_PASS; r++) {
+        const e = r % 3 === 2 ? pick(this.replay) : pick(neighbours);
+        if (e) {
+          const v = vector(e);
+          this.sgdStep(v.x, v.y);
+        }
+      }
+      if (this.predict(text).label === label) break;
     }
     this.remember({ text, label });
   }
@@ -257,7 +263,6 @@ export class TextClassifier {
     this.probabilities(x, p);
     for (let k = 0; k < K; k++) {
       const g = p[k]! - (k === y ? 1 : 0);
-      this.bias[k]! -= CORRECTION_RATE * g;
       for (let j = 0; j < x.indexes.length; j++) this.weights[x.indexes[j]! * K + k]! -= CORRECTION_RATE * g * x.values[j]!;
     }
   }
