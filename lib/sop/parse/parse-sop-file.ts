@@ -73,7 +73,8 @@ export async function parseSopFile(name: string, bytes: Uint8Array, mime?: strin
     );
   }
   const extracted = await textOf(kind, bytes);
-  if (!extracted.ok) return extracted;
+  // Name the file: in a batch import the reason is shown beside many others.
+  if (!extracted.ok) return fail(extracted.error.code, `"${name}": ${extracted.error.message}`, extracted.error.nextStep);
 
   const front = readFrontMatter(extracted.value.text.replace(/^\uFEFF/, ''));
   const text = normaliseMarkdown(front.body);
