@@ -1,13 +1,20 @@
 import type { GmailRead } from '@/lib/schemas/thread';
+import type { TriageClient } from '@/lib/triage/triage-client';
+import { useStore } from '@/lib/ui/store';
+import { ClassificationView } from './classification-view';
+import { DraftView } from './draft-view';
 import { EmptyState, ErrorState, PanelSection } from './panel-section';
+import { SopPassages } from './sop-passages';
 import { ThreadFacts } from './thread-facts';
 
 interface Props {
   read: GmailRead | null;
+  triage: TriageClient;
 }
 
-/** The panel body in Gmail: what was read, then the triage sections later work fills in. */
-export function GmailPanel({ read }: Props) {
+/** The panel body in Gmail: what was read, its triage, the SOP passages and the draft for review. */
+export function GmailPanel({ read, triage }: Props) {
+  const view = useStore(triage.view);
   if (!read) return <EmptyState>Reading the page…</EmptyState>;
   if (read.kind === 'list') {
     return (
@@ -26,19 +33,33 @@ export function GmailPanel({ read }: Props) {
       </div>
     );
   }
+  const current = view.subjectId === `gmail:${read.thread.threadId}`;
   return (
     <>
       <PanelSection id="thread" title="Thread">
         <ThreadFacts thread={read.thread} />
       </PanelSection>
+      {current && view.error && <ErrorState message={view.error.message} nextStep={view.error.nextStep} />}
       <PanelSection id="classification" title="Classification">
-        <EmptyState>Lane, category, urgency and risk flags will show here.</EmptyState>
+        {current && view.triage ? (
+          <ClassificationView result={view.triage} engineError={view.engineError} />
+        ) : (
+          <EmptyState>Classifying…</EmptyState>
+        )}
       </PanelSection>
       <PanelSection id="sops" title="SOP passages">
-        <EmptyState>The most relevant SOP passages will show here.</EmptyState>
+        {current && view.retrieval ? <SopPassages retrieval={view.retrieval} /> : <EmptyState>Looking up the SOPs…</EmptyState>}
       </PanelSection>
       <PanelSection id="draft" title="Draft reply">
-        <EmptyState>A draft grounded on your SOPs will show here, for you to review.</EmptyState>
+        {current && view.draft ? (
+          <DraftView
+            record={view.draft}
+            liveText={view.liveText}
+            onRestart={(mode) => view.input && triage.start(view.subjectId!, view.input, mode)}
+          />
+        ) : (
+          <EmptyState>{current && view.triage ? 'This lane does not draft replies.' : 'A draft grounded on your SOPs will show here.'}</EmptyState>
+        )}
       </PanelSection>
     </>
   );

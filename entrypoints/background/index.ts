@@ -1,14 +1,16 @@
-import { TriageDatabase } from '@/lib/db/database';
 import { markSeen } from '@/lib/db/threads';
 import { recentAudit } from '@/lib/db/audit';
 import { ok } from '@/lib/schemas/errors';
 import { setUpMessaging } from './messaging';
+import { createServices } from './services';
+import { setUpTriage } from './triage';
 
 export default defineBackground(() => {
-  const db = new TriageDatabase();
+  const services = createServices();
+  const { db } = services;
+  setUpTriage(services);
   setUpMessaging({
     'thread.seen': async ({ id, subject }) => ok(await markSeen(db, id, subject)),
-    'audit.recent': async ({ limit }) =>
-      ok((await recentAudit(db, limit)).map((r) => ({ ...r, data: r.data }))),
+    'audit.recent': async ({ limit }) => ok(await recentAudit(db, limit)),
   });
 });

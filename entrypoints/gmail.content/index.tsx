@@ -3,8 +3,10 @@ import { mountPanel } from '@/components/panel/mount-panel';
 import { GmailPanel } from '@/components/panel/gmail-panel';
 import { observeGmail } from '@/lib/sites/gmail/observe';
 import { reserveGmailSpace } from '@/lib/sites/gmail/dock';
+import { gmailSubjectId, toTriageInput } from '@/lib/sites/gmail/to-triage-input';
 import { send } from '@/lib/protocol/client';
 import type { GmailRead } from '@/lib/schemas/thread';
+import { createTriageClient } from '@/lib/triage/triage-client';
 import { createStore, useStore } from '@/lib/ui/store';
 
 export default defineContentScript({
@@ -12,15 +14,27 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const page = createStore<GmailRead | null>(null);
+    const triage = createTriageClient(ctx.signal);
     function Body() {
-      return <GmailPanel read={useStore(page)} />;
+      return <GmailPanel read={useStore(page)} triage={triage} />;
     }
     await mountPanel(ctx, { site: 'gmail', reserveSpace: (px) => reserveGmailSpace(document, px), body: () => <Body /> });
+    let lastInput = '';
     observeGmail(
       window,
       (read) => {
         page.set(read);
-        if (read.kind === 'thread') void send('thread.seen', { id: `gmail:${read.thread.threadId}`, subject: read.thread.subject });
+        if (read.kind !== 'thread') {
+          lastInput = '';
+          return triage.clear();
+        }
+        const subjectId = gmailSubjectId(read.thread);
+        const input = toTriageInput(read.thread);
+        const key = `${subjectId}|${JSON.stringify(input)}`;
+        if (key === lastInput) return;
+        lastInput = key;
+        void send('thread.seen', { id: subjectId, subject: read.thread.subject });
+        triage.start(subjectId, input);
       },
       ctx.signal,
     );

@@ -35,6 +35,9 @@ export type AuditKind =
   | 'sop.replaced'
   | 'sop.retired'
   | 'sop.deleted'
+  | 'engine.usage'
+  | 'engine.failed'
+  | 'handoff.created'
   | 'settings.changed';
 
 /** Append-only: rows are added, never changed or deleted. */

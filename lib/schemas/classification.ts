@@ -26,6 +26,15 @@ export type Classification = z.infer<typeof classificationSchema>;
 export const triageResultSchema = z.object({
   classification: classificationSchema,
   engine: z.enum(['local', 'claude']),
+  /** The chosen lane as the panel needs it; null when the engine named no lane in force. */
+  lane: z
+    .object({
+      name: z.string(),
+      escalateTo: z.string(),
+      riskAcknowledgements: z.array(riskFlagSchema),
+      confidenceFloor: z.number(),
+    })
+    .nullable(),
   /** Fields whose confidence is under the lane's floor: shown as such, and the thread routes to human triage. */
   lowConfidenceFields: z.array(z.string()),
   needsHumanTriage: z.boolean(),

@@ -26,6 +26,6 @@ export type ClaudeSettings = z.infer<typeof claudeSettingsSchema>;
 export const defaultClaudeSettings: ClaudeSettings = {
   apiKey: '',
   classifyModel: 'claude-haiku-4-5',
-  draftModel: 'claude-sonnet-4-5',
+  draftModel: 'claude-sonnet-4-6',
   baseUrl: 'https://api.anthropic.com',
 };

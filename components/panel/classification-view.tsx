@@ -1,0 +1,71 @@
+import type { TriageResult } from '@/lib/schemas/classification';
+import type { AppError } from '@/lib/schemas/errors';
+import { humanize, percent, riskLabels } from './labels';
+import { ErrorState } from './panel-section';
+
+interface Props {
+  result: TriageResult;
+  engineError: AppError | null;
+}
+
+function Confidence({ field, value, low }: { field: string; value: number; low: boolean }) {
+  return (
+    <span className={low ? 'conf conf--low' : 'conf'} title={`${field} confidence`}>
+      {low ? `low · ${percent(value)}` : percent(value)}
+    </span>
+  );
+}
+
+/** Lane, category, urgency, risk flags and owner, each with how sure the engine is. */
+export function ClassificationView({ result, engineError }: Props) {
+  const c = result.classification;
+  const low = new Set(result.lowConfidenceFields);
+  return (
+    <div data-testid="classification">
+      {result.needsHumanTriage && (
+        <p className="banner banner--warn" role="status" data-testid="needs-human-triage">
+          Unsure of this one: route it to human triage ({result.lane?.escalateTo ?? 'the triage queue'}).
+        </p>
+      )}
+      <p className="summary">{c.summary}</p>
+      <dl className="facts">
+        <dt>Lane</dt>
+        <dd data-testid="cls-lane">
+          {result.lane?.name ?? humanize(c.lane.value)} <Confidence field="lane" value={c.lane.confidence} low={low.has('lane')} />
+        </dd>
+        <dt>Category</dt>
+        <dd data-testid="cls-category">
+          {humanize(c.category.value)} <Confidence field="category" value={c.category.confidence} low={low.has('category')} />
+        </dd>
+        <dt>Intent</dt>
+        <dd>{c.intent.value}</dd>
+        <dt>Urgency</dt>
+        <dd data-testid="cls-urgency">
+          <span className={`urgency urgency--${c.urgency.value}`}>{c.urgency.value}</span> {c.urgency.reason}
+        </dd>
+        <dt>Tone</dt>
+        <dd>
+          {c.sentiment.value} · {c.language.value}
+        </dd>
+        <dt>Owner</dt>
+        <dd data-testid="cls-owner">
+          {c.owner.value} <Confidence field="owner" value={c.owner.confidence} low={low.has('owner')} />
+        </dd>
+      </dl>
+      {c.riskFlags.length > 0 && (
+        <ul className="flags" aria-label="Risk flags" data-testid="risk-flags">
+          {c.riskFlags.map((f) => (
+            <li key={f.flag} className="flag" data-flag={f.flag}>
+              <strong>{riskLabels[f.flag].label}</strong>: review required
+              <span className="muted"> · “{f.evidence}”</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted small" data-testid="cls-engine">
+        {result.engine === 'local' ? 'Local engine' : 'Claude'} · {Math.round(result.ms)} ms
+      </p>
+      {engineError && <ErrorState message={`Claude: ${engineError.message}`} nextStep={`${engineError.nextStep} The local engine's result is shown meanwhile.`} />}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { RiskFlag } from '@/lib/schemas/lane';
+
+/** How a rep reads each risk flag, and the acknowledgement it asks for. */
+export const riskLabels: Record<RiskFlag, { label: string; acknowledgement: string }> = {
+  refund: { label: 'Refund or money movement', acknowledgement: 'I checked the refund policy applies to this customer' },
+  billing_dispute: { label: 'Billing dispute or chargeback', acknowledgement: 'I checked the invoice and the dispute procedure' },
+  pricing_commitment: { label: 'Pricing, discount or lead-time promise', acknowledgement: 'No price, discount or lead time is promised without approval' },
+  legal: { label: 'Legal threat or compliance', acknowledgement: 'Legal has been looped in or the reply makes no legal statement' },
+  security: { label: 'Security or account takeover', acknowledgement: 'I verified the requester per the account-security SOP' },
+  personal_data: { label: 'Personal data', acknowledgement: 'The reply repeats no personal data beyond what is needed' },
+  medical: { label: 'Medical', acknowledgement: 'The reply gives no medical advice' },
+};
+
+export const humanize = (id: string) => id.replace(/[_-]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+
+export const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;

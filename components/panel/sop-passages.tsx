@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import type { Retrieval } from '@/lib/schemas/sop';
+
+const SHOWN = 3;
+
+/** The passages the draft may cite: title, heading path and the matching lines; expand for the whole passage. */
+export function SopPassages({ retrieval }: { retrieval: Retrieval }) {
+  const [open, setOpen] = useState<string | null>(null);
+  if (retrieval.passages.length === 0 || !retrieval.grounded) {
+    return (
+      <p className="banner banner--warn" data-testid="sop-not-covered">
+        The SOP library does not cover this question. Nothing will be invented: escalate, or add an SOP for it.
+      </p>
+    );
+  }
+  return (
+    <ol className="passages" data-testid="sop-passages">
+      {retrieval.passages.slice(0, SHOWN).map((p, i) => (
+        <li key={p.id} className="passage" id={`passage-${i + 1}`}>
+          <div className="passage__head">
+            <span className="cite">[{i + 1}]</span> <strong>{p.sopTitle}</strong> <span className="muted">v{p.sopVersion}</span>
+          </div>
+          {p.headingPath.length > 0 && <div className="muted small">{p.headingPath.join(' › ')}</div>}
+          <p className="passage__text">{open === p.id ? p.text : p.matchText}</p>
+          <button type="button" className="link" aria-expanded={open === p.id} onClick={() => setOpen(open === p.id ? null : p.id)}>
+            {open === p.id ? 'Show less' : 'Show whole passage'}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}

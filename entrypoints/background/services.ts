@@ -1,0 +1,51 @@
+import { TriageDatabase } from '@/lib/db/database';
+import { appendAudit } from '@/lib/db/audit';
+import { createClaudeEngine } from '@/lib/engine/claude/claude-engine';
+import { settingsProblem } from '@/lib/engine/claude/client';
+import { createLocalEngine } from '@/lib/engine/local/local-engine';
+import { loadLocalModel } from '@/lib/engine/local/model-store';
+import { shippedModel } from '@/lib/engine/local/shipped-model';
+import type { TextClassifier } from '@/lib/engine/local/text-classifier';
+import { ok, type Result } from '@/lib/schemas/errors';
+import { loadClaudeSettings } from '@/lib/settings/claude-settings-store';
+import { readPublicSettings } from '@/lib/settings/public-settings';
+import { loadIndex } from '@/lib/sop/library';
+import type { SopIndex } from '@/lib/sop/sop-index';
+import type { TriageEngine } from '@/lib/engine/types';
+
+/** The background's shared state: one database, one SOP index and one local model, loaded once per worker start. */
+export interface Services {
+  db: TriageDatabase;
+  index(): Promise<SopIndex>;
+  /** Call after the library changed so the next triage reads the new index. */
+  reloadIndex(): Promise<SopIndex>;
+  model(): Promise<TextClassifier>;
+  localEngine(): Promise<TriageEngine>;
+  claudeEngine(subjectId: string): Promise<Result<TriageEngine>>;
+  engineChoice(): Promise<'local' | 'claude'>;
+}
+
+export function createServices(db = new TriageDatabase()): Services {
+  let index: Promise<SopIndex> | null = null;
+  let model: Promise<TextClassifier> | null = null;
+  const services: Services = {
+    db,
+    index: () => (index ??= loadIndex(db)),
+    reloadIndex: () => (index = loadIndex(db)),
+    model: () =>
+      (model ??= loadLocalModel(db).then((loaded) => (loaded.ok ? loaded.value : shippedModel()))),
+    localEngine: async () => createLocalEngine(await services.model()),
+    async claudeEngine(subjectId) {
+      const settings = await loadClaudeSettings(db);
+      const problem = settingsProblem(settings);
+      if (problem) return { ok: false, error: problem };
+      return ok(
+        createClaudeEngine(settings, {
+          onUsage: (usage) => void appendAudit(db, { kind: 'engine.usage', subject: subjectId, lane: null, data: { ...usage } }),
+        }),
+      );
+    },
+    engineChoice: async () => (await readPublicSettings()).engine,
+  };
+  return services;
+}

@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { isContentHost } from '@/lib/protocol/sites';
+import { TRIAGE_PORT, triageClientMessageSchema, type TriageServerMessage } from '@/lib/protocol/triage-port';
+import { markInterruptedDrafts } from '@/lib/triage/draft-store';
+import { runTriage } from '@/lib/triage/triage-session';
+import { loadLanes } from '@/lib/lanes/lane-store';
+import type { Services } from './services';
+
+/** Triage streams over a Port opened by a content script on one of our sites. */
+export function setUpTriage(services: Services): void {
+  void markInterruptedDrafts(services.db);
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== TRIAGE_PORT) return;
+    const sender = port.sender;
+    const url = sender?.url ? URL.parse(sender.url) : null;
+    if (sender?.id !== browser.runtime.id || !sender.tab || !url || !isContentHost(url)) {
+      port.disconnect();
+      return;
+    }
+    let connected = true;
+    port.onDisconnect.addListener(() => (connected = false));
+    const post = (message: TriageServerMessage) => {
+      if (connected) port.postMessage(message);
+    };
+    port.onMessage.addListener((raw) => {
+      const message = triageClientMessageSchema.safeParse(raw);
+      if (!message.success) {
+        post({ type: 'error', stage: 'classify', error: { code: 'protocol.invalid_payload', message: 'The panel sent an invalid triage request.', nextStep: 'Reload the page.' } });
+        return;
+      }
+      void runTriage(message.data, post, {
+        db: services.db,
+        lanes: () => loadLanes(services.db),
+        index: services.index,
+        localEngine: services.localEngine,
+        engineChoice: services.engineChoice,
+        claudeEngine: services.claudeEngine,
+        newId: () => crypto.randomUUID(),
+      }).catch((error: unknown) => {
+        console.error('[calm-triage] triage failed:', error instanceof Error ? error.name : 'unknown');
+        post({ type: 'error', stage: 'draft', error: { code: 'internal', message: 'Triage failed unexpectedly.', nextStep: 'Reload the page to try again.' } });
+      });
+    });
+  });
+}

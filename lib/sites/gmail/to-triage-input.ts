@@ -1,0 +1,15 @@
+import type { GmailThread } from '@/lib/schemas/thread';
+import type { TriageInput } from '@/lib/schemas/triage-input';
+
+/** What the engines read of a Gmail thread: open messages in full, collapsed ones by Gmail's own snippet. */
+export function toTriageInput(thread: GmailThread): TriageInput {
+  return {
+    source: 'gmail',
+    subject: thread.subject,
+    messages: thread.messages
+      .filter((m) => m.state !== 'hidden')
+      .map((m) => ({ from: m.from, date: m.date, text: m.bodyText ?? m.snippet ?? '' })),
+  };
+}
+
+export const gmailSubjectId = (thread: Pick<GmailThread, 'threadId'>) => `gmail:${thread.threadId}`;

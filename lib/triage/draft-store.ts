@@ -1,0 +1,48 @@
+import type { TriageDatabase } from '@/lib/db/database';
+import { draftRecordSchema, RESOLVED_DRAFT_STATUSES, type DraftRecord } from '@/lib/schemas/draft-record';
+
+/** Drafts are kept in the pending table until a human resolves them. */
+export async function openDraftFor(db: TriageDatabase, subjectId: string): Promise<DraftRecord | null> {
+  const rows = await db.pending.where('subject').equals(subjectId).toArray();
+  const drafts = rows
+    .filter((r) => r.kind === 'draft')
+    .map((r) => draftRecordSchema.safeParse(r.value))
+    .flatMap((p) => (p.success ? [p.data] : []))
+    .filter((d) => !RESOLVED_DRAFT_STATUSES.includes(d.status))
+    .sort((a, b) => b.updatedAt - a.updatedAt);
+  return drafts[0] ?? null;
+}
+
+export async function getDraft(db: TriageDatabase, id: string): Promise<DraftRecord | null> {
+  const row = await db.pending.get(id);
+  const parsed = draftRecordSchema.safeParse(row?.value);
+  return row?.kind === 'draft' && parsed.success ? parsed.data : null;
+}
+
+export async function saveDraft(db: TriageDatabase, record: DraftRecord): Promise<DraftRecord> {
+  const value = draftRecordSchema.parse(record);
+  await db.pending.put({
+    id: value.id,
+    kind: 'draft',
+    subject: value.subjectId,
+    status: value.status,
+    createdAt: value.createdAt,
+    updatedAt: value.updatedAt,
+    value,
+  });
+  return value;
+}
+
+/**
+ * After a service-worker restart no draft is being written any more: those left "generating"
+ * keep their partial text and become "interrupted", for the rep to continue or regenerate.
+ */
+export async function markInterruptedDrafts(db: TriageDatabase, now = Date.now()): Promise<number> {
+  const rows = await db.pending.where('status').equals('generating').toArray();
+  for (const row of rows) {
+    const parsed = draftRecordSchema.safeParse(row.value);
+    if (!parsed.success || row.kind !== 'draft') continue;
+    await saveDraft(db, { ...parsed.data, status: 'interrupted', updatedAt: now });
+  }
+  return rows.length;
+}

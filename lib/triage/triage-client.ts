@@ -1,0 +1,110 @@
+import { browser, type Browser } from 'wxt/browser';
+import { TRIAGE_PORT, triageServerMessageSchema, type TriageClientMessage } from '@/lib/protocol/triage-port';
+import type { TriageResult } from '@/lib/schemas/classification';
+import type { DraftRecord } from '@/lib/schemas/draft-record';
+import type { AppError } from '@/lib/schemas/errors';
+import type { Retrieval } from '@/lib/schemas/sop';
+import type { TriageInput } from '@/lib/schemas/triage-input';
+import { createStore, type Store } from '@/lib/ui/store';
+
+/** What the panel shows of the open thread's triage. */
+export interface TriageView {
+  subjectId: string | null;
+  input: TriageInput | null;
+  triage: TriageResult | null;
+  /** Claude's failure, shown beside the local result that stays visible. */
+  engineError: AppError | null;
+  retrieval: Retrieval | null;
+  draft: DraftRecord | null;
+  /** Text of the draft being written, as it streams. */
+  liveText: string;
+  error: AppError | null;
+  connection: 'idle' | 'open' | 'lost';
+}
+
+export const emptyTriageView: TriageView = {
+  subjectId: null,
+  input: null,
+  triage: null,
+  engineError: null,
+  retrieval: null,
+  draft: null,
+  liveText: '',
+  error: null,
+  connection: 'idle',
+};
+
+export interface TriageClient {
+  view: Store<TriageView>;
+  start(subjectId: string, input: TriageInput, draftMode?: TriageClientMessage['draftMode']): void;
+  /** Replace the draft record after a review action answered by the background. */
+  setDraft(record: DraftRecord): void;
+  clear(): void;
+}
+
+const RECONNECT_MS = 400;
+
+/** The content-script end of the triage port. A lost port (worker restart) reconnects and restores the draft. */
+export function createTriageClient(signal: AbortSignal): TriageClient {
+  const view = createStore<TriageView>(emptyTriageView);
+  let port: Browser.runtime.Port | null = null;
+
+  const disconnect = () => {
+    const p = port;
+    port = null;
+    p?.disconnect();
+  };
+
+  const start: TriageClient['start'] = (subjectId, input, draftMode = 'restore') => {
+    disconnect();
+    if (signal.aborted) return;
+    const same = view.get().subjectId === subjectId;
+    view.set({ ...(same ? view.get() : emptyTriageView), subjectId, input, error: null, engineError: null, liveText: '', connection: 'open' });
+    const p = browser.runtime.connect({ name: TRIAGE_PORT });
+    port = p;
+    p.onMessage.addListener((raw) => {
+      if (port !== p) return;
+      const parsed = triageServerMessageSchema.safeParse(raw);
+      if (!parsed.success) return view.set((v) => ({ ...v, error: { code: 'protocol.bad_answer', message: 'The background sent an unexpected triage update.', nextStep: 'Reload the extension.' } }));
+      const m = parsed.data;
+      view.set((v) => {
+        switch (m.type) {
+          case 'classified':
+            return { ...v, triage: m.result };
+          case 'engineError':
+            return { ...v, engineError: m.error };
+          case 'retrieved':
+            return { ...v, retrieval: m.retrieval };
+          case 'draft':
+            return { ...v, draft: m.record, liveText: m.record.status === 'generating' ? m.record.partialText : '' };
+          case 'draftDelta':
+            return v.draft?.id === m.id ? { ...v, liveText: v.liveText + m.delta } : v;
+          case 'error':
+            return { ...v, error: m.error };
+        }
+      });
+    });
+    p.onDisconnect.addListener(() => {
+      if (port !== p) return;
+      port = null;
+      view.set((v) => ({ ...v, connection: 'lost' }));
+      // The worker restarted: ask again; the background restores the persisted draft, marked interrupted.
+      setTimeout(() => {
+        const v = view.get();
+        if (!signal.aborted && !port && v.subjectId === subjectId && v.input) start(subjectId, v.input, 'restore');
+      }, RECONNECT_MS);
+    });
+    p.postMessage({ type: 'start', subjectId, input, draftMode } satisfies TriageClientMessage);
+  };
+
+  signal.addEventListener('abort', disconnect, { once: true });
+  return {
+    view,
+    start,
+    setDraft: (record) => view.set((v) => (v.draft?.id === record.id || !v.draft ? { ...v, draft: record } : v)),
+    clear: () => {
+      disconnect();
+      view.set(emptyTriageView);
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import type { TriageDatabase } from '@/lib/db/database';
+import { appendAudit } from '@/lib/db/audit';
+import { markTriaged } from '@/lib/db/threads';
+import { latestCustomerMessage } from '@/lib/engine/local/thread-text';
+import type { TriageEngine } from '@/lib/engine/types';
+import type { TriageClientMessage, TriageServerMessage } from '@/lib/protocol/triage-port';
+import { emptyReview, type DraftRecord } from '@/lib/schemas/draft-record';
+import type { Result } from '@/lib/schemas/errors';
+import type { Lane } from '@/lib/schemas/lane';
+import type { Retrieval } from '@/lib/schemas/sop';
+import { queryFromText, retrieve } from '@/lib/sop/retrieve';
+import type { SopIndex } from '@/lib/sop/sop-index';
+import { openDraftFor, saveDraft } from './draft-store';
+import { toTriageResult } from './triage-result';
+
+export interface TriageDeps {
+  db: TriageDatabase;
+  lanes(): Promise<Lane[]>;
+  index(): Promise<SopIndex>;
+  localEngine(): Promise<TriageEngine>;
+  /** The engine chosen in the options page. */
+  engineChoice(): Promise<'local' | 'claude'>;
+  claudeEngine(subjectId: string): Promise<Result<TriageEngine>>;
+  newId(): string;
+}
+
+/** Drafts being written right now, by id: a restarted worker has none, so its "generating" rows are stale. */
+const writing = new Set<string>();
+const PERSIST_EVERY_MS = 250;
+
+type Start = Extract<TriageClientMessage, { type: 'start' }>;
+
+/**
+ * One triage pass over an open thread: local classification first (fast, always there), the SOP passages,
+ * Claude's classification when chosen, then the draft, streamed and persisted as it is written.
+ * The draft goes on being written and saved if the tab goes away; post() just stops reaching anyone.
+ */
+export async function runTriage(start: Start, post: (m: TriageServerMessage) => void, deps: TriageDeps): Promise<void> {
+  const { subjectId, input } = start;
+  const lanes = await deps.lanes();
+  const begun = performance.now();
+  const local = await (await deps.localEngine()).classify(input, lanes);
+  if (!local.ok) return post({ type: 'error', stage: 'classify', error: local.error });
+  let triage = toTriageResult(local.value, 'local', lanes, performance.now() - begun);
+  post({ type: 'classified', result: triage });
+
+  const latest = latestCustomerMessage(input)?.text ?? '';
+  const retrieval = retrieve(await deps.index(), queryFromText(`${input.subject}\n${latest}`), { lane: triage.classification.lane.value, k: 5 });
+  post({ type: 'retrieved', retrieval });
+
+  let draftEngine = await deps.localEngine();
+  if ((await deps.engineChoice()) === 'claude') {
+    const claude = await deps.claudeEngine(subjectId);
+    const classified = claude.ok ? await claude.value.classify(input, lanes) : claude;
+    if (classified.ok && claude.ok) {
+      triage = toTriageResult(classified.value, 'claude', lanes, performance.now() - begun);
+      draftEngine = claude.value;
+      post({ type: 'classified', result: triage });
+    } else if (!classified.ok) {
+      post({ type: 'engineError', engine: 'claude', error: classified.error });
+      await appendAudit(deps.db, { kind: 'engine.failed', subject: subjectId, lane: triage.classification.lane.value, data: { engine: 'claude', code: classified.error.code } });
+    }
+  }
+  await markTriaged(deps.db, subjectId);
+  await appendAudit(deps.db, {
+    kind: 'triage.classified',
+    subject: subjectId,
+    lane: triage.classification.lane.value,
+    data: { engine: triage.engine, category: triage.classification.category.value, confidence: round(triage.classification.category.confidence), needsHumanTriage: triage.needsHumanTriage, grounded: retrieval.grounded },
+  });
+
+  const lane = lanes.find((l) => l.id === triage.classification.lane.value);
+  if (!lane || !lane.processing.actions.includes('draft')) return;
+  let existing = await openDraftFor(deps.db, subjectId);
+  if (existing?.status === 'generating' && !writing.has(existing.id)) {
+    // Its writer died with a previous service worker: keep the text, let the rep continue or regenerate.
+    existing = await saveDraft(deps.db, { ...existing, status: 'interrupted', updatedAt: Date.now() });
+  }
+  if (existing && (start.draftMode === 'restore' || writing.has(existing.id))) return post({ type: 'draft', record: existing });
+  const keep = start.draftMode === 'continue' && existing?.status === 'interrupted' ? existing : null;
+  if (existing && !keep) await saveDraft(deps.db, { ...existing, status: 'discarded', updatedAt: Date.now() });
+
+  await writeDraft({ keep, triage, retrieval, lane, engine: draftEngine, start, post, deps });
+}
+
+interface WriteDraft {
+  keep: DraftRecord | null;
+  triage: DraftRecord['triage'];
+  retrieval: Retrieval;
+  lane: Lane;
+  engine: TriageEngine;
+  start: Start;
+  post: (m: TriageServerMessage) => void;
+  deps: TriageDeps;
+}
+
+async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, deps }: WriteDraft): Promise<void> {
+  const now = Date.now();
+  let record: DraftRecord = {
+    id: keep?.id ?? deps.newId(),
+    subjectId: start.subjectId,
+    lane: lane.id,
+    engine: engine.id,
+    status: 'generating',
+    triage,
+    retrieval,
+    partialText: keep?.partialText ?? '',
+    draft: null,
+    review: keep?.review ?? emptyReview,
+    approval: null,
+    error: null,
+    createdAt: keep?.createdAt ?? now,
+    updatedAt: now,
+  };
+  writing.add(record.id);
+  try {
+    record = await saveDraft(deps.db, record);
+    post({ type: 'draft', record });
+    // Continuing keeps what the rep already saw: only text past it is sent on.
+    const shown = record.partialText;
+    let written = '';
+    let lastSave = performance.now();
+    const result = await engine.draft({
+      input: start.input,
+      classification: triage.classification,
+      lane,
+      retrieval,
+      onText: (delta) => {
+        written += delta;
+        if (written.length <= shown.length && shown.startsWith(written)) return;
+        const fresh = written.length - delta.length < shown.length ? written.slice(shown.length) : delta;
+        record = { ...record, partialText: shown.length > written.length ? shown : written };
+        post({ type: 'draftDelta', id: record.id, delta: fresh });
+        if (performance.now() - lastSave > PERSIST_EVERY_MS) {
+          lastSave = performance.now();
+          void saveDraft(deps.db, { ...record, updatedAt: Date.now() });
+        }
+      },
+    });
+    record = result.ok
+      ? { ...record, status: 'ready', draft: result.value, updatedAt: Date.now() }
+      : { ...record, status: 'failed', error: result.error, updatedAt: Date.now() };
+    record = await saveDraft(deps.db, record);
+    post({ type: 'draft', record });
+    await appendAudit(deps.db, {
+      kind: 'draft.generated',
+      subject: start.subjectId,
+      lane: lane.id,
+      data: result.ok
+        ? { draftId: record.id, engine: engine.id, sentences: result.value.sentences.length, abstained: result.value.abstained, grounded: retrieval.grounded }
+        : { draftId: record.id, engine: engine.id, failed: result.error.code },
+    });
+  } finally {
+    writing.delete(record.id);
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
