@@ -34,7 +34,10 @@ export interface TrainOptions {
 const DEFAULTS = { bits: 16, epochs: 8, learningRate: 0.4, replayCapacity: 2000, seed: 7 } satisfies Required<TrainOptions>;
 /** Step size of the SGD used for corrections. */
 const CORRECTION_RATE = 0.1;
-const CORRECTION_PASSES = 8;
+/** An upper bound: learning stops once the corrected text is classified as corrected. */
+const CORRECTION_PASSES = 30;
+/** How sure the model must be of a corrected text before learning stops, so near-paraphrases follow it. */
+const CORRECTION_CONFIDENCE = 0.5;
 const REPLAY_PER_PASS = 12;
 
 /** Deterministic pseudo-random numbers, so a trained model and a benchmark are reproducible. */
@@ -183,7 +186,8 @@ export class TextClassifier {
           this.sgdStep(v.x, v.y);
         }
       }
-      if (this.predict(text).label === label) break;
+      const now = this.predict(text);
+      if (now.label === label && now.confidence >= CORRECTION_CONFIDENCE) break;
     }
     this.remember({ text, label });
   }
@@ -257,6 +261,7 @@ export class TextClassifier {
     for (let k = 0; k < K; k++) p[k]! /= sum;
   }
 
+  /** A correction step moves weights only: moving a class's bias would pull every text toward it. */
   private sgdStep(x: SparseVector, y: number): void {
     const K = this.labelList.length;
     const p = new Float64Array(K);
@@ -273,8 +278,8 @@ export class TextClassifier {
     for (let b = 0; b < 1 << this.bits; b++) grown.set(this.weights.subarray(b * K, b * K + K), b * (K + 1));
     const bias = new Float32Array(K + 1);
     bias.set(this.bias);
-    // A new class starts below every known one, so it wins only where it has been taught.
-    bias[K] = Math.min(...this.bias) - 1;
+    // A new class starts at the average bias with no weights, so it wins only where it has been taught.
+    bias[K] = this.bias.reduce((a, b) => a + b, 0) / K;
     this.weights = grown;
     this.bias = bias;
     this.labelList.push(label);

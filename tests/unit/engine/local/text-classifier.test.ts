@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv, parseLabelledCsv } from '@/lib/engine/local/labelled-csv';
+import { TextClassifier, type LabelledText } from '@/lib/engine/local/text-classifier';
+
+const toy: LabelledText[] = [
+  ...['the parcel is late', 'where is my delivery', 'shipment still not here', 'tracking has not moved', 'courier lost the package', 'when will my order arrive'].map((text) => ({ text, label: 'shipping' })),
+  ...['please refund my payment', 'I want my money back', 'refund the duplicate charge', 'return the money for the cancelled plan', 'reimburse the fee', 'cancel and refund'].map((text) => ({ text, label: 'refund' })),
+  ...['I forgot my password', 'reset my password please', 'password link expired', 'cannot log in with my password', 'new password not accepted', 'send a password reset'].map((text) => ({ text, label: 'password' })),
+];
+
+function trained(examples = toy): TextClassifier {
+  const result = TextClassifier.train(examples, { bits: 12, epochs: 20 });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe('TextClassifier', () => {
+  it('learns a toy problem and generalises to unseen phrasing', () => {
+    const model = trained();
+    expect(model.predict('my delivery is late, where is the parcel?').label).toBe('shipping');
+    expect(model.predict('could you refund the charge').label).toBe('refund');
+    expect(model.predict('the password reset does not work').label).toBe('password');
+    const p = model.predict('refund please');
+    expect(p.confidence).toBeGreaterThan(0.5);
+    expect(Object.values(p.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+  });
+
+  it('refuses to train on fewer than two labels', () => {
+    const result = TextClassifier.train(toy.filter((e) => e.label === 'refund'));
+    expect(result.ok).toBe(false);
+  });
+
+  it('learns a correction quickly and keeps what it knew', () => {
+    const model = trained();
+    const text = 'the invoice shows a wrong VAT number';
+    expect(model.predict(text).label).not.toBe('billing');
+    const start = performance.now();
+    model.learn(text, 'billing');
+    expect(performance.now() - start).toBeLessThan(200);
+    expect(model.labels).toContain('billing');
+    expect(model.predict(text).label).toBe('billing');
+    expect(model.predict('the invoice has a wrong VAT number on it').label).toBe('billing');
+    for (const e of toy) expect(model.predict(e.text).label).toBe(e.label);
+  });
+
+  it('improves on a confusable example after a correction to a known label', () => {
+    const model = trained();
+    const text = 'my order arrived but I want the money back';
+    const before = model.predict(text).scores.refund ?? 0;
+    model.learn(text, 'refund');
+    expect(model.predict(text).scores.refund ?? 0).toBeGreaterThan(before);
+    expect(model.predict(text).label).toBe('refund');
+  });
+
+  it('round-trips through toJSON/fromJSON with identical predictions', () => {
+    const model = trained();
+    model.learn('invoice wrong amount', 'billing');
+    const json = JSON.parse(JSON.stringify(model.toJSON())) as unknown;
+    const restored = TextClassifier.fromJSON(json);
+    expect(restored.ok).toBe(true);
+    if (!restored.ok) return;
+    for (const text of ['where is my parcel', 'refund me', 'password expired', 'invoice wrong amount', 'something else entirely']) {
+      expect(restored.value.predict(text)).toEqual(model.predict(text));
+    }
+  });
+
+  it('rejects a damaged serialisation with a next step', () => {
+    const json = trained().toJSON();
+    const damaged = TextClassifier.fromJSON({ ...json, weights: json.weights.slice(0, 8) });
+    expect(damaged.ok).toBe(false);
+    if (!damaged.ok) expect(damaged.error.nextStep).toMatch(/reset/i);
+    expect(TextClassifier.fromJSON({ format: 'other' }).ok).toBe(false);
+  });
+});
+
+describe('labelled CSV', () => {
+  it('handles quoted fields with commas, doubled quotes and line breaks', () => {
+    expect(parseCsv('text,category\r\n"Hi, ""there""",a\n"two\nlines",b\nplain,c\n')).toEqual([
+      ['text', 'category'],
+      ['Hi, "there"', 'a'],
+      ['two\nlines', 'b'],
+      ['plain', 'c'],
+    ]);
+  });
+
+  it('reads labelled examples and reports a missing column', () => {
+    const ok = parseLabelledCsv('text,category\n"Where is my card, please?",card_arrival\n');
+    expect(ok).toEqual({ ok: true, value: [{ text: 'Where is my card, please?', label: 'card_arrival' }] });
+    expect(parseLabelledCsv('body,label\nx,y\n').ok).toBe(false);
+  });
+});
