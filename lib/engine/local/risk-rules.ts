@@ -18,27 +18,27 @@ interface Rule {
   confidence: number;
 }
 
-// Whole words only ("court" but not "courtesy"); stems end in \\w* so "refunded" and "Rückerstattung" match.
+// Whole words only ("court" but not "courtesy"); stems end in \p{L}* so "refunded" and "Rückerstattung" match.
 const w = (source: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}])`, 'iu');
 
 const rules: Rule[] = [
-  { flag: 'refund', confidence: 0.9, pattern: w('refund\\w*|money back|reimburs\\w*|pro[- ]?rat(?:a|ed)|reverse the (?:charge|payment)|credit note') },
-  { flag: 'refund', confidence: 0.9, pattern: w('r(?:ü|ue)ckerstatt\\w*|erstatt\\w*|geld zur(?:ü|ue)ck|gutschrift\\w*|rembours\\w*|reembols\\w*|devoluci(?:ó|o)n del dinero|terugbetal\\w*|terugstort\\w*') },
+  { flag: 'refund', confidence: 0.9, pattern: w('refund\\p{L}*|money back|reimburs\\p{L}*|pro[- ]?rat(?:a|ed)|reverse the (?:charge|payment)|credit note') },
+  { flag: 'refund', confidence: 0.9, pattern: w('r(?:ü|ue)ckerstatt\\p{L}*|erstatt\\p{L}*|geld zur(?:ü|ue)ck|gutschrift\\p{L}*|rembours\\p{L}*|reembols\\p{L}*|devoluci(?:ó|o)n del dinero|terugbetal\\p{L}*|terugstort\\p{L}*') },
   { flag: 'billing_dispute', confidence: 0.95, pattern: w('charge ?backs?|file a dispute|dispute (?:the|this) (?:charge|invoice|payment)|disput(?:e|ed|ing) (?:charge|invoice|amount|payment)') },
-  { flag: 'billing_dispute', confidence: 0.85, pattern: w('billed twice|charged twice|double[- ]?(?:charged|billed|charge)|duplicate (?:charge|payment)|overcharg\\w*|unauthori[sz]ed charge|(?:don\'t|do not) recogni[sz]e (?:this|the|a) charge|contest(?:ing)? (?:this|the) (?:invoice|charge)') },
-  { flag: 'billing_dispute', confidence: 0.85, pattern: w('doppelt (?:belastet|abgebucht|berechnet)|widersprechen der rechnung|lastschrift zur(?:ü|ue)ck\\w*|zur(?:ü|ue)ckbuchen|r(?:ü|ue)ckbuchung|contest\\w* le montant|cargo duplicado|dubbel (?:betaald|afgeschreven)') },
-  { flag: 'pricing_commitment', confidence: 0.85, pattern: w('rfq|request for quot\\w*|quotation|quote (?:for|us|me)|please quote|best (?:price|offer)|price (?:per unit|breaks?)|unit price|discount\\w*|lead[- ]time|moq|minimum order|fob|cif|cfr|exw|dap|ddp|fca|cpt|cip|dpu') },
-  { flag: 'pricing_commitment', confidence: 0.85, pattern: w('angebot (?:über|für)|preis\\w*|rabatt\\w*|lieferzeit\\w*|mindestbestellmenge|devis|offre de prix|remise|cotizaci(?:ó|o)n|descuento|offerte|korting') },
+  { flag: 'billing_dispute', confidence: 0.85, pattern: w('billed twice|charged twice|double[- ]?(?:charged|billed|charge)|duplicate (?:charge|payment)|overcharg\\p{L}*|unauthori[sz]ed charge|(?:don\'t|do not) recogni[sz]e (?:this|the|a) charge|contest(?:ing)? (?:this|the) (?:invoice|charge)') },
+  { flag: 'billing_dispute', confidence: 0.85, pattern: w('doppelt (?:belastet|abgebucht|berechnet)|widersprechen der rechnung|lastschrift zur(?:ü|ue)ck\\p{L}*|zur(?:ü|ue)ckbuchen|r(?:ü|ue)ckbuchung|contest\\p{L}* le montant|cargo duplicado|dubbel (?:betaald|afgeschreven)') },
+  { flag: 'pricing_commitment', confidence: 0.85, pattern: w('rfq|request for quot\\p{L}*|quotation|quote (?:for|us|me)|please quote|best (?:price|offer)|price (?:per unit|breaks?)|unit price|discount\\p{L}*|lead[- ]time|moq|minimum order|fob|cif|cfr|exw|dap|ddp|fca|cpt|cip|dpu') },
+  { flag: 'pricing_commitment', confidence: 0.85, pattern: w('angebot (?:über|für)|preis\\p{L}*|rabatt\\p{L}*|lieferzeit\\p{L}*|mindestbestellmenge|devis|offre de prix|remise|cotizaci(?:ó|o)n|descuento|offerte|korting') },
   { flag: 'pricing_commitment', confidence: 0.6, pattern: w('pric(?:e|es|ing)|tender') },
   { flag: 'legal', confidence: 0.95, pattern: w('lawyer|attorney|solicitor|legal action|lawsuit|sue you|take (?:you|this) to court|court|subpoena|breach of contract|cease and desist') },
-  { flag: 'legal', confidence: 0.8, pattern: w('gdpr|data protection authority|regulator\\w*|compliance|dpa|data processing agreement|contract terms|liabilit\\w*') },
-  { flag: 'legal', confidence: 0.9, pattern: w('anwalt\\w*|rechtliche schritte|klage\\w*|gericht\\w*|abmahnung|dsgvo|datenschutzbeh(?:ö|oe)rde|avocat|poursuites|tribunal|abogad\\w*|demanda judicial|advocaat|rechtszaak') },
+  { flag: 'legal', confidence: 0.8, pattern: w('gdpr|data protection authority|regulator\\p{L}*|compliance|dpa|data processing agreement|contract terms|liabilit\\p{L}*') },
+  { flag: 'legal', confidence: 0.9, pattern: w('anwalt\\p{L}*|rechtliche schritte|klage\\p{L}*|gericht\\p{L}*|abmahnung|dsgvo|datenschutzbeh(?:ö|oe)rde|avocat|poursuites|tribunal|abogad\\p{L}*|demanda judicial|advocaat|rechtszaak') },
   { flag: 'security', confidence: 0.9, pattern: w('hacked|compromised|account takeover|phishing|data breach|security breach|unauthori[sz]ed (?:access|login|log-in)|suspicious (?:login|activity|sign-in)|logged in from|did not authori[sz]e') },
   { flag: 'security', confidence: 0.6, pattern: w('password|2fa|two[- ]factor|locked out|reset link|credentials') },
-  { flag: 'security', confidence: 0.85, pattern: w('gehackt|unbefugt\\w*|passwort|kennwort|zugangsdaten|sicherheitsl(?:ü|ue)cke|piraté|mot de passe|contraseña|wachtwoord') },
-  { flag: 'medical', confidence: 0.85, pattern: w('diagnos\\w*|medical|prescription|patient\\w*|hospital\\w*|illness|allerg\\w*|doctor|health condition|medication') },
-  { flag: 'medical', confidence: 0.85, pattern: w('arzt|(?:ä|ae)rztlich\\w*|krankheit|krankenhaus|rezept|m(?:é|e)dical|m(?:é|e)dico|enfermedad|ziekenhuis') },
-  { flag: 'personal_data', confidence: 0.8, pattern: w('date of birth|dob|birth ?date|passport (?:number|no)|social security|national insurance number|geburtsdatum|geboren am|reisepass\\w*|personalausweis\\w*|steuer-?id|sozialversicherungsnummer|date de naissance|fecha de nacimiento') },
+  { flag: 'security', confidence: 0.85, pattern: w('gehackt|unbefugt\\p{L}*|passwort|kennwort|zugangsdaten|sicherheitsl(?:ü|ue)cke|piraté|mot de passe|contraseña|wachtwoord') },
+  { flag: 'medical', confidence: 0.85, pattern: w('diagnos\\p{L}*|medical|prescription|patient\\p{L}*|hospital\\p{L}*|illness|allerg\\p{L}*|doctor|health condition|medication') },
+  { flag: 'medical', confidence: 0.85, pattern: w('arzt|(?:ä|ae)rztlich\\p{L}*|krankheit|krankenhaus|rezept|m(?:é|e)dical|m(?:é|e)dico|enfermedad|ziekenhuis') },
+  { flag: 'personal_data', confidence: 0.8, pattern: w('date of birth|dob|birth ?date|passport (?:number|no)|social security|national insurance number|geburtsdatum|geboren am|reisepass\\p{L}*|personalausweis\\p{L}*|steuer-?id|sozialversicherungsnummer|date de naissance|fecha de nacimiento') },
 ];
 
 /** Up to `chars` characters around a match, cut at word boundaries. */
