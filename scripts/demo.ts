@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launchWithExtension } from '../tests/support/chromium';
 import { inboxUrl, serveGmailWorkspace, threadUrl } from '../tests/support/gmail-workspace';
+import { loadSampleSops } from '../tests/support/extension-pages';
 
 const wantsHeadless = process.argv.includes('--headless') || process.env.DEMO_HEADLESS === '1';
 const headless = wantsHeadless || !process.env.DISPLAY;
@@ -13,10 +14,12 @@ if (!wantsHeadless && headless) {
 
 const { context, extensionId } = await launchWithExtension({ headless });
 await serveGmailWorkspace(context);
+await loadSampleSops(context, extensionId);
 const page = context.pages()[0] ?? (await context.newPage());
 const thread = process.env.DEMO_THREAD ?? 'e7cc78b40b7bf13c';
 await page.goto(threadUrl(thread));
 await page.locator('calm-triage-panel [data-testid=thread-facts]').waitFor({ timeout: 15_000 });
+await page.locator('calm-triage-panel [data-testid=draft-ready]').waitFor({ timeout: 15_000 });
 
 if (headless) {
   const out = path.resolve(process.env.DEMO_OUT ?? 'demo-screenshots');

@@ -4,6 +4,7 @@ import { ok } from '@/lib/schemas/errors';
 import { setUpMessaging } from './messaging';
 import { createServices } from './services';
 import { setUpTriage } from './triage';
+import { setUpSop } from './sop';
 
 export default defineBackground(() => {
   const services = createServices();
@@ -12,5 +13,6 @@ export default defineBackground(() => {
   setUpMessaging({
     'thread.seen': async ({ id, subject }) => ok(await markSeen(db, id, subject)),
     'audit.recent': async ({ limit }) => ok(await recentAudit(db, limit)),
+    ...setUpSop(services),
   });
 });

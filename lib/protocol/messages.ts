@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditMessages } from './groups/audit';
+import { sopMessages } from './groups/sop';
 import { threadMessages } from './groups/thread';
 
 export type { Audience } from './define';
@@ -8,6 +9,7 @@ export type { Audience } from './define';
 export const messages = {
   ...threadMessages,
   ...auditMessages,
+  ...sopMessages,
 } as const;
 
 export type MessageType = keyof typeof messages;
