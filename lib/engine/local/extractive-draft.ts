@@ -29,7 +29,7 @@ const copy = {
     thanks: 'Thank you for your message.',
     holding: 'We are checking this with the right team and will come back to you as soon as we can.',
     closing: '\nBest regards,',
-    claim: (s: string) => `Per our policy, ${s}`,
+    claim: (s: string, n: number) => `${['Per our policy, ', 'Also, ', 'In addition, ', 'Finally, '][n] ?? ''}${s}`,
     escalation: (to: string, why: string) => `\n[[Escalated to ${to}: ${why}. Review before replying.]]`,
   },
   de: {
@@ -37,7 +37,7 @@ const copy = {
     thanks: 'vielen Dank für Ihre Nachricht.',
     holding: 'Wir klären das mit dem zuständigen Team und melden uns so bald wie möglich bei Ihnen.',
     closing: '\nMit freundlichen Grüßen',
-    claim: (s: string) => `Gemäß unserer Richtlinie: ${s}`,
+    claim: (s: string, n: number) => `${['Gemäß unserer Richtlinie: ', 'Außerdem: ', 'Zudem: ', 'Schließlich: '][n] ?? ''}${s}`,
     escalation: (to: string, why: string) => `\n[[Escalated to ${to}: ${why}. Review before replying.]]`,
   },
 };
@@ -120,7 +120,7 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
     return { sentences, passages: retrieval.passages, abstained: true, escalateTo };
   }
 
-  for (const claim of claims) sentences.push({ text: t.claim(restate(claim.text)), citations: [claim.passage + 1], kind: 'claim' });
+  claims.forEach((claim, n) => sentences.push({ text: t.claim(restate(claim.text), n), citations: [claim.passage + 1], kind: 'claim' }));
   const category = classification.category.value;
   if (ORDER_CATEGORIES.has(category) && !HAS_ORDER_NUMBER.test(`${input.subject} ${customer?.text ?? ''}`)) {
     sentences.push({ text: `\n[[${lang === 'de' ? 'Bestellnummer' : 'order number'}]]`, citations: [], kind: 'placeholder' });
