@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { readPublicSettings, updatePublicSettings, watchPublicSettings } from '@/lib/settings/public-settings';
 import type { PublicSettings } from '@/lib/schemas/settings';
+import { ClaudeSettings } from './claude-settings';
+import { OwnDomains } from './own-domains';
 
 /** Engine choice and where the panel appears. Changes apply to open tabs at once. */
 export function GeneralSettings() {
@@ -48,7 +50,9 @@ export function GeneralSettings() {
             </span>
           </label>
         </fieldset>
+        <ClaudeSettings />
       </section>
+      <OwnDomains />
       <section className="card" aria-labelledby="panels-title">
         <h2 id="panels-title">Panel</h2>
         <label className="check">

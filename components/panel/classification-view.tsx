@@ -2,11 +2,20 @@ import type { TriageResult } from '@/lib/schemas/classification';
 import type { AppError } from '@/lib/schemas/errors';
 import { humanize, percent, riskLabels } from './labels';
 import { ErrorState } from './panel-section';
+import { CorrectableField } from './correctable-field';
+import { categories, categoryById } from '@/lib/lanes/categories';
 
 interface Props {
   result: TriageResult;
   engineError: AppError | null;
+  /** Records a rep's correction; resolves to a problem to show, or null. */
+  onCorrect: (field: 'category' | 'urgency' | 'owner', from: string, to: string) => Promise<string | null>;
 }
+
+const categoryOptions = categories.map((c) => ({ value: c.id, label: c.label }));
+const urgencyOptions = (['P1', 'P2', 'P3', 'P4'] as const).map((u) => ({ value: u, label: u }));
+const ownerOptions = [...new Set(categories.map((c) => c.owner as string))].map((o) => ({ value: o, label: o }));
+const categoryLabel = (id: string) => categoryById(id)?.label ?? humanize(id);
 
 function Confidence({ field, value, low }: { field: string; value: number; low: boolean }) {
   return (
@@ -17,7 +26,7 @@ function Confidence({ field, value, low }: { field: string; value: number; low: 
 }
 
 /** Lane, category, urgency, risk flags and owner, each with how sure the engine is. */
-export function ClassificationView({ result, engineError }: Props) {
+export function ClassificationView({ result, engineError, onCorrect }: Props) {
   const c = result.classification;
   const low = new Set(result.lowConfidenceFields);
   return (
@@ -35,13 +44,17 @@ export function ClassificationView({ result, engineError }: Props) {
         </dd>
         <dt>Category</dt>
         <dd data-testid="cls-category">
-          {humanize(c.category.value)} <Confidence field="category" value={c.category.confidence} low={low.has('category')} />
+          <CorrectableField label="category" value={c.category.value} options={categoryOptions} onCorrect={(to) => onCorrect('category', c.category.value, to)}>
+            {categoryLabel(c.category.value)} <Confidence field="category" value={c.category.confidence} low={low.has('category')} />
+          </CorrectableField>
         </dd>
         <dt>Intent</dt>
         <dd>{c.intent.value}</dd>
         <dt>Urgency</dt>
         <dd data-testid="cls-urgency">
-          <span className={`urgency urgency--${c.urgency.value}`}>{c.urgency.value}</span> {c.urgency.reason}
+          <CorrectableField label="urgency" value={c.urgency.value} options={urgencyOptions} onCorrect={(to) => onCorrect('urgency', c.urgency.value, to)}>
+            <span className={`urgency urgency--${c.urgency.value}`}>{c.urgency.value}</span> {c.urgency.reason}
+          </CorrectableField>
         </dd>
         <dt>Tone</dt>
         <dd>
@@ -49,7 +62,14 @@ export function ClassificationView({ result, engineError }: Props) {
         </dd>
         <dt>Owner</dt>
         <dd data-testid="cls-owner">
-          {c.owner.value} <Confidence field="owner" value={c.owner.confidence} low={low.has('owner')} />
+          <CorrectableField
+            label="owner"
+            value={c.owner.value}
+            options={ownerOptions.some((o) => o.value === c.owner.value) ? ownerOptions : [{ value: c.owner.value, label: c.owner.value }, ...ownerOptions]}
+            onCorrect={(to) => onCorrect('owner', c.owner.value, to)}
+          >
+            {c.owner.value} <Confidence field="owner" value={c.owner.confidence} low={low.has('owner')} />
+          </CorrectableField>
         </dd>
       </dl>
       {c.riskFlags.length > 0 && (

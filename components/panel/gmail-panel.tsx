@@ -42,7 +42,7 @@ export function GmailPanel({ read, triage }: Props) {
       {current && view.error && <ErrorState message={view.error.message} nextStep={view.error.nextStep} />}
       <PanelSection id="classification" title="Classification">
         {current && view.triage ? (
-          <ClassificationView result={view.triage} engineError={view.engineError} />
+          <ClassificationView result={view.triage} engineError={view.engineError} onCorrect={triage.correct} />
         ) : (
           <EmptyState>Classifying…</EmptyState>
         )}

@@ -5,14 +5,16 @@ import { setUpMessaging } from './messaging';
 import { createServices } from './services';
 import { setUpTriage } from './triage';
 import { setUpSop } from './sop';
+import { setUpSettings } from './settings';
 
 export default defineBackground(() => {
   const services = createServices();
   const { db } = services;
-  setUpTriage(services);
   setUpMessaging({
     'thread.seen': async ({ id, subject }) => ok(await markSeen(db, id, subject)),
     'audit.recent': async ({ limit }) => ok(await recentAudit(db, limit)),
+    ...setUpTriage(services),
     ...setUpSop(services),
+    ...setUpSettings(services),
   });
 });

@@ -3,12 +3,13 @@ import { appendAudit } from '@/lib/db/audit';
 import { createClaudeEngine } from '@/lib/engine/claude/claude-engine';
 import { settingsProblem } from '@/lib/engine/claude/client';
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
-import { loadLocalModel } from '@/lib/engine/local/model-store';
+import { LOCAL_MODEL_KEY, loadLocalModel, saveLocalModel } from '@/lib/engine/local/model-store';
 import { shippedModel } from '@/lib/engine/local/shipped-model';
 import type { TextClassifier } from '@/lib/engine/local/text-classifier';
 import { ok, type Result } from '@/lib/schemas/errors';
 import { loadClaudeSettings } from '@/lib/settings/claude-settings-store';
 import { readPublicSettings } from '@/lib/settings/public-settings';
+import { loadOwnDomains } from '@/lib/settings/own-domains-store';
 import { loadIndex } from '@/lib/sop/library';
 import type { SopIndex } from '@/lib/sop/sop-index';
 import type { TriageEngine } from '@/lib/engine/types';
@@ -33,8 +34,15 @@ export function createServices(db = new TriageDatabase()): Services {
     index: () => (index ??= loadIndex(db)),
     reloadIndex: () => (index = loadIndex(db)),
     model: () =>
-      (model ??= loadLocalModel(db).then((loaded) => (loaded.ok ? loaded.value : shippedModel()))),
-    localEngine: async () => createLocalEngine(await services.model()),
+      (model ??= (async () => {
+        const saved = await db.blobs.get(LOCAL_MODEL_KEY);
+        const loaded = await loadLocalModel(db);
+        const current = loaded.ok ? loaded.value : shippedModel();
+        // Training the shipped model costs a few hundred ms: keep it so a restarted worker just loads it.
+        if (!saved || !loaded.ok) await saveLocalModel(db, current);
+        return current;
+      })()),
+    localEngine: async () => createLocalEngine(await services.model(), { ownDomains: await loadOwnDomains(db) }),
     async claudeEngine(subjectId) {
       const settings = await loadClaudeSettings(db);
       const problem = settingsProblem(settings);

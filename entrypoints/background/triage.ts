@@ -5,9 +5,16 @@ import { markInterruptedDrafts } from '@/lib/triage/draft-store';
 import { runTriage } from '@/lib/triage/triage-session';
 import { loadLanes } from '@/lib/lanes/lane-store';
 import type { Services } from './services';
+import type { Handlers } from '@/lib/protocol/server';
+import { ok } from '@/lib/schemas/errors';
+import { applyCorrection } from '@/lib/triage/corrections';
+import { saveLocalModel } from '@/lib/engine/local/model-store';
+import { loadOwnDomains } from '@/lib/settings/own-domains-store';
 
-/** Triage streams over a Port opened by a content script on one of our sites. */
-export function setUpTriage(services: Services): void {
+const SAVE_MODEL_AFTER_MS = 1000;
+
+/** Triage streams over a Port opened by a content script on one of our sites; corrections come as messages. */
+export function setUpTriage(services: Services): Handlers {
   void markInterruptedDrafts(services.db);
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== TRIAGE_PORT) return;
@@ -42,4 +49,16 @@ export function setUpTriage(services: Services): void {
       });
     });
   });
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    'triage.correct': async (correction) => {
+      const model = await services.model();
+      const result = await applyCorrection(services.db, model, correction, await loadOwnDomains(services.db));
+      // Several corrections in a row are saved once: the model is about a megabyte.
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => void saveLocalModel(services.db, model), SAVE_MODEL_AFTER_MS);
+      return ok(result);
+    },
+  };
 }

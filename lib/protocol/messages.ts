@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { auditMessages } from './groups/audit';
+import { settingsMessages } from './groups/settings';
 import { sopMessages } from './groups/sop';
 import { threadMessages } from './groups/thread';
+import { triageMessages } from './groups/triage';
 
 export type { Audience } from './define';
 
 /** Every request/response pair between content scripts, options and background, one group per namespace. */
 export const messages = {
   ...threadMessages,
+  ...triageMessages,
   ...auditMessages,
   ...sopMessages,
+  ...settingsMessages,
 } as const;
 
 export type MessageType = keyof typeof messages;

@@ -6,6 +6,17 @@ import type { AppError } from '@/lib/schemas/errors';
 import type { Retrieval } from '@/lib/schemas/sop';
 import type { TriageInput } from '@/lib/schemas/triage-input';
 import { createStore, type Store } from '@/lib/ui/store';
+import { send } from '@/lib/protocol/client';
+
+/** Urgency and owner are not learnt by the model: the rep's value is shown as given. */
+function withCorrection(triage: TriageResult, field: 'urgency' | 'owner', to: string): TriageResult {
+  const c = triage.classification;
+  const classification =
+    field === 'urgency'
+      ? { ...c, urgency: { ...c.urgency, value: to as typeof c.urgency.value, reason: 'Set by you', confidence: 1 } }
+      : { ...c, owner: { value: to, confidence: 1 } };
+  return { ...triage, classification, lowConfidenceFields: triage.lowConfidenceFields.filter((f) => f !== field) };
+}
 
 /** What the panel shows of the open thread's triage. */
 export interface TriageView {
@@ -37,6 +48,8 @@ export const emptyTriageView: TriageView = {
 export interface TriageClient {
   view: Store<TriageView>;
   start(subjectId: string, input: TriageInput, draftMode?: TriageClientMessage['draftMode']): void;
+  /** Records a correction, then triages again so the panel shows what the retrained engine makes of it. */
+  correct(field: 'category' | 'urgency' | 'owner', from: string, to: string): Promise<string | null>;
   /** Replace the draft record after a review action answered by the background. */
   setDraft(record: DraftRecord): void;
   clear(): void;
@@ -101,6 +114,15 @@ export function createTriageClient(signal: AbortSignal): TriageClient {
   return {
     view,
     start,
+    async correct(field, from, to) {
+      const { subjectId, input } = view.get();
+      if (!subjectId || !input) return 'Open a thread first.';
+      const answer = await send('triage.correct', { subjectId, field, from, to, input });
+      if (!answer.ok) return `${answer.error.message} ${answer.error.nextStep}`;
+      if (field === 'category') start(subjectId, input, 'restore');
+      else view.set((v) => (v.triage ? { ...v, triage: withCorrection(v.triage, field, to) } : v));
+      return null;
+    },
     setDraft: (record) => view.set((v) => (v.draft?.id === record.id || !v.draft ? { ...v, draft: record } : v)),
     clear: () => {
       disconnect();
