@@ -5,6 +5,7 @@ import { setUpMessaging } from './messaging';
 import { createServices } from './services';
 import { setUpTriage } from './triage';
 import { setUpSop } from './sop';
+import { setUpDrafts } from './drafts';
 import { setUpSettings } from './settings';
 
 export default defineBackground(() => {
@@ -15,6 +16,7 @@ export default defineBackground(() => {
     'audit.recent': async ({ limit }) => ok(await recentAudit(db, limit)),
     ...setUpTriage(services),
     ...setUpSop(services),
+    ...setUpDrafts(services),
     ...setUpSettings(services),
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditMessages } from './groups/audit';
+import { draftMessages } from './groups/draft';
 import { settingsMessages } from './groups/settings';
 import { sopMessages } from './groups/sop';
 import { threadMessages } from './groups/thread';
@@ -13,6 +14,7 @@ export const messages = {
   ...triageMessages,
   ...auditMessages,
   ...sopMessages,
+  ...draftMessages,
   ...settingsMessages,
 } as const;
 

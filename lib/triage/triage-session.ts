@@ -11,6 +11,7 @@ import type { Retrieval } from '@/lib/schemas/sop';
 import { queryFromText, retrieve } from '@/lib/sop/retrieve';
 import type { SopIndex } from '@/lib/sop/sop-index';
 import { openDraftFor, saveDraft } from './draft-store';
+import { recordHandoff } from './handoff';
 import { toTriageResult } from './triage-result';
 
 export interface TriageDeps {
@@ -70,6 +71,8 @@ export async function runTriage(start: Start, post: (m: TriageServerMessage) => 
   });
 
   const lane = lanes.find((l) => l.id === triage.classification.lane.value);
+  // Lead and RFQ lanes hand the thread's facts to HubSpot: a packet that waits for a rep there.
+  if (lane?.processing.actions.includes('handoff')) await recordHandoff(deps.db, { subjectId, input, lane, now: Date.now() });
   if (!lane || !lane.processing.actions.includes('draft')) return;
   let existing = await openDraftFor(deps.db, subjectId);
   if (existing?.status === 'generating' && !writing.has(existing.id)) {

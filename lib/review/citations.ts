@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { Draft, DraftSentence } from '@/lib/schemas/draft';
+import { termsOf } from '@/lib/sop/text-terms';
+
+/**
+ * Checks a draft's claims against the passages it cites and against the library as it is now:
+ * every citation must point at a passage of the draft, that passage must still be in force at that
+ * SOP version, quoted spans must be in it, and the sentence must say what the passage says.
+ */
+
+/** The passage as the library holds it now; null when it is not in the library any more. */
+export interface LibraryPassage {
+  /** False when its SOP version was retired or superseded. */
+  active: boolean;
+  sopVersion: number;
+  text: string;
+}
+export type PassageLookup = (passageId: string) => Promise<LibraryPassage | null> | LibraryPassage | null;
+
+export const unsupportedReasonSchema = z.enum([
+  'no_citation', // a claim that cites nothing
+  'fabricated_citation', // [n] with no passage n in the draft
+  'passage_missing', // the cited passage is not in the library
+  'retired_version', // the cited SOP version was retired or superseded
+  'quote_not_in_passage', // quoted text that no cited passage contains
+  'not_supported', // the cited passages do not say what the sentence says
+]);
+export type UnsupportedReason = z.infer<typeof unsupportedReasonSchema>;
+
+export const sentenceCheckSchema = z.discriminatedUnion('status', [
+  z.object({ index: z.number().int().nonnegative(), status: z.literal('supported') }),
+  z.object({ index: z.number().int().nonnegative(), status: z.literal('unsupported'), reason: unsupportedReasonSchema, citation: z.number().int().optional() }),
+]);
+export type SentenceCheck = z.infer<typeof sentenceCheckSchema>;
+
+/** Share of a claim's content terms that must appear in the passages it cites. */
+export const SUPPORT_THRESHOLD = 0.5;
+
+/** Words the drafts use to lead into a claim: not part of what the claim asserts. */
+const LEAD_IN_TERMS = new Set(termsOf('per our policy also in addition finally furthermore moreover note that gemäß unserer richtlinie außerdem zudem schließlich'));
+
+const QUOTED = /[“"„«]([^”"“»]{3,})[”"“»]/g;
+
+const normalise = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+
+export function quotedSpans(sentence: string): string[] {
+  return [...sentence.matchAll(QUOTED)].map((m) => m[1]!.trim()).filter((q) => q.length > 0);
+}
+
+/** Share of the sentence's content terms found in the passage text (1 when the sentence has none). */
+export function supportScore(sentence: string, passageText: string): number {
+  const claimed = termsOf(sentence).filter((t) => !LEAD_IN_TERMS.has(t));
+  if (claimed.length === 0) return 1;
+  const available = new Set(termsOf(passageText));
+  return claimed.filter((t) => available.has(t)).length / claimed.length;
+}
+
+async function checkSentence(sentence: DraftSentence, index: number, draft: Draft, lookup: PassageLookup): Promise<SentenceCheck> {
+  if (sentence.citations.length === 0) {
+    return sentence.kind === 'claim' ? { index, status: 'unsupported', reason: 'no_citation' } : { index, status: 'supported' };
+  }
+  const texts: string[] = [];
+  for (const n of sentence.citations) {
+    const cited = draft.passages[n - 1];
+    if (!cited) return { index, status: 'unsupported', reason: 'fabricated_citation', citation: n };
+    const now = await lookup(cited.id);
+    if (!now) return { index, status: 'unsupported', reason: 'passage_missing', citation: n };
+    if (!now.active || now.sopVersion !== cited.sopVersion) return { index, status: 'unsupported', reason: 'retired_version', citation: n };
+    texts.push(now.text);
+  }
+  const all = normalise(texts.join('\n'));
+  if (quotedSpans(sentence.text).some((q) => !all.includes(normalise(q)))) return { index, status: 'unsupported', reason: 'quote_not_in_passage' };
+  if (sentence.kind === 'claim' && supportScore(sentence.text, texts.join('\n')) < SUPPORT_THRESHOLD) {
+    return { index, status: 'unsupported', reason: 'not_supported' };
+  }
+  return { index, status: 'supported' };
+}
+
+/** One check per sentence of the draft, in order. */
+export async function verifyCitations(draft: Draft, lookup: PassageLookup): Promise<SentenceCheck[]> {
+  return Promise.all(draft.sentences.map((s, i) => checkSentence(s, i, draft, lookup)));
+}
+
+export const unsupportedIndexes = (checks: readonly SentenceCheck[]): number[] => checks.filter((c) => c.status === 'unsupported').map((c) => c.index);
+
+/** How the panel explains each reason to a rep. */
+export const unsupportedReasonText: Record<UnsupportedReason, string> = {
+  no_citation: 'No SOP passage is cited for this claim.',
+  fabricated_citation: 'It cites a passage that is not in the list.',
+  passage_missing: 'The cited passage is no longer in the SOP library.',
+  retired_version: 'The cited SOP version was retired or replaced.',
+  quote_not_in_passage: 'The quoted words are not in the cited passage.',
+  not_supported: 'The cited passage does not say this.',
+};

@@ -1,0 +1,70 @@
+import type { DraftRecord } from '@/lib/schemas/draft-record';
+import type { RiskFlag } from '@/lib/schemas/lane';
+import type { TriageResult } from '@/lib/schemas/classification';
+import type { SentenceCheck } from './citations';
+import { replyText, stillContains } from './reply-text';
+
+/**
+ * The review gate: what must be true before a draft may go into Gmail's reply box.
+ * Money movement, legal and security are never automated: their flags always ask for a tick.
+ */
+
+const NEVER_AUTOMATED: readonly RiskFlag[] = ['refund', 'billing_dispute', 'legal', 'security'];
+/** A flag this sure asks for a tick even when the lane does not list it. */
+export const SURE_FLAG_CONFIDENCE = 0.8;
+
+export type Blocker =
+  | { kind: 'not_ready' }
+  | { kind: 'empty' }
+  | { kind: 'acknowledge'; flag: RiskFlag }
+  | { kind: 'unsupported'; sentences: number }
+  | { kind: 'holding_only' };
+
+export type Gate = { ok: true } | { ok: false; blockers: Blocker[] };
+
+/** The classification's risk flags that need the rep's tick, in the order the classification gives them. */
+export function requiredAcknowledgements(triage: TriageResult): RiskFlag[] {
+  const lane = new Set(triage.lane?.riskAcknowledgements ?? []);
+  const flags = triage.classification.riskFlags
+    .filter((f) => lane.has(f.flag) || f.confidence >= SURE_FLAG_CONFIDENCE || NEVER_AUTOMATED.includes(f.flag))
+    .map((f) => f.flag);
+  return [...new Set(flags)];
+}
+
+/** Sentences flagged unsupported that are still in the text the rep would insert. */
+export function remainingUnsupported(record: DraftRecord, checks: readonly SentenceCheck[], text: string): number[] {
+  const sentences = record.draft?.sentences ?? [];
+  return checks.filter((c) => c.status === 'unsupported' && stillContains(text, sentences[c.index]?.text ?? '')).map((c) => c.index);
+}
+
+/** Whether `text` may be inserted for this draft, with every reason it may not. */
+export function canInsert(record: DraftRecord, text: string, checks: readonly SentenceCheck[]): Gate {
+  const draft = record.draft;
+  if (!draft || (record.status !== 'ready' && record.status !== 'inserted')) return { ok: false, blockers: [{ kind: 'not_ready' }] };
+  const blockers: Blocker[] = [];
+  if (text.trim() === '') blockers.push({ kind: 'empty' });
+  if (draft.abstained && text.trim() !== replyText(draft)) blockers.push({ kind: 'holding_only' });
+  const acked = new Set(record.review.acknowledged);
+  for (const flag of requiredAcknowledgements(record.triage)) if (!acked.has(flag)) blockers.push({ kind: 'acknowledge', flag });
+  const unsupported = remainingUnsupported(record, checks, text);
+  if (unsupported.length > 0 && !record.review.unsupportedAcknowledged) blockers.push({ kind: 'unsupported', sentences: unsupported.length });
+  return blockers.length === 0 ? { ok: true } : { ok: false, blockers };
+}
+
+/** A blocker in words, for the panel's list and the background's refusal. */
+export function describeBlocker(blocker: Blocker, ackLabel: (flag: RiskFlag) => string = (f) => `the ${f.replace(/_/g, ' ')} check`): string {
+  switch (blocker.kind) {
+    case 'not_ready':
+      return 'The draft is not ready yet.';
+    case 'empty':
+      return 'The reply is empty.';
+    case 'acknowledge':
+      return `Tick “${ackLabel(blocker.flag)}”.`;
+    case 'unsupported':
+      return blocker.sentences === 1
+        ? 'Edit the unsupported sentence away, or tick that you checked it.'
+        : `Edit the ${blocker.sentences} unsupported sentences away, or tick that you checked them.`;
+    case 'holding_only':
+      return 'The SOPs do not cover this: only the holding reply can be inserted. Write any other answer in Gmail yourself.';
+  }
+}

@@ -1,0 +1,134 @@
+import type { TriageDatabase } from '@/lib/db/database';
+import { appendAudit } from '@/lib/db/audit';
+import { findDate, looksLikeInstruction, normaliseNumber, sentenceSpans } from '@/lib/engine/local/field-proposals';
+import { customerMessages } from '@/lib/engine/local/thread-text';
+import type { Lane } from '@/lib/schemas/lane';
+import { handoffPacketSchema, type HandoffPacket } from '@/lib/schemas/proposal';
+import type { TriageInput } from '@/lib/schemas/triage-input';
+
+/**
+ * A lead or RFQ thread hands off to HubSpot: the customer's address, their company, and the fields the
+ * lane names, read from the thread by rules. It waits, persisted, until a rep approves it in HubSpot.
+ * Sentences that address the system are not read for facts.
+ */
+
+const UNIT = '(?:pcs|pieces|units|sets|pairs|cartons|boxes|pallets|kg|tons?|tonnes?|metres|meters|rolls|seats|licen[cs]es|devices|sensors)';
+const QUANTITY = new RegExp(`\\b(\\d[\\d.,]*)\\s*(${UNIT})\\b(?!\\s+(?:per|each|/))`, 'i');
+const PRODUCT = new RegExp(`\\b\\d[\\d.,]*\\s*${UNIT}\\s+(?:of\\s+)?([\\p{L}][\\p{L}\\d -]{2,60}?)\\s*(?=[,.;:()\\n]|\\s+(?:for|in|to|with|at|by|per|CIF|FOB|EXW|DAP|DDP|CFR|FCA|CPT|CIP)\\b|$)`, 'iu');
+const MOQ = /\b(?:MOQ|minimum order(?: quantity)?)\b\D{0,20}(\d[\d.,]*\s*[\p{L}]*)/iu;
+const CERTIFICATION = /\b(ISO\s?\d{4,5}(?::\d{4})?|CE|RoHS|REACH|UL|FDA|SASO|GCC|Halal|FSC|BSCI)\b/g;
+const INCOTERMS = /\b(EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP|DPU|DDP)\b((?:\s+[A-Z][\p{L}]+){0,2})/u;
+const LEAD_TIME = /\blead[- ]time\b\D{0,20}(\d+\s*(?:-\s*\d+\s*)?(?:days|weeks|months))/i;
+const TARGET_CUE = /\b(?:deadline|closes|close|due|target|needed|need it|required|by|before|no later than)\b/i;
+const COMPANY_SUFFIX = /\b(?:Ltd|Limited|LLC|Inc|GmbH|AG|S\.?A\.?|SARL|BV|Co\.?|Corp|Trading|Group|Industries|FZE|FZCO|Pty)\b\.?/;
+const FREE_MAIL = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'yahoo.com', 'icloud.com', 'proton.me', 'protonmail.com', 'gmx.de', 'web.de']);
+
+/** "gulfbuild-trading.example" → "Gulfbuild Trading"; free-mail domains name no company. */
+export function companyFromDomain(email: string): string {
+  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  if (!domain || FREE_MAIL.has(domain)) return '';
+  const name = domain.split('.').slice(0, -1).join(' ') || domain;
+  return name
+    .split(/[-_.\s]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/** A signature line naming a company ("GulfBuild Trading LLC"), under the sign-off. */
+function companyFromSignature(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const tail = lines.slice(-6);
+  return tail.find((l) => COMPANY_SUFFIX.test(l) && l.length <= 80 && !/[@]/.test(l) && !/[.!?]$/.test(l)) ?? '';
+}
+
+interface Extraction {
+  text: string;
+  /** Dates without a year are read relative to the message. */
+  now: Date;
+}
+
+type Extractor = (sources: Extraction[]) => string | null;
+
+const firstMatch = (sources: Extraction[], read: (s: Extraction) => string | null): string | null => {
+  for (const source of sources) {
+    const found = read(source);
+    if (found) return found;
+  }
+  return null;
+};
+
+const extractors: Record<string, Extractor> = {
+  quantity: (sources) =>
+    firstMatch(sources, ({ text }) => {
+      const m = QUANTITY.exec(text);
+      const n = m?.[1] ? normaliseNumber(m[1]) : null;
+      return n && m && !/\b(?:MOQ|minimum)\b/i.test(text.slice(Math.max(0, m.index - 25), m.index)) ? `${n} ${m[2]}` : null;
+    }),
+  product: (sources) => firstMatch(sources, ({ text }) => PRODUCT.exec(text)?.[1]?.trim() ?? null),
+  moq: (sources) => firstMatch(sources, ({ text }) => MOQ.exec(text)?.[1]?.trim() ?? null),
+  certifications: (sources) => {
+    const found = new Set(sources.flatMap(({ text }) => [...text.matchAll(CERTIFICATION)].map((m) => m[1]!.replace(/\s+/g, ' '))));
+    return found.size > 0 ? [...found].join(', ') : null;
+  },
+  incoterms: (sources) => firstMatch(sources, ({ text }) => INCOTERMS.exec(text)?.[0]?.trim() ?? null),
+  lead_time: (sources) => firstMatch(sources, ({ text }) => LEAD_TIME.exec(text)?.[1]?.trim() ?? null),
+  target_date: (sources) => firstMatch(sources, ({ text, now }) => (TARGET_CUE.test(text) && !text.trim().endsWith('?') ? findDate(text, now) : null)),
+};
+
+export interface HandoffInput {
+  subjectId: string;
+  input: TriageInput;
+  lane: Lane;
+  id: string;
+  now: number;
+}
+
+/** The packet for a thread, or null when the lane does not hand off or no customer address is known. */
+export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffInput): HandoffPacket | null {
+  if (!lane.processing.actions.includes('handoff')) return null;
+  const messages = customerMessages(input);
+  const customer = messages.at(-1);
+  if (!customer?.from.email) return null;
+  const email = customer.from.email.toLowerCase();
+  const company = companyFromSignature(customer.text) || companyFromDomain(email);
+  const dated = (date: string | null) => (date && !Number.isNaN(Date.parse(date)) ? new Date(date) : new Date(now));
+  // Newest first: a follow-up corrects the first request. Instruction-bearing sentences are dropped.
+  const sentences: Extraction[] = [
+    ...[...messages].reverse().flatMap((m) => sentenceSpans(m.text).map((text) => ({ text, now: dated(m.date) }))),
+    ...sentenceSpans(input.subject).map((text) => ({ text, now: dated(messages[0]?.date ?? null) })),
+  ].filter((s) => !looksLikeInstruction(s.text));
+
+  const [first = '', ...rest] = customer.from.name.trim().split(/\s+/);
+  const known: Record<string, string> = { email, company, buyer: company, firstname: first, lastname: rest.join(' ') };
+  const fields: Record<string, string> = {};
+  for (const field of lane.handoffFields) {
+    const value = known[field] ?? extractors[field]?.(sentences) ?? null;
+    if (value) fields[field] = value;
+  }
+  if (Object.keys(fields).every((f) => f === 'email')) return null;
+  return handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, contactEmail: email, company, fields, status: 'waiting' });
+}
+
+const handoffId = (subjectId: string) => `handoff:${subjectId}`;
+
+/** One packet per thread: updated while it waits, left alone once a rep consumed or dismissed it. */
+export async function recordHandoff(db: TriageDatabase, build: Omit<HandoffInput, 'id'>): Promise<HandoffPacket | null> {
+  const id = handoffId(build.subjectId);
+  const existing = await handoffFor(db, build.subjectId);
+  if (existing && existing.status !== 'waiting') return existing;
+  const built = buildHandoffPacket({ ...build, id });
+  if (!built) return existing;
+  const packet = existing ? { ...built, createdAt: existing.createdAt } : built;
+  await db.pending.put({ id, kind: 'handoff', subject: build.subjectId, status: packet.status, createdAt: packet.createdAt, updatedAt: build.now, value: packet });
+  if (!existing) {
+    await appendAudit(db, { kind: 'handoff.created', subject: build.subjectId, lane: build.lane.id, data: { handoffId: id, fields: Object.keys(packet.fields) } });
+  }
+  return packet;
+}
+
+export async function handoffFor(db: TriageDatabase, subjectId: string): Promise<HandoffPacket | null> {
+  const row = await db.pending.get(handoffId(subjectId));
+  const parsed = handoffPacketSchema.safeParse(row?.value);
+  return row?.kind === 'handoff' && parsed.success ? parsed.data : null;
+}
