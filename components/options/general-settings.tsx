@@ -15,6 +15,8 @@ export function GeneralSettings() {
   if (!settings) return <p className="muted">Loading settings…</p>;
 
   const save = async (patch: Partial<PublicSettings>) => {
+    // Show the choice at once; storage confirms it a moment later.
+    setSettings({ ...settings, ...patch });
     setSettings(await updatePublicSettings(patch));
     setSaved('Saved. Open tabs follow the change at once.');
   };
