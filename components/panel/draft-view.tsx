@@ -1,15 +1,19 @@
+import type { InsertFlow } from '@/lib/review/insert-flow';
 import type { DraftRecord } from '@/lib/schemas/draft-record';
 import type { TriageClientMessage } from '@/lib/protocol/triage-port';
 import { ErrorState } from './panel-section';
+import { ReviewPanel } from './review-panel';
 
 interface Props {
   record: DraftRecord;
   liveText: string;
   onRestart: (mode: Exclude<TriageClientMessage['draftMode'], 'restore'>) => void;
+  flow: InsertFlow;
+  onRecord: (record: DraftRecord) => void;
 }
 
-/** The draft as it streams, then as sentences tied to the passages they cite. */
-export function DraftView({ record, liveText, onRestart }: Props) {
+/** The draft as it streams, then its review: sentences tied to the passages they cite, and the insert gate. */
+export function DraftView({ record, liveText, onRestart, flow, onRecord }: Props) {
   if (record.status === 'generating') {
     return (
       <div data-testid="draft-streaming" aria-busy="true">
@@ -41,30 +45,7 @@ export function DraftView({ record, liveText, onRestart }: Props) {
       </div>
     );
   }
-  const draft = record.draft;
-  if (!draft) return null;
-  return (
-    <div data-testid="draft-ready">
-      {draft.abstained && (
-        <p className="banner banner--warn" data-testid="draft-abstained">
-          The SOPs do not cover this question, so no answer was drafted. Escalate to <strong>{draft.escalateTo ?? 'a lead'}</strong>; a short holding reply is below.
-        </p>
-      )}
-      <p className="draft" data-testid="draft-text">
-        {draft.sentences.map((s, i) => {
-          const unsupported = s.kind === 'claim' && s.citations.length === 0;
-          return (
-            <span key={i} className={unsupported ? 'sentence sentence--unsupported' : 'sentence'} title={unsupported ? 'No SOP passage supports this sentence' : undefined}>
-              {s.text}
-              {s.citations.map((n) => (
-                <sup key={n} className="cite">
-                  [{n}]
-                </sup>
-              ))}{' '}
-            </span>
-          );
-        })}
-      </p>
-    </div>
-  );
+  if (!record.draft) return null;
+  // Keyed by draft: a new draft starts a fresh review.
+  return <ReviewPanel key={record.id} record={record} flow={flow} onRecord={onRecord} />;
 }

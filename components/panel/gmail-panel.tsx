@@ -1,19 +1,22 @@
+import type { InsertFlow } from '@/lib/review/insert-flow';
 import type { GmailRead } from '@/lib/schemas/thread';
 import type { TriageClient } from '@/lib/triage/triage-client';
 import { useStore } from '@/lib/ui/store';
 import { ClassificationView } from './classification-view';
 import { DraftView } from './draft-view';
 import { EmptyState, ErrorState, PanelSection } from './panel-section';
+import { ReviewHandoff } from './review-handoff';
 import { SopPassages } from './sop-passages';
 import { ThreadFacts } from './thread-facts';
 
 interface Props {
   read: GmailRead | null;
   triage: TriageClient;
+  flow: InsertFlow;
 }
 
 /** The panel body in Gmail: what was read, its triage, the SOP passages and the draft for review. */
-export function GmailPanel({ read, triage }: Props) {
+export function GmailPanel({ read, triage, flow }: Props) {
   const view = useStore(triage.view);
   if (!read) return <EmptyState>Reading the page…</EmptyState>;
   if (read.kind === 'list') {
@@ -50,12 +53,17 @@ export function GmailPanel({ read, triage }: Props) {
       <PanelSection id="sops" title="SOP passages">
         {current && view.retrieval ? <SopPassages retrieval={view.retrieval} /> : <EmptyState>Looking up the SOPs…</EmptyState>}
       </PanelSection>
+      {current && view.triage && view.subjectId && (
+        <ReviewHandoff subjectId={view.subjectId} refreshKey={`${view.triage.classification.lane.value}|${view.draft?.id ?? ''}`} />
+      )}
       <PanelSection id="draft" title="Draft reply">
         {current && view.draft ? (
           <DraftView
             record={view.draft}
             liveText={view.liveText}
             onRestart={(mode) => view.input && triage.start(view.subjectId!, view.input, mode)}
+            flow={flow}
+            onRecord={triage.setDraft}
           />
         ) : (
           <EmptyState>{current && view.triage ? 'This lane does not draft replies.' : 'A draft grounded on your SOPs will show here.'}</EmptyState>

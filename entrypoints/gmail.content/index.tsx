@@ -7,6 +7,7 @@ import { gmailSubjectId, toTriageInput } from '@/lib/sites/gmail/to-triage-input
 import { send } from '@/lib/protocol/client';
 import type { GmailRead } from '@/lib/schemas/thread';
 import { createTriageClient } from '@/lib/triage/triage-client';
+import { createInsertFlow } from '@/lib/review/insert-flow';
 import { createStore, useStore } from '@/lib/ui/store';
 
 export default defineContentScript({
@@ -15,8 +16,9 @@ export default defineContentScript({
   async main(ctx) {
     const page = createStore<GmailRead | null>(null);
     const triage = createTriageClient(ctx.signal);
+    const flow = createInsertFlow(document, ctx.signal, triage.setDraft);
     function Body() {
-      return <GmailPanel read={useStore(page)} triage={triage} />;
+      return <GmailPanel read={useStore(page)} triage={triage} flow={flow} />;
     }
     await mountPanel(ctx, { site: 'gmail', reserveSpace: (px) => reserveGmailSpace(document, px), body: () => <Body /> });
     let lastInput = '';

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { send } from '@/lib/protocol/client';
+import type { HandoffPacket } from '@/lib/schemas/proposal';
+import { humanize } from './labels';
+
+/** The handoff packet a lead or RFQ thread produced, waiting for a rep to approve it in HubSpot. */
+interface Props {
+  subjectId: string;
+  /** Changes when triage moves on (lane known, draft started): the packet is written by then. */
+  refreshKey: string;
+}
+
+export function ReviewHandoff({ subjectId, refreshKey }: Props) {
+  const [packet, setPacket] = useState<HandoffPacket | null>(null);
+  useEffect(() => {
+    let live = true;
+    void send('handoff.forSubject', { subjectId }).then((answer) => live && answer.ok && setPacket(answer.value));
+    return () => {
+      live = false;
+    };
+  }, [subjectId, refreshKey]);
+  if (!packet) return null;
+  const fields = Object.entries(packet.fields);
+  const state = packet.status === 'waiting' ? 'Waiting for HubSpot' : packet.status === 'consumed' ? 'Taken up in HubSpot' : 'Dismissed';
+  return (
+    <div className="handoff" data-testid="handoff-packet">
+      <p className="handoff__title" data-testid="handoff-summary">
+        {state}: {fields.length} {fields.length === 1 ? 'field' : 'fields'} for {packet.contactEmail}
+      </p>
+      <dl className="facts">
+        {fields.map(([name, value]) => (
+          <div key={name} style={{ display: 'contents' }}>
+            <dt>{humanize(name)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted small">Open the contact or deal in HubSpot to review and approve these.</p>
+    </div>
+  );
+}

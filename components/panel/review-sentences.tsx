@@ -1,0 +1,65 @@
+import { useRef, useState } from 'react';
+import { unsupportedReasonText, type SentenceCheck } from '@/lib/review/citations';
+import type { Draft } from '@/lib/schemas/draft';
+
+interface Props {
+  draft: Draft;
+  /** Null while the background checks the citations. */
+  checks: SentenceCheck[] | null;
+}
+
+/** The generated draft sentence by sentence, each [n] a button that opens passage n; unsupported sentences marked. */
+export function ReviewSentences({ draft, checks }: Props) {
+  const [open, setOpen] = useState<number | null>(null);
+  const passageRefs = useRef(new Map<number, HTMLLIElement>());
+  const cited = [...new Set(draft.sentences.flatMap((s) => s.citations))].sort((a, b) => a - b).filter((n) => draft.passages[n - 1]);
+  const show = (n: number) => {
+    setOpen(n);
+    passageRefs.current.get(n)?.scrollIntoView({ block: 'nearest' });
+  };
+  return (
+    <>
+      <p className="draft" data-testid="draft-text">
+        {draft.sentences.map((s, i) => {
+          const check = checks?.find((c) => c.index === i);
+          const unsupported = check?.status === 'unsupported' ? check : null;
+          return (
+            <span
+              key={i}
+              className={unsupported ? 'sentence sentence--unsupported' : s.kind === 'escalation' ? 'sentence sentence--note' : 'sentence'}
+              data-testid={unsupported ? 'sentence-unsupported' : undefined}
+              title={unsupported ? unsupportedReasonText[unsupported.reason] : undefined}
+            >
+              {s.text}
+              {unsupported && <span className="visually-hidden"> (unsupported: {unsupportedReasonText[unsupported.reason]})</span>}
+              {s.citations.map((n) => (
+                <button key={n} type="button" className="cite cite--mark" aria-expanded={open === n} aria-controls={`cited-${n}`} onClick={() => (open === n ? setOpen(null) : show(n))}>
+                  [{n}]
+                </button>
+              ))}{' '}
+            </span>
+          );
+        })}
+      </p>
+      {cited.length > 0 && (
+        <ol className="passages" aria-label="Cited SOP passages" data-testid="cited-passages">
+          {cited.map((n) => {
+            const p = draft.passages[n - 1]!;
+            return (
+              <li key={n} id={`cited-${n}`} className="passage" ref={(el) => void (el ? passageRefs.current.set(n, el) : passageRefs.current.delete(n))}>
+                <div className="passage__head">
+                  <span className="cite">[{n}]</span> <strong>{p.sopTitle}</strong> <span className="muted">v{p.sopVersion}</span>
+                </div>
+                {p.headingPath.length > 0 && <div className="muted small">{p.headingPath.join(' › ')}</div>}
+                <p className="passage__text">{open === n ? p.text : p.matchText}</p>
+                <button type="button" className="link" aria-expanded={open === n} onClick={() => setOpen(open === n ? null : n)}>
+                  {open === n ? 'Show less' : 'Show whole passage'}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </>
+  );
+}
