@@ -15,7 +15,7 @@ export async function routeAnthropicToFake(context: BrowserContext, fake: FakeAn
     const response = await fetch(`${fake.url}${url.pathname}${url.search}`, {
       method: request.method(),
       headers,
-      body: request.method() === 'GET' ? undefined : request.postDataBuffer() ?? undefined,
+      body: request.method() === 'GET' ? undefined : (request.postData() ?? undefined),
     });
     const responseHeaders: Record<string, string> = {};
     response.headers.forEach((value, key) => {
