@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, PanelSection } from './panel-section';
 import { ReviewHandoff } from './review-handoff';
 import { SopPassages } from './sop-passages';
 import { ThreadFacts } from './thread-facts';
+import { UsageLine } from './usage-line';
 
 interface Props {
   read: GmailRead | null;
@@ -45,7 +46,10 @@ export function GmailPanel({ read, triage, flow }: Props) {
       {current && view.error && <ErrorState message={view.error.message} nextStep={view.error.nextStep} />}
       <PanelSection id="classification" title="Classification">
         {current && view.triage ? (
-          <ClassificationView result={view.triage} engineError={view.engineError} onCorrect={triage.correct} />
+          <>
+            <ClassificationView result={view.triage} engineError={view.engineError} onCorrect={triage.correct} />
+            {view.triage.engine === 'claude' && view.subjectId && <UsageLine subjectId={view.subjectId} refreshKey={view.draft?.status ?? ''} />}
+          </>
         ) : (
           <EmptyState>Classifying…</EmptyState>
         )}

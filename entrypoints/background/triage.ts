@@ -8,6 +8,7 @@ import type { Services } from './services';
 import type { Handlers } from '@/lib/protocol/server';
 import { ok } from '@/lib/schemas/errors';
 import { applyCorrection } from '@/lib/triage/corrections';
+import { usageForSubject } from '@/lib/triage/usage-summary';
 import { saveLocalModel } from '@/lib/engine/local/model-store';
 import { loadOwnDomains } from '@/lib/settings/own-domains-store';
 
@@ -52,6 +53,7 @@ export function setUpTriage(services: Services): Handlers {
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   return {
+    'triage.usage': async ({ subjectId }) => ok(await usageForSubject(services.db, subjectId)),
     'triage.correct': async (correction) => {
       const model = await services.model();
       const result = await applyCorrection(services.db, model, correction, await loadOwnDomains(services.db));

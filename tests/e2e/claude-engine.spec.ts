@@ -40,6 +40,7 @@ test('Claude classifies and drafts through the real SDK from the service worker;
   await panel.openThread(REFUND_THREAD);
   await expect(panel.root.getByTestId('cls-engine')).toContainText('Claude');
   await expect(panel.root.getByTestId('draft-ready')).toBeVisible();
+  await expect(panel.root.getByTestId('usage-line')).toContainText(/Claude: \d+ calls · ≈ \$/);
 
   const messageCalls = fake.requests.filter((r) => r.path === '/v1/messages');
   const classify = messageCalls.find((r) => JSON.stringify(r.body).includes('record_classification'));

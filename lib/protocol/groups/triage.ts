@@ -17,4 +17,18 @@ export const triageMessages = {
     }),
     z.object({ learnt: z.boolean(), retrainMs: z.number().nullable() }),
   ),
+  /** Token use and estimated cost of the Claude calls made for one thread. */
+  'triage.usage': def(
+    'content',
+    z.object({ subjectId: subjectIdSchema }),
+    z.object({
+      calls: z.number(),
+      input: z.number(),
+      cacheRead: z.number(),
+      cacheWrite: z.number(),
+      output: z.number(),
+      /** Null when a model's price is unknown. */
+      costUsd: z.number().nullable(),
+    }),
+  ),
 } as const;
