@@ -7,6 +7,7 @@ import { setUpTriage } from './triage';
 import { setUpSop } from './sop';
 import { setUpDrafts } from './drafts';
 import { setUpSettings } from './settings';
+import { setUpHubSpot } from './hubspot';
 
 export default defineBackground(() => {
   const services = createServices();
@@ -18,5 +19,6 @@ export default defineBackground(() => {
     ...setUpSop(services),
     ...setUpDrafts(services),
     ...setUpSettings(services),
+    ...setUpHubSpot(services),
   });
 });

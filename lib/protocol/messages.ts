@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditMessages } from './groups/audit';
+import { hubspotMessages } from './groups/hubspot';
 import { draftMessages } from './groups/draft';
 import { settingsMessages } from './groups/settings';
 import { sopMessages } from './groups/sop';
@@ -14,6 +15,7 @@ export const messages = {
   ...triageMessages,
   ...auditMessages,
   ...sopMessages,
+  ...hubspotMessages,
   ...draftMessages,
   ...settingsMessages,
 } as const;

@@ -1,0 +1,137 @@
+import type { MessageType, RequestOf, ResponseOf } from '@/lib/protocol/messages';
+import type { AppError, Result } from '@/lib/schemas/errors';
+import type { HandoffPacket } from '@/lib/schemas/proposal';
+import type { FetchLike, HubSpotClient } from '@/lib/sites/hubspot/api-client';
+import type { RecordRef } from '@/lib/sites/hubspot/url';
+import { writeApproved } from '@/lib/sites/hubspot/write-approved';
+import { createStore, type Store } from '@/lib/ui/store';
+import type { ProposalRow } from './proposal-row';
+import { readRecordView, type RecordView } from './record-view';
+
+export type Send = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
+
+export type HubSpotPanelState =
+  | { kind: 'no-record' }
+  | { kind: 'loading'; ref: RecordRef }
+  | { kind: 'error'; ref: RecordRef; error: AppError }
+  | {
+      kind: 'ready';
+      ref: RecordRef;
+      mode: 'session' | 'token';
+      view: RecordView;
+      handoffs: HandoffPacket[];
+      rows: ProposalRow[];
+      ignoredSources: { ref: string; reason: string }[];
+      /** Set while a write is under way; `busy` while HubSpot answers 429 and the client waits to retry. */
+      writing: boolean;
+      busy: boolean;
+      /** A problem with the last action (not with one row): shown above the table. */
+      notice: AppError | null;
+    };
+
+export interface HubSpotPanelController {
+  state: Store<HubSpotPanelState>;
+  open(ref: RecordRef | null): Promise<void>;
+  review(id: string, action: 'accept' | 'reject' | 'reopen', value?: string): Promise<void>;
+  writeApproved(): Promise<void>;
+  undo(id: string): Promise<void>;
+}
+
+export interface ControllerDeps {
+  send: Send;
+  /** The page-session client for a record, calling through the given fetch. */
+  sessionClient: (ref: RecordRef, fetch: FetchLike) => HubSpotClient;
+  fetch: FetchLike;
+}
+
+/**
+ * The HubSpot panel's logic, outside React: reads the open record (session or token path), asks the
+ * background for proposals and review state, and writes only what the background holds as approved.
+ */
+export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanelController {
+  const state = createStore<HubSpotPanelState>({ kind: 'no-record' });
+  let generation = 0;
+
+  const ready = () => {
+    const s = state.get();
+    return s.kind === 'ready' ? s : null;
+  };
+  const patchReady = (gen: number, patch: Partial<Extract<HubSpotPanelState, { kind: 'ready' }>>) => {
+    const s = ready();
+    if (s && gen === generation) state.set({ ...s, ...patch });
+  };
+  // Tells the panel HubSpot is rate limiting while the client waits and retries.
+  const watchingFetch = (gen: number): FetchLike => async (input, init) => {
+    const response = await deps.fetch(input, init);
+    if (response.status === 429) patchReady(gen, { busy: true });
+    return response;
+  };
+
+  async function open(ref: RecordRef | null): Promise<void> {
+    const gen = ++generation;
+    if (!ref) return state.set({ kind: 'no-record' });
+    state.set({ kind: 'loading', ref });
+    const setup = await deps.send('hubspot.setup', {});
+    if (gen !== generation) return;
+    if (!setup.ok) return state.set({ kind: 'error', ref, error: setup.error });
+    const { mode, laneProperties } = setup.value;
+    const view =
+      mode === 'token'
+        ? await deps.send('hubspot.readRecord', { ref, laneProperties })
+        : await readRecordView(deps.sessionClient(ref, deps.fetch), ref, laneProperties);
+    if (gen !== generation) return;
+    if (!view.ok) return state.set({ kind: 'error', ref, error: view.error });
+    const proposed = await deps.send('hubspot.propose', { view: view.value });
+    if (gen !== generation) return;
+    if (!proposed.ok) return state.set({ kind: 'error', ref, error: proposed.error });
+    state.set({ kind: 'ready', ref, mode, view: view.value, ...proposed.value, writing: false, busy: false, notice: null });
+  }
+
+  async function rowsAction(run: () => Promise<Result<ProposalRow[]>>): Promise<void> {
+    const gen = generation;
+    const result = await run();
+    if (result.ok) patchReady(gen, { rows: result.value, notice: null });
+    else patchReady(gen, { notice: result.error });
+  }
+
+  async function write(): Promise<void> {
+    const s = ready();
+    if (!s || s.writing) return;
+    const gen = generation;
+    patchReady(gen, { writing: true, busy: false, notice: null });
+    let result: Result<ProposalRow[]>;
+    if (s.mode === 'token') {
+      result = await deps.send('hubspot.writeApproved', { ref: s.ref });
+    } else {
+      const approved = await deps.send('hubspot.approvedFields', { subject: s.view.subject });
+      if (!approved.ok) result = approved;
+      else {
+        const report = await writeApproved(deps.sessionClient(s.ref, watchingFetch(gen)), s.ref, approved.value);
+        result = await deps.send('hubspot.recordOutcomes', { subject: s.view.subject, outcomes: report.outcomes });
+        const refused = report.outcomes.find((o) => o.status === 'failed' && o.error.code === 'hubspot.session_write_refused');
+        if (result.ok && refused?.status === 'failed') {
+          patchReady(gen, { rows: result.value, writing: false, busy: false, notice: refused.error });
+          return;
+        }
+      }
+    }
+    if (result.ok) patchReady(gen, { rows: result.value, writing: false, busy: false });
+    else patchReady(gen, { writing: false, busy: false, notice: result.error });
+  }
+
+  return {
+    state,
+    open,
+    review: (id, action, value) => {
+      const s = ready();
+      if (!s) return Promise.resolve();
+      return rowsAction(() => deps.send('hubspot.review', value === undefined ? { subject: s.view.subject, id, action } : { subject: s.view.subject, id, action, value }));
+    },
+    writeApproved: write,
+    undo: (id) => {
+      const s = ready();
+      if (!s) return Promise.resolve();
+      return rowsAction(() => deps.send('hubspot.undo', { subject: s.view.subject, id }));
+    },
+  };
+}

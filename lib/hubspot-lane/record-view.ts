@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { type HubSpotClient, type HubSpotResult } from '@/lib/sites/hubspot/api-client';
+import { type CrmRecord, type Owner, type Pipeline, type PropertyDefinition, propertyDefinitionSchema } from '@/lib/sites/hubspot/api-schemas';
+import { OBJECT_TYPE_IDS, recordSubject, type RecordRef } from '@/lib/sites/hubspot/url';
+
+export const recordRefSchema = z.object({
+  host: z.string().max(200),
+  portalId: z.string().regex(/^\d+$/),
+  objectTypeId: z.string().regex(/^\d+-\d+$/),
+  objectId: z.string().regex(/^\d+$/),
+});
+
+export const textSourceSchema = z.object({ ref: z.string(), label: z.string(), text: z.string().max(65_536) });
+
+/** What the panel shows about a record, and what the lane needs to propose updates for it. */
+export const recordViewSchema = z.object({
+  ref: recordRefSchema,
+  subject: z.string(),
+  typeLabel: z.string(),
+  name: z.string(),
+  owner: z.string().nullable(),
+  stage: z.object({ label: z.string(), value: z.string() }).nullable(),
+  /** Latest changes to key properties, from HubSpot's property history (newest first). */
+  activity: z.array(z.object({ at: z.string(), text: z.string() })),
+  properties: z.record(z.string(), z.string().nullable()),
+  definitions: z.array(propertyDefinitionSchema),
+  /** Free-text properties read as notes (untrusted: data, never instructions). */
+  notes: z.array(textSourceSchema),
+  /** Emails and company names that waiting handoff packets are matched by. */
+  match: z.object({ emails: z.array(z.string()), companies: z.array(z.string()) }),
+});
+export type RecordView = z.infer<typeof recordViewSchema>;
+
+const TYPE_LABELS: Record<string, string> = { '0-1': 'Contact', '0-2': 'Company', '0-3': 'Deal', '0-5': 'Ticket' };
+const NAME_PROPERTIES: Record<string, string[]> = {
+  '0-1': ['firstname', 'lastname', 'email'],
+  '0-2': ['name', 'domain'],
+  '0-3': ['dealname'],
+  '0-5': ['subject'],
+};
+/** Where each type keeps its stage: lifecycle stage for contacts and companies, pipeline stage for deals and tickets. */
+const STAGE_PROPERTY: Record<string, { property: string; pipeline?: string }> = {
+  '0-1': { property: 'lifecyclestage' },
+  '0-2': { property: 'lifecyclestage' },
+  '0-3': { property: 'dealstage', pipeline: 'pipeline' },
+  '0-5': { property: 'hs_pipeline_stage', pipeline: 'hs_pipeline' },
+};
+const BASE_PROPERTIES = ['hubspot_owner_id', 'company', 'pipeline', 'hs_pipeline'];
+/** Free-text properties read as notes; HubSpot's engagement notes are not read (see the report). */
+const NOTE_PROPERTIES: Record<string, string[]> = { '0-3': ['description'], '0-5': ['content'] };
+/** Properties whose history makes the "recent activity" summary. */
+const HISTORY_PROPERTIES = ['lifecyclestage', 'hs_lead_status', 'dealstage', 'amount', 'closedate', 'hs_pipeline_stage', 'hubspot_owner_id', 'hs_next_step'];
+const ACTIVITY_LINES = 5;
+const MAX_ASSOCIATED = 5;
+
+/**
+ * Reads one record through HubSpot's API (never its DOM): properties, definitions, owner, stage label,
+ * recent property history and the emails/companies its handoffs are matched by.
+ */
+export async function readRecordView(client: HubSpotClient, ref: RecordRef, laneProperties: string[]): Promise<HubSpotResult<RecordView>> {
+  const type = ref.objectTypeId;
+  const definitions = await client.getProperties(type);
+  if (!definitions.ok) return definitions;
+  const defined = new Set(definitions.value.map((d) => d.name));
+  const wanted = [...new Set([...(NAME_PROPERTIES[type] ?? []), ...BASE_PROPERTIES, ...(NOTE_PROPERTIES[type] ?? []), ...HISTORY_PROPERTIES, ...laneProperties])].filter((n) => defined.has(n));
+  const record = await client.getRecord(type, ref.objectId, wanted, HISTORY_PROPERTIES.filter((n) => defined.has(n)));
+  if (!record.ok) return record;
+  const props = record.value.properties;
+
+  const ownerId = props.hubspot_owner_id ?? null;
+  const owners: Owner[] = ownerId ? await okOr(client.getOwners(), []) : [];
+  const stageInfo = STAGE_PROPERTY[type];
+  const pipelines: Pipeline[] = stageInfo?.pipeline ? await okOr(client.getPipelines(type), []) : [];
+  const match = await matchKeys(client, ref, props);
+
+  return {
+    ok: true,
+    value: {
+      ref,
+      subject: recordSubject(ref),
+      typeLabel: TYPE_LABELS[type] ?? 'Custom object',
+      name: nameOf(type, props) ?? `Record ${ref.objectId}`,
+      owner: ownerId ? ownerName(owners, ownerId) : null,
+      stage: stageInfo ? stageOf(stageInfo, props, definitions.value, pipelines) : null,
+      activity: activityOf(record.value, definitions.value, owners, pipelines),
+      properties: props,
+      definitions: definitions.value,
+      notes: (NOTE_PROPERTIES[type] ?? []).flatMap((name) => {
+        const text = props[name];
+        const label = definitions.value.find((d) => d.name === name)?.label ?? name;
+        return text ? [{ ref: `${recordSubject(ref)}#${name}`, label: `${TYPE_LABELS[type] ?? 'Record'} ${label.toLowerCase()}`, text }] : [];
+      }),
+      match,
+    },
+  };
+}
+
+async function okOr<T>(pending: Promise<HubSpotResult<T>>, fallback: T): Promise<T> {
+  const result = await pending;
+  return result.ok ? result.value : fallback; // owner names and stage labels are nice to have: the record still shows
+}
+
+function nameOf(type: string, p: Record<string, string | null>): string | null {
+  if (type === OBJECT_TYPE_IDS.contact) return [p.firstname, p.lastname].filter(Boolean).join(' ') || p.email || null;
+  if (type === OBJECT_TYPE_IDS.company) return p.name ?? p.domain ?? null;
+  if (type === OBJECT_TYPE_IDS.deal) return p.dealname ?? null;
+  if (type === OBJECT_TYPE_IDS.ticket) return p.subject ?? null;
+  return null;
+}
+
+function ownerName(owners: Owner[], id: string): string {
+  const owner = owners.find((o) => o.id === id);
+  const name = owner ? [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email : undefined;
+  return name ?? `Owner ${id}`;
+}
+
+function stageOf(info: { property: string; pipeline?: string }, p: Record<string, string | null>, defs: PropertyDefinition[], pipelines: Pipeline[]) {
+  const value = p[info.property];
+  if (!value) return null;
+  return { value, label: displayValue(info.property, value, defs, pipelines, []) };
+}
+
+/** A value as HubSpot shows it: option and stage labels, owner names, dates as days. */
+export function displayValue(property: string, value: string, defs: PropertyDefinition[], pipelines: Pipeline[], owners: Owner[]): string {
+  if (property === 'dealstage' || property === 'hs_pipeline_stage') {
+    const stage = pipelines.flatMap((pl) => pl.stages).find((s) => s.id === value);
+    if (stage) return stage.label;
+  }
+  if (property === 'hubspot_owner_id') {
+    const owner = owners.find((o) => o.id === value);
+    if (owner) return ownerName(owners, value);
+  }
+  const def = defs.find((d) => d.name === property);
+  if (def?.type === 'enumeration') {
+    return value.split(';').map((v) => def.options.find((o) => o.value === v)?.label ?? v).join(', ');
+  }
+  if (def && (def.type === 'date' || def.type === 'datetime')) {
+    const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+    if (!Number.isNaN(ms)) return new Date(ms).toISOString().slice(0, 10);
+  }
+  return value;
+}
+
+function activityOf(record: CrmRecord, defs: PropertyDefinition[], owners: Owner[], pipelines: Pipeline[]): RecordView['activity'] {
+  const entries = Object.entries(record.propertiesWithHistory ?? {}).flatMap(([name, history]) => {
+    const label = defs.find((d) => d.name === name)?.label ?? name;
+    return history.map((h) => ({
+      at: h.timestamp,
+      text: h.value === '' ? `${label} cleared` : `${label} set to ${displayValue(name, h.value, defs, pipelines, owners)}`,
+    }));
+  });
+  return entries.sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, ACTIVITY_LINES);
+}
+
+/** Contacts match by their email and company; companies by name; deals and tickets by their associated contacts and companies. */
+async function matchKeys(client: HubSpotClient, ref: RecordRef, p: Record<string, string | null>): Promise<RecordView['match']> {
+  const type = ref.objectTypeId;
+  if (type === OBJECT_TYPE_IDS.contact) return { emails: p.email ? [p.email] : [], companies: p.company ? [p.company] : [] };
+  if (type === OBJECT_TYPE_IDS.company) return { emails: [], companies: p.name ? [p.name] : [] };
+  const emails = await associatedValues(client, ref, OBJECT_TYPE_IDS.contact, 'email');
+  const companies = await associatedValues(client, ref, OBJECT_TYPE_IDS.company, 'name');
+  return { emails, companies };
+}
+
+async function associatedValues(client: HubSpotClient, ref: RecordRef, toType: string, property: string): Promise<string[]> {
+  const associations = await okOr(client.getAssociations(ref.objectTypeId, ref.objectId, toType), []);
+  const values: string[] = [];
+  for (const a of associations.slice(0, MAX_ASSOCIATED)) {
+    const other = await client.getRecord(toType, a.toObjectId, [property]);
+    const value = other.ok ? other.value.properties[property] : null;
+    if (value) values.push(value);
+  }
+  return values;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { handoffPacketSchema } from '@/lib/schemas/proposal';
+import { appErrorSchema } from '@/lib/schemas/errors';
+import { proposalRowSchema } from '@/lib/hubspot-lane/proposal-row';
+import { recordRefSchema, recordViewSchema } from '@/lib/hubspot-lane/record-view';
+import { def, subjectIdSchema } from '../define';
+
+const approvedFieldSchema = z.object({ property: z.string(), basedOnValue: z.string().nullable(), value: z.string(), approvalHash: z.string() });
+const outcomeBase = { property: z.string().max(200), approvalHash: z.string().regex(/^[0-9a-f]{64}$/) };
+export const fieldOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ ...outcomeBase, status: z.literal('written'), before: z.string().nullable(), after: z.string().nullable() }),
+  z.object({ ...outcomeBase, status: z.literal('conflict'), theirs: z.string().nullable(), ours: z.string(), base: z.string().nullable() }),
+  z.object({ ...outcomeBase, status: z.literal('failed'), error: appErrorSchema }),
+]);
+const rowsSchema = z.array(proposalRowSchema);
+const tokenStatusSchema = z.object({ set: z.boolean(), masked: z.string().nullable() });
+
+export const hubspotMessages = {
+  /** Which path reads and writes (session, or the admin's private-app token) and which properties the lanes in force may write. */
+  'hubspot.setup': def('content', z.object({}), z.object({ mode: z.enum(['session', 'token']), laneProperties: z.array(z.string()) })),
+  /** Token path: the background reads the record with the private-app token. */
+  'hubspot.readRecord': def('content', z.object({ ref: recordRefSchema, laneProperties: z.array(z.string()).max(200) }), recordViewSchema),
+  /** Proposes updates from the record's notes and waiting handoffs; returns every row of the record with its review state. */
+  'hubspot.propose': def(
+    'content',
+    z.object({ view: recordViewSchema }),
+    z.object({ rows: rowsSchema, handoffs: z.array(handoffPacketSchema), ignoredSources: z.array(z.object({ ref: z.string(), reason: z.string() })) }),
+  ),
+  'hubspot.review': def(
+    'content',
+    z.object({ subject: subjectIdSchema, id: z.string().max(600), action: z.enum(['accept', 'reject', 'reopen']), value: z.string().max(65_536).optional() }),
+    rowsSchema,
+  ),
+  /** Session path: the approved payloads the page writes, exactly as approved. */
+  'hubspot.approvedFields': def('content', z.object({ subject: subjectIdSchema }), z.array(approvedFieldSchema)),
+  /** Session path: what the write did, for the rows and the audit log. */
+  'hubspot.recordOutcomes': def('content', z.object({ subject: subjectIdSchema, outcomes: z.array(fieldOutcomeSchema).max(200) }), rowsSchema),
+  /** Token path: the background writes the approved rows with the private-app token. */
+  'hubspot.writeApproved': def('content', z.object({ ref: recordRefSchema }), rowsSchema),
+  'hubspot.undo': def('content', z.object({ subject: subjectIdSchema, id: z.string().max(600) }), rowsSchema),
+  'hubspot.tokenStatus': def('extension-page', z.object({}), tokenStatusSchema),
+  'hubspot.setToken': def('extension-page', z.object({ token: z.string().trim().min(8).max(500).nullable() }), tokenStatusSchema),
+} as const;
