@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { GeneralSettings } from './general-settings';
 import { AuditLog } from './audit-log';
+import { LanesView } from './lanes-view';
 
 const tabs = [
   { id: 'general', label: 'General' },
+  { id: 'lanes', label: 'Lanes' },
   { id: 'audit', label: 'Audit log' },
 ] as const;
 type TabId = (typeof tabs)[number]['id'];
@@ -34,6 +36,7 @@ export function OptionsApp() {
       </nav>
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="options__main">
         {tab === 'general' && <GeneralSettings />}
+        {tab === 'lanes' && <LanesView />}
         {tab === 'audit' && <AuditLog />}
       </main>
     </div>

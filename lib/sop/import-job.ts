@@ -73,6 +73,10 @@ async function importOne(db: TriageDatabase, index: SopIndex, file: ImportFile, 
 
   const sopId = resolveSopId(parsed.value);
   const existing = await getSop(db, sopId);
+  // A policy-managed SOP changes only through its team bundle.
+  if (existing?.managed) {
+    return rejected({ code: 'sop.managed', message: `"${file.name}" would replace "${existing.title}", which your organisation's policy manages.`, nextStep: 'Give the file a different id or title, or ask whoever manages the team bundle to change it there.' });
+  }
   const result = existing
     ? await replaceVersion(db, index, existing.sopId, parsed.value, { persistIndex: false })
     : await importParsed(db, index, parsed.value, { persistIndex: false });
