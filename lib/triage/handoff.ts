@@ -14,7 +14,7 @@ import type { TriageInput } from '@/lib/schemas/triage-input';
 
 const UNIT = '(?:pcs|pieces|units|sets|pairs|cartons|boxes|pallets|kg|tons?|tonnes?|metres|meters|rolls|seats|licen[cs]es|devices|sensors)';
 const QUANTITY = new RegExp(`\\b(\\d[\\d.,]*)\\s*(${UNIT})\\b(?!\\s+(?:per|each|/))`, 'i');
-const PRODUCT = new RegExp(`\\b\\d[\\d.,]*\\s*${UNIT}\\s+(?:of\\s+)?([\\p{L}][\\p{L}\\d -]{2,60}?)\\s*(?=[,.;:()\\n]|\\s+(?:for|in|to|with|at|by|per|CIF|FOB|EXW|DAP|DDP|CFR|FCA|CPT|CIP)\\b|$)`, 'iu');
+const PRODUCT = new RegExp(`\\b\\d[\\d.,]*\\s*${UNIT}\\s+(?:of\\s+)?(?!(?:per|each|a|an|in|to|for)\\b)([\\p{L}][\\p{L}\\d -]{2,60}?)\\s*(?=[,.;:()\\n]|\\s+(?:for|in|to|with|at|by|per|CIF|FOB|EXW|DAP|DDP|CFR|FCA|CPT|CIP)\\b|$)`, 'iu');
 const MOQ = /\b(?:MOQ|minimum order(?: quantity)?)\b\D{0,20}(\d[\d.,]*\s*[\p{L}]*)/iu;
 const CERTIFICATION = /\b(ISO\s?\d{4,5}(?::\d{4})?|CE|RoHS|REACH|UL|FDA|SASO|GCC|Halal|FSC|BSCI)\b/g;
 const INCOTERMS = /\b(EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP|DPU|DDP)\b((?:\s+[A-Z][\p{L}]+){0,2})/u;
