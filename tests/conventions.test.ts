@@ -1,0 +1,63 @@
+// House rules checked on every run: cheap, and they keep the codebase honest as it grows.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { messages } from '@/lib/protocol/messages';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function files(dir: string, ext = /\.(ts|tsx)$/): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(root, dir))) {
+    const rel = path.join(dir, name);
+    if (statSync(path.join(root, rel)).isDirectory()) out.push(...files(rel, ext));
+    else if (ext.test(name) && !name.startsWith('.')) out.push(rel);
+  }
+  return out;
+}
+const read = (rel: string) => readFileSync(path.join(root, rel), 'utf8');
+const product = [...files('lib'), ...files('components'), ...files('entrypoints')];
+
+describe('conventions', () => {
+  it('nothing refers to the shared folder outside the project (a clone must stand alone)', () => {
+    const all = [...product, ...files('tests'), ...files('scripts'), ...files('bench'), 'package.json', 'wxt.config.ts', '.ci/run', 'README.md'];
+    const offenders = all.filter((f) => f !== 'tests/conventions.test.ts' && /\.\.\/shared\b/.test(read(f)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('no HTML string sinks in product code: untrusted text never reaches the DOM as HTML', () => {
+    const sink = /\b(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write)\b/;
+    expect(product.filter((f) => sink.test(read(f)))).toEqual([]);
+  });
+
+  it('site DOM knowledge stays in lib/sites: selectors are named constants, not literals at call sites', () => {
+    const literalLookup = /(querySelector(All)?|closest|matches)\(\s*['"`]/;
+    // SOP parsing reads the admin's own HTML files, not a host page.
+    const offenders = product.filter((f) => !f.startsWith('lib/sop/parse/') && literalLookup.test(read(f)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the protocol has no any', () => {
+    expect(files('lib/protocol').filter((f) => /:\s*any\b|as any\b|<any>/.test(read(f)))).toEqual([]);
+  });
+
+  it('every message group file is part of the protocol', () => {
+    const groups = files('lib/protocol/groups').map((f) => path.basename(f, '.ts'));
+    for (const group of groups) {
+      const names = Object.keys(messages).filter((m) => m.startsWith(`${group}.`));
+      expect(names.length, `messages of lib/protocol/groups/${group}.ts in messages.ts`).toBeGreaterThan(0);
+    }
+  });
+
+  it('file names are kebab-case', () => {
+    const bad = [...product, ...files('tests'), ...files('scripts'), ...files('bench')].filter(
+      (f) => !/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9-]+)*\.(ts|tsx)$/.test(path.basename(f)),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('only the background and the options page open the database', () => {
+    const opens = product.filter((f) => /new TriageDatabase\(/.test(read(f)));
+    expect(opens.every((f) => f.startsWith('entrypoints/background/') || f === 'lib/db/options-db.ts' || f.startsWith('lib/sop/import-worker'))).toBe(true);
+  });
+});
