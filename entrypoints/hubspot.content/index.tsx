@@ -1,18 +1,28 @@
 import '@/components/panel/panel.css';
 import { mountPanel } from '@/components/panel/mount-panel';
-import { EmptyState } from '@/components/panel/panel-section';
+import { HubSpotPanel } from '@/components/panel/hubspot-panel';
+import { createHubSpotPanelController } from '@/lib/hubspot-lane/panel-controller';
+import { send } from '@/lib/protocol/client';
+import { reserveHubSpotSpace } from '@/lib/sites/hubspot/dock';
+import { observeRecord } from '@/lib/sites/hubspot/observe';
+import { createSessionClient } from '@/lib/sites/hubspot/session';
+import { isHubSpotAppHost } from '@/lib/sites/hubspot/url';
 
 export default defineContentScript({
   matches: ['https://app.hubspot.com/*', 'https://*.hubspot.com/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
-    if (!/^app(-[a-z0-9]+)?\.hubspot\.com$/.test(location.hostname)) return;
-    await mountPanel(ctx, {
-      site: 'hubspot',
-      reserveSpace: (px) => {
-        document.body.style.paddingRight = px > 0 ? `${px}px` : '';
-      },
-      body: () => <EmptyState>Open a contact, company, deal or ticket to see proposed field updates.</EmptyState>,
+    if (!isHubSpotAppHost(location.hostname)) return;
+    const controller = createHubSpotPanelController({
+      send,
+      fetch: (input, init) => fetch(input, { ...init, signal: ctx.signal }),
+      sessionClient: (ref, f) => createSessionClient(document, location.origin, ref, f),
     });
+    await mountPanel(ctx, { site: 'hubspot', reserveSpace: (px) => reserveHubSpotSpace(document, px), body: () => <HubSpotPanel controller={controller} /> });
+    observeRecord(
+      () => location.href,
+      (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+      (ref) => void controller.open(ref),
+    );
   },
 });

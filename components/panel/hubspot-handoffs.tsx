@@ -1,0 +1,17 @@
+import type { HandoffPacket } from '@/lib/schemas/proposal';
+import { humanize } from './labels';
+
+/** Handoff packets from Gmail waiting for this record; their fields appear as proposals below. */
+export function HubSpotHandoffs({ handoffs }: { handoffs: HandoffPacket[] }) {
+  if (handoffs.length === 0) return <p className="empty">No handoffs from Gmail wait for this record.</p>;
+  return (
+    <ul className="handoffs" data-testid="handoffs">
+      {handoffs.map((h) => (
+        <li key={h.id} className="handoff" data-testid="handoff">
+          <strong>{humanize(h.lane)}</strong> <span className="muted">from {h.contactEmail}{h.company ? ` (${h.company})` : ''}</span>
+          <div className="small muted">{Object.keys(h.fields).map(humanize).join(', ')}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,70 @@
+import type { HubSpotPanelController } from '@/lib/hubspot-lane/panel-controller';
+import { isApproved } from '@/lib/hubspot-lane/proposal-row';
+import { useStore } from '@/lib/ui/store';
+import { HubSpotHandoffs } from './hubspot-handoffs';
+import { HubSpotProposalRow } from './hubspot-proposal-row';
+import { HubSpotActivity, HubSpotRecordFacts } from './hubspot-record-facts';
+import { EmptyState, ErrorState, PanelSection } from './panel-section';
+
+const STATE_TITLES: Record<string, string> = {
+  'hubspot.not_signed_in': 'Not signed in',
+  'hubspot.no_permission': 'No permission',
+  'hubspot.not_found': 'Record not found',
+  'hubspot.session_write_refused': 'HubSpot refused the write',
+};
+
+/** The HubSpot panel: the open record, waiting handoffs, and proposed updates the rep accepts, edits or rejects. */
+export function HubSpotPanel({ controller }: { controller: HubSpotPanelController }) {
+  const s = useStore(controller.state);
+  if (s.kind === 'no-record') return <EmptyState>Open a contact, company, deal or ticket to see proposed field updates.</EmptyState>;
+  if (s.kind === 'loading') return <p className="empty" role="status">Reading the record from HubSpot…</p>;
+  if (s.kind === 'error') {
+    return (
+      <div data-testid="record-state" data-code={s.error.code}>
+        <h2 className="section__title">{STATE_TITLES[s.error.code] ?? 'Cannot read this record'}</h2>
+        <ErrorState message={s.error.message} nextStep={s.error.nextStep} />
+      </div>
+    );
+  }
+  const approved = s.rows.filter(isApproved).length;
+  return (
+    <>
+      <PanelSection id="record" title="Record">
+        <HubSpotRecordFacts view={s.view} mode={s.mode} />
+      </PanelSection>
+      <PanelSection id="activity" title="Recent activity">
+        <HubSpotActivity view={s.view} />
+      </PanelSection>
+      <PanelSection id="handoffs" title="Waiting handoffs">
+        <HubSpotHandoffs handoffs={s.handoffs} />
+      </PanelSection>
+      <PanelSection id="proposals" title="Proposed updates">
+        {s.ignoredSources.length > 0 && (
+          <p className="banner banner--warn" data-testid="ignored-sources">
+            {s.ignoredSources.length === 1 ? 'One source was' : `${s.ignoredSources.length} sources were`} not used: it addresses the system with instructions, so nothing in it is taken as evidence.
+          </p>
+        )}
+        {s.notice && (
+          <div data-testid="panel-notice">
+            <ErrorState message={s.notice.message} nextStep={s.notice.nextStep} />
+          </div>
+        )}
+        {s.busy && <p className="banner banner--warn" role="status" data-testid="busy">HubSpot is busy, retrying…</p>}
+        {s.rows.length === 0 ? (
+          <EmptyState>No updates to propose for this record.</EmptyState>
+        ) : (
+          <ul className="proposals" data-testid="proposals">
+            {s.rows.map((row) => (
+              <HubSpotProposalRow key={row.id} row={row} disabled={s.writing} onReview={(id, action, value) => void controller.review(id, action, value)} onUndo={(id) => void controller.undo(id)} />
+            ))}
+          </ul>
+        )}
+        <div className="actions">
+          <button type="button" className="button button--primary" disabled={approved === 0 || s.writing} onClick={() => void controller.writeApproved()} data-testid="write-approved">
+            {s.writing ? 'Writing…' : `Write approved (${approved})`}
+          </button>
+        </div>
+      </PanelSection>
+    </>
+  );
+}

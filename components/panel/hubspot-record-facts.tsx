@@ -1,0 +1,39 @@
+import type { RecordView } from '@/lib/hubspot-lane/record-view';
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** The open record as read through HubSpot's API, and which path reads and writes it. */
+export function HubSpotRecordFacts({ view, mode }: { view: RecordView; mode: 'session' | 'token' }) {
+  return (
+    <dl className="facts" data-testid="record-facts">
+      <dt>{view.typeLabel}</dt>
+      <dd data-testid="fact-name">{view.name}</dd>
+      <dt>Owner</dt>
+      <dd data-testid="fact-owner">{view.owner ?? <span className="muted">No owner</span>}</dd>
+      <dt>Stage</dt>
+      <dd data-testid="fact-stage">{view.stage?.label ?? <span className="muted">Not set</span>}</dd>
+      <dt>Writes via</dt>
+      <dd data-testid="fact-path">{mode === 'token' ? 'Private-app token (set by an admin)' : 'Your HubSpot session'}</dd>
+    </dl>
+  );
+}
+
+/** Latest changes to key fields, from HubSpot's property history: what is read is said plainly. */
+export function HubSpotActivity({ view }: { view: RecordView }) {
+  return (
+    <>
+      <p className="muted small">From the property history of stage, status, owner, amount and dates{view.notes.length > 0 ? `, plus the ${view.notes.map((n) => n.label.toLowerCase()).join(', ')}` : ''}. Notes, emails and calls logged in HubSpot are not read.</p>
+      {view.activity.length === 0 ? (
+        <p className="empty">No changes recorded.</p>
+      ) : (
+        <ul className="activity" data-testid="activity">
+          {view.activity.map((a, i) => (
+            <li key={i}>
+              {a.text} <span className="muted">· {dayFormat.format(new Date(a.at))}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
