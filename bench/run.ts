@@ -20,6 +20,11 @@ const groups: Group[] = [
     figures: ['local_accuracy', 'local_macro_f1', 'classify_ms_p95', 'retrain_ms', 'local_accuracy_after_50_corrections'],
     run: async () => (await import('./engine')).engineFigures(),
   },
+  {
+    name: 'drafts',
+    figures: ['first_token_ms_p50_local', 'first_token_ms_p95_local', 'first_token_overhead_ms_p95_claude'],
+    run: async () => (await import('./draft')).draftFigures(),
+  },
 ];
 
 const only = process.argv.slice(2);
