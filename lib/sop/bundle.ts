@@ -63,8 +63,19 @@ function refused(reason: string): Result<never> {
   return fail('sop.bundle_refused', `This SOP bundle was not imported: ${reason}. Nothing was changed.`, 'Ask whoever shared it to export the bundle again and send the file unchanged.');
 }
 
+export interface BundleImportOptions {
+  /** Whether the imported SOPs are policy-managed (read-only to reps). Default true: bundles are the team's library. */
+  managed?: boolean;
+}
+
 /** Verifies and imports a bundle (the file's text). SOPs whose text is unchanged are left as they are. */
-export async function importBundle(db: TriageDatabase, index: SopIndex, json: string, now = Date.now()): Promise<Result<BundleImportSummary>> {
+export async function importBundle(
+  db: TriageDatabase,
+  index: SopIndex,
+  json: string,
+  now = Date.now(),
+  { managed = true }: BundleImportOptions = {},
+): Promise<Result<BundleImportSummary>> {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -100,7 +111,7 @@ export async function importBundle(db: TriageDatabase, index: SopIndex, json: st
     const row: SopRow = {
       id: `${sop.id}@${version}`, sopId: sop.id, title: sop.title, version, versionLabel: null, lanes: sop.lanes,
       owner: sop.owner, effectiveDate: sop.effectiveDate, sourceName: `bundle ${bundle.createdAt}`, sha256: sop.sha256,
-      bytes: new TextEncoder().encode(sop.text).length, text: sop.text, status: 'active', managed: true, updatedAt: now,
+      bytes: new TextEncoder().encode(sop.text).length, text: sop.text, status: 'active', managed, updatedAt: now,
       chunkCount: passages.length,
     };
     writes.push({ row, passages, previous });

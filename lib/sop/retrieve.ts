@@ -67,7 +67,7 @@ export interface RetrieveOptions {
 export function retrieve(index: SopIndex, query: string, { lane, k = 5, threshold = GROUNDING_THRESHOLD }: RetrieveOptions = {}): Retrieval {
   const started = performance.now();
   const terms = termsOf(query).slice(0, MAX_QUERY_TERMS);
-  const hits = terms.length === 0 ? [] : index.search(terms, { lane, limit: k });
+  const { hits, searched } = terms.length === 0 ? { hits: [], searched: [] } : index.search(terms, { lane, limit: k });
   const termSet = new Set(terms);
   const passages: RetrievedPassage[] = hits.map((hit) => ({
     ...hit.passage,
@@ -76,7 +76,8 @@ export function retrieve(index: SopIndex, query: string, { lane, k = 5, threshol
   }));
   const bestScore = passages[0]?.score ?? 0;
   // Bare numbers (order ids, dates) say nothing about which procedure applies: they do not count against coverage.
-  const wordTerms = terms.filter((t) => !/^\d+$/.test(t)).length;
+  // Terms too common to search with (see SopIndex) do not count either.
+  const wordTerms = searched.filter((t) => !/^\d+$/.test(t)).length;
   const coverage = hits[0] && wordTerms > 0 ? hits[0].queryTerms.filter((t) => !/^\d+$/.test(t)).length / wordTerms : 0;
   return { passages, grounded: bestScore >= threshold && coverage >= MIN_TERM_COVERAGE, bestScore, ms: performance.now() - started };
 }

@@ -2,7 +2,7 @@ import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 
 import { z } from 'zod';
 import type { Passage } from '@/lib/schemas/sop';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { processTerm, tokenize } from './text-terms';
+import { processTerm, termsOf, tokenize } from './text-terms';
 
 /**
  * The SOP search index: MiniSearch (BM25+) over passage text, heading path and SOP title (title and headings boosted).
@@ -19,16 +19,37 @@ type IndexedPassage = Passage;
 const FIELDS = ['text', 'heading', 'sopTitle'] as const;
 const STORED = ['sopId', 'sopVersion', 'sopTitle', 'headingPath', 'text', 'lanes'] as const;
 
-const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
-  idField: 'id',
-  fields: [...FIELDS],
-  storeFields: [...STORED],
-  extractField: (doc, field) => (field === 'heading' ? doc.headingPath.join(' ') : (doc as unknown as Record<string, unknown>)[field]) as string,
-  tokenize,
-  processTerm: (term) => processTerm(term),
-  // Removals are rare (replace, retire, delete); vacuum in the background when they add up.
-  autoVacuum: true,
-};
+/** Collects the distinct terms of the passage being added, for document frequencies. */
+interface TermCollector {
+  terms: Set<string> | null;
+}
+
+function minisearchOptions(collector: TermCollector): Options<IndexedPassage> {
+  return {
+    idField: 'id',
+    fields: [...FIELDS],
+    storeFields: [...STORED],
+    extractField: (doc, field) => (field === 'heading' ? doc.headingPath.join(' ') : (doc as unknown as Record<string, unknown>)[field]) as string,
+    tokenize,
+    processTerm: (token) => {
+      const term = processTerm(token);
+      if (term) collector.terms?.add(term);
+      return term;
+    },
+    // Removals are rare (replace, retire, delete); vacuum in the background when they add up.
+    autoVacuum: true,
+  };
+}
+
+/**
+ * Query terms held by more than this many passages are left out of the search while rarer ones remain: their BM25
+ * weight is small, yet each makes MiniSearch score and sort every passage holding it, which is what search time is
+ * made of. An absolute count, because that cost is absolute: libraries up to this size keep every term.
+ */
+const COMMON_TERM_DF = 600;
+/** When a query has only common terms, its rarest one is searched, unless it is in more than this share of passages
+ * (then it is as weak as a stop word). */
+const STOP_TERM_SHARE = 0.1;
 
 /** What a search hit carries back: the stored fields plus score and the query terms it matched. */
 export interface IndexHit {
@@ -47,6 +68,7 @@ const snapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   version: z.literal(INDEX_FORMAT_VERSION),
   bySop: z.record(z.string(), z.array(z.string())),
+  docFrequency: z.record(z.string(), z.number()),
   index: z.record(z.string(), z.unknown()),
 });
 
@@ -61,14 +83,21 @@ const hitToPassage = (hit: SearchResult): Passage => ({
 });
 
 export class SopIndex {
+  private readonly collector: TermCollector = { terms: null };
+  private readonly search_: MiniSearch<IndexedPassage>;
+
   private constructor(
-    private readonly search_: MiniSearch<IndexedPassage>,
+    load: (options: Options<IndexedPassage>) => MiniSearch<IndexedPassage>,
     /** Passage ids by SOP id, so a whole SOP can be taken out without the database. */
     private readonly bySop: Map<string, string[]>,
-  ) {}
+    /** How many passages hold each term (MiniSearch does not expose it). */
+    private readonly docFrequency: Map<string, number>,
+  ) {
+    this.search_ = load(minisearchOptions(this.collector));
+  }
 
   static empty(): SopIndex {
-    return new SopIndex(new MiniSearch(MINISEARCH_OPTIONS), new Map());
+    return new SopIndex((options) => new MiniSearch(options), new Map(), new Map());
   }
 
   static fromPassages(passages: Passage[]): SopIndex {
@@ -84,8 +113,8 @@ export class SopIndex {
       if (!parsed.success) {
         return fail('sop.index_snapshot_invalid', 'The saved search index is from another version or damaged.', 'It will be rebuilt from the SOP library.');
       }
-      const search = MiniSearch.loadJS(parsed.data.index as AsPlainObject, MINISEARCH_OPTIONS);
-      return ok(new SopIndex(search, new Map(Object.entries(parsed.data.bySop))));
+      const { index, bySop, docFrequency } = parsed.data;
+      return ok(new SopIndex((options) => MiniSearch.loadJS(index as AsPlainObject, options), new Map(Object.entries(bySop)), new Map(Object.entries(docFrequency))));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return fail('sop.index_snapshot_invalid', `The saved search index could not be read (${reason.slice(0, 80)}).`, 'It will be rebuilt from the SOP library.');
@@ -97,6 +126,7 @@ export class SopIndex {
       format: SNAPSHOT_FORMAT,
       version: INDEX_FORMAT_VERSION,
       bySop: Object.fromEntries(this.bySop),
+      docFrequency: Object.fromEntries(this.docFrequency),
       index: this.search_.toJSON(),
     });
   }
@@ -117,8 +147,11 @@ export class SopIndex {
 
   add(passages: Passage[]): void {
     const fresh = passages.filter((p) => !this.search_.has(p.id));
-    this.search_.addAll(fresh);
     for (const p of fresh) {
+      this.collector.terms = new Set();
+      this.search_.add(p);
+      this.countTerms(this.collector.terms, 1);
+      this.collector.terms = null;
       const ids = this.bySop.get(p.sopId) ?? [];
       ids.push(p.id);
       this.bySop.set(p.sopId, ids);
@@ -127,8 +160,32 @@ export class SopIndex {
 
   /** Takes every passage of an SOP out of the index (retire, delete, or before adding its new version). */
   removeSop(sopId: string): void {
-    for (const id of this.bySop.get(sopId) ?? []) if (this.search_.has(id)) this.search_.discard(id);
+    for (const id of this.bySop.get(sopId) ?? []) {
+      const stored = this.search_.getStoredFields(id);
+      if (!stored) continue;
+      const p = hitToPassage({ ...stored, id, score: 0, terms: [], queryTerms: [], match: {} });
+      this.countTerms(new Set(termsOf(`${p.text} ${p.headingPath.join(' ')} ${p.sopTitle}`)), -1);
+      this.search_.discard(id);
+    }
     this.bySop.delete(sopId);
+  }
+
+  private countTerms(terms: Set<string>, delta: 1 | -1): void {
+    for (const term of terms) {
+      const n = (this.docFrequency.get(term) ?? 0) + delta;
+      if (n > 0) this.docFrequency.set(term, n);
+      else this.docFrequency.delete(term);
+    }
+  }
+
+  /** The terms worth searching with: common ones dropped while a rarer one remains. */
+  private searchTerms(terms: string[]): string[] {
+    const df = (t: string) => this.docFrequency.get(t) ?? 0;
+    const kept = terms.filter((t) => df(t) <= COMMON_TERM_DF);
+    if (kept.length > 0) return kept;
+    const stopDf = this.search_.documentCount * STOP_TERM_SHARE;
+    const rarest = [...terms].sort((a, b) => df(a) - df(b))[0];
+    return rarest !== undefined && df(rarest) <= stopDf ? [rarest] : [];
   }
 
   replaceSop(sopId: string, passages: Passage[]): void {
@@ -137,14 +194,16 @@ export class SopIndex {
   }
 
   /** Searches with terms already processed by `termsOf` (so they are not stemmed twice). */
-  search(terms: string[], options: IndexSearchOptions): IndexHit[] {
+  search(queryTerms: string[], options: IndexSearchOptions): { hits: IndexHit[]; searched: string[] } {
     const { lane } = options;
-    const hits = this.search_.search(terms.join(' '), {
+    const searched = this.searchTerms(queryTerms);
+    const hits = this.search_.search(searched.join(' '), {
       processTerm: (term) => term,
       boost: { sopTitle: 2, heading: 1.5 },
-      // Prefix and fuzzy matching only for longer terms: short ones would match half the vocabulary and cost latency.
-      prefix: (term) => term.length >= 5,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      // Prefix and fuzzy matching only for terms the library does not hold as such (typos, cut-off words), and only
+      // for longer ones: expanding known terms adds little over stemming and costs most of the search time.
+      prefix: (term) => term.length >= 4 && !this.docFrequency.has(term),
+      fuzzy: (term) => (term.length >= 5 && !this.docFrequency.has(term) ? 0.2 : false),
       maxFuzzy: 2,
       weights: { prefix: 0.3, fuzzy: 0.2 },
       filter: lane ? (hit) => {
@@ -152,6 +211,6 @@ export class SopIndex {
         return lanes.length === 0 || lanes.includes(lane);
       } : undefined,
     });
-    return hits.slice(0, options.limit).map((hit) => ({ passage: hitToPassage(hit), score: hit.score, queryTerms: hit.queryTerms }));
+    return { hits: hits.slice(0, options.limit).map((hit) => ({ passage: hitToPassage(hit), score: hit.score, queryTerms: hit.queryTerms })), searched };
   }
 }

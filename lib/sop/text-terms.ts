@@ -19,10 +19,12 @@ const STOP_WORDS = new Set(
 );
 
 const VOWEL = /[aeiouy]/;
+const HAS_DIGIT = /\d/;
+const SEPARATORS = /[^\p{L}\p{N}’']+/u;
 
 /** Strips common English inflections; keeps at least a three-letter stem with a vowel. */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.length <= 3 || HAS_DIGIT.test(word)) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (/(ss|us|is)$/.test(w)) {
@@ -48,15 +50,16 @@ export function stem(word: string): string {
 
 /** One index or query term, or null when it carries no meaning for retrieval. */
 export function processTerm(term: string): string | null {
-  const lower = term.toLowerCase().replace(/[’']/g, '');
-  if (lower.length < 2 && !/\d/.test(lower)) return null;
+  let lower = term.toLowerCase();
+  if (lower.includes("'") || lower.includes('’')) lower = lower.replace(/[’']/g, '');
   if (STOP_WORDS.has(lower)) return null;
+  if (lower.length < 2) return lower.length === 1 && lower >= '0' && lower <= '9' ? lower : null;
   return stem(lower);
 }
 
 /** Splits on anything that is not a letter or a digit (Unicode-aware). */
 export function tokenize(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}’']+/u).filter((t) => t.length > 0);
+  return text.split(SEPARATORS).filter((t) => t.length > 0);
 }
 
 /** Distinct processed terms of a text, in first-seen order. */

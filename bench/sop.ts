@@ -1,0 +1,208 @@
+// SOP library figures: retrieval latency at 10k and 100k passages, import throughput, index load time, and
+// retrieval recall@5 on banking77 used as a help centre (tests/fixtures/corpora/README.md).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Passage } from '@/lib/schemas/sop';
+import { chunkSop } from '@/lib/sop/chunk';
+import { parseSopFile } from '@/lib/sop/parse/parse-sop-file';
+import { queryFromText, retrieve } from '@/lib/sop/retrieve';
+import { SopIndex } from '@/lib/sop/sop-index';
+import { percentiles, round, type Figure } from './figures';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BANKING = path.join(root, 'tests/fixtures/corpora/banking77');
+const SAMPLES = path.join(root, 'public/samples/sops');
+
+/** Minimal CSV reader for `text,category` files (quoted fields with "" escapes). */
+function readCsv(file: string): Array<{ text: string; category: string }> {
+  const rows: string[][] = [];
+  const src = readFileSync(file, 'utf8');
+  let field = '';
+  let row: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (quoted) {
+      if (c === '"' && src[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows.slice(1).filter((r) => r.length >= 2).map((r) => ({ text: r[0] ?? '', category: r[1] ?? '' }));
+}
+
+/** Deterministic PRNG (mulberry32): the same generated library on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Vocabulary {
+  sentences: string[];
+  headings: string[];
+}
+
+function vocabulary(): Vocabulary {
+  const sentences: string[] = [];
+  const headings: string[] = [];
+  for (const name of readdirSync(SAMPLES)) {
+    for (const line of readFileSync(path.join(SAMPLES, name), 'utf8').split('\n')) {
+      const heading = /^#{1,6}\s+(.+)$/.exec(line);
+      if (heading?.[1]) headings.push(heading[1]);
+      else if (line.trim() && !/^(---|\w+:)/.test(line)) sentences.push(...line.replace(/^- /, '').split(/(?<=[.!?])\s+/).filter((s) => s.length > 20));
+    }
+  }
+  for (const { text } of readCsv(path.join(BANKING, 'train.csv'))) sentences.push(text);
+  return { sentences, headings };
+}
+
+function generatedPassages(count: number, vocab: Vocabulary, seed: number): Passage[] {
+  const rnd = random(seed);
+  const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)] as T;
+  const lanes = ['shared-inbox-triage', 'support-replies', 'lead-routing', 'rfq-response', 'meeting-followup', 'crm-discipline', 'intake-onboarding'];
+  const passages: Passage[] = [];
+  for (let i = 0; i < count; i++) {
+    const sop = Math.floor(i / 12);
+    const sentences = Array.from({ length: 3 + Math.floor(rnd() * 6) }, () => pick(vocab.sentences));
+    passages.push({
+      id: `gen-${sop}@1#${i % 12}`, sopId: `gen-${sop}`, sopVersion: 1, sopTitle: `${pick(vocab.headings)} ${sop}`,
+      headingPath: [pick(vocab.headings), pick(vocab.headings)], text: sentences.join(' '), lanes: rnd() < 0.3 ? [] : [pick(lanes)],
+    });
+  }
+  return passages;
+}
+
+function latency(index: SopIndex, queries: string[]): { p50: number; p95: number } {
+  for (const q of queries.slice(0, 20)) retrieve(index, queryFromText(q));
+  const samples = queries.slice(20, 220).map((q) => {
+    const started = performance.now();
+    retrieve(index, queryFromText(q), { k: 5 });
+    return performance.now() - started;
+  });
+  return percentiles(samples);
+}
+
+/** Realistic queries: customer messages, some of them lengthened into emails. */
+function benchQueries(): string[] {
+  const test = readCsv(path.join(BANKING, 'test.csv'));
+  const rnd = random(7);
+  return Array.from({ length: 220 }, (_, i) => {
+    const a = test[Math.floor(rnd() * test.length)]?.text ?? '';
+    const b = test[Math.floor(rnd() * test.length)]?.text ?? '';
+    return i % 3 === 0 ? `Hello,\n${a} ${b}\nThanks, Sam\n\nOn Mon wrote:\n> earlier message ${b}` : a;
+  });
+}
+
+async function importThroughput(vocab: Vocabulary): Promise<{ mbPerS: number; passagesPerS: number }> {
+  const rnd = random(11);
+  const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)] as T;
+  const files: Array<{ name: string; bytes: Uint8Array }> = [];
+  let total = 0;
+  for (let f = 0; total < 20 * 1024 * 1024; f++) {
+    const sections: string[] = [];
+    for (let s = 0; s < 60; s++) {
+      const body = Array.from({ length: 4 + Math.floor(rnd() * 10) }, () => pick(vocab.sentences)).join(' ');
+      sections.push(`${pick(vocab.headings)}\n${body}`);
+    }
+    const kind = f % 3;
+    const text =
+      kind === 0 ? `---\ntitle: Generated ${f}\nlanes: [support-replies]\n---\n` + sections.map((s) => `## ${s.replace('\n', '\n\n')}`).join('\n\n')
+      : kind === 1 ? `<html><head><title>Generated ${f}</title></head><body>` + sections.map((s) => { const [h, b] = s.split('\n'); return `<h2>${h}</h2><p>${b}</p>`; }).join('') + '</body></html>'
+      : sections.join('\n\n');
+    const bytes = new TextEncoder().encode(text);
+    files.push({ name: `generated-${f}.${['md', 'html', 'txt'][kind]}`, bytes });
+    total += bytes.length;
+  }
+  const index = SopIndex.empty();
+  let passages = 0;
+  const started = performance.now();
+  for (const [i, file] of files.entries()) {
+    const parsed = await parseSopFile(file.name, file.bytes);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const chunks = chunkSop({ sopId: `gen-${i}`, sopVersion: 1, sopTitle: parsed.value.title, lanes: parsed.value.meta.lanes, text: parsed.value.text });
+    index.add(chunks);
+    passages += chunks.length;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { mbPerS: total / 1048576 / seconds, passagesPerS: passages / seconds };
+}
+
+interface QaSet {
+  articles: Array<{ name: string; text: string }>;
+  questions: Array<{ question: string; article: string }>;
+}
+
+function banking77AsHelpCentre(): QaSet {
+  const byCategory = new Map<string, string[]>();
+  for (const { text, category } of readCsv(path.join(BANKING, 'train.csv'))) byCategory.set(category, [...(byCategory.get(category) ?? []), text]);
+  const articles = [...byCategory].map(([category, texts]) => ({ name: `${category}.md`, text: `# ${category.replace(/_/g, ' ')}\n\n${texts.join('\n\n')}` }));
+  const questions = readCsv(path.join(BANKING, 'test.csv')).map(({ text, category }) => ({ question: text, article: `${category}.md` }));
+  return { articles, questions };
+}
+
+function qaSetFrom(dir: string): QaSet {
+  const articleDir = path.join(dir, 'articles');
+  const articles = readdirSync(articleDir).filter((n) => n.endsWith('.md')).map((name) => ({ name, text: readFileSync(path.join(articleDir, name), 'utf8') }));
+  const questions = readFileSync(path.join(dir, 'questions.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { question: string; article: string });
+  return { articles, questions };
+}
+
+async function recallAt5(set: QaSet): Promise<number> {
+  const index = SopIndex.empty();
+  const sopIdOf = new Map<string, string>();
+  for (const [i, article] of set.articles.entries()) {
+    const parsed = await parseSopFile(article.name, new TextEncoder().encode(article.text));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const sopId = `article-${i}`;
+    sopIdOf.set(article.name, sopId);
+    index.add(chunkSop({ sopId, sopVersion: 1, sopTitle: parsed.value.title, lanes: [], text: parsed.value.text }));
+  }
+  let found = 0;
+  for (const { question, article } of set.questions) {
+    const top = retrieve(index, queryFromText(question), { k: 5 }).passages.map((p) => p.sopId);
+    if (top.includes(sopIdOf.get(article) ?? '')) found++;
+  }
+  return found / set.questions.length;
+}
+
+export async function sopFigures(): Promise<Figure[]> {
+  const vocab = vocabulary();
+  const queries = benchQueries();
+  const figures: Figure[] = [];
+
+  const index10k = SopIndex.fromPassages(generatedPassages(10_000, vocab, 1));
+  const at10k = latency(index10k, queries);
+  figures.push({ name: 'retrieval_ms_p50_10k', value: round(at10k.p50, 3), unit: 'ms' });
+  figures.push({ name: 'retrieval_ms_p95_10k', value: round(at10k.p95, 3), unit: 'ms', target: '< 5' });
+
+  const snapshot = index10k.serialise();
+  const loads = Array.from({ length: 5 }, () => {
+    const started = performance.now();
+    const loaded = SopIndex.load(snapshot);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    return performance.now() - started;
+  });
+  figures.push({ name: 'index_load_ms_10k', value: round(percentiles(loads).p50, 1), unit: 'ms', target: '< 300' });
+
+  const index100k = SopIndex.fromPassages(generatedPassages(100_000, vocab, 2));
+  figures.push({ name: 'retrieval_ms_p95_100k', value: round(latency(index100k, queries).p95, 3), unit: 'ms', target: '< 25' });
+
+  const throughput = await importThroughput(vocab);
+  figures.push({ name: 'import_mb_per_s', value: round(throughput.mbPerS, 2), unit: 'MB/s', target: '>= 5' });
+  figures.push({ name: 'import_passages_per_s', value: Math.round(throughput.passagesPerS), unit: 'passages/s' });
+
+  const qaDir = process.env.BENCH_QA_DIR;
+  const recall = await recallAt5(qaDir ? qaSetFrom(qaDir) : banking77AsHelpCentre());
+  figures.push({ name: 'retrieval_recall_at_5', value: round(recall, 3), unit: 'ratio', target: '>= 0.85' });
+  return figures;
+}
