@@ -20,8 +20,8 @@ export default defineContentScript({
     });
     await mountPanel(ctx, { site: 'hubspot', reserveSpace: (px) => reserveHubSpotSpace(document, px), body: () => <HubSpotPanel controller={controller} /> });
     observeRecord(
-      () => location.href,
-      (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+      location.href,
+      (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl.href)),
       (ref) => void controller.open(ref),
     );
   },
