@@ -16,6 +16,8 @@ export default defineConfig({
       'https://api.anthropic.com/*',
       'https://api.hubapi.com/*',
     ],
+    // Team distribution: an enterprise policy may name a shared SOP bundle (see README, "Team distribution").
+    storage: { managed_schema: 'managed_schema.json' },
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     commands: {
       'toggle-panel': {

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { GeneralSettings } from './general-settings';
 import { AuditLog } from './audit-log';
 import { LanesView } from './lanes-view';
+import { SopLibrary } from './sop-library';
 
 const tabs = [
   { id: 'general', label: 'General' },
+  { id: 'sops', label: 'SOP library' },
   { id: 'lanes', label: 'Lanes' },
   { id: 'audit', label: 'Audit log' },
 ] as const;
@@ -36,6 +38,7 @@ export function OptionsApp() {
       </nav>
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="options__main">
         {tab === 'general' && <GeneralSettings />}
+        {tab === 'sops' && <SopLibrary />}
         {tab === 'lanes' && <LanesView />}
         {tab === 'audit' && <AuditLog />}
       </main>

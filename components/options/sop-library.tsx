@@ -1,0 +1,35 @@
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { optionsDb } from '@/lib/db/options-db';
+import { defaultLanes } from '@/lib/lanes/default-lanes';
+import { listSops } from '@/lib/sop/library';
+import { SopBundle } from './sop-bundle';
+import { SopDetail } from './sop-detail';
+import { SopImport, useImportWorker } from './sop-import';
+import { SopList } from './sop-list';
+import { SopTryQuestion } from './sop-try-question';
+
+// The options page is the extension's origin: it reads the same IndexedDB as the background, live.
+const db = optionsDb();
+const lanes = defaultLanes.map((l) => ({ id: l.id, name: l.name }));
+
+/** The admin's SOP library: add SOPs, browse and curate them, check coverage, share them with the team. */
+export function SopLibrary() {
+  const rows = useLiveQuery(() => listSops(db), []);
+  const [open, setOpen] = useState<string | null>(null);
+  const runImport = useImportWorker();
+  const laneNames = useMemo(() => new Map(lanes.map((l) => [l.id, l.name])), []);
+
+  // The list stays mounted (hidden) while one SOP is open, so running imports keep their progress cards.
+  return (
+    <>
+      {open && <SopDetail db={db} sopId={open} lanes={lanes} runImport={runImport} onClose={() => setOpen(null)} />}
+      <div hidden={open !== null}>
+        <SopImport runImport={runImport} />
+        {rows === undefined ? <p className="muted">Loading the library…</p> : <SopList rows={rows} laneNames={laneNames} onOpen={setOpen} />}
+        <SopTryQuestion lanes={lanes} />
+        <SopBundle db={db} />
+      </div>
+    </>
+  );
+}
