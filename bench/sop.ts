@@ -175,11 +175,33 @@ async function recallAt5(set: QaSet): Promise<number> {
   return found / set.questions.length;
 }
 
+/** SOP_FIGURES=import,recall (say) runs only those groups while tuning; unset runs every figure. */
+function selected(group: 'latency' | 'import' | 'recall'): boolean {
+  const only = process.env.SOP_FIGURES;
+  return !only || only.split(',').includes(group);
+}
+
 export async function sopFigures(): Promise<Figure[]> {
   const vocab = vocabulary();
-  const queries = benchQueries();
   const figures: Figure[] = [];
 
+  if (selected('latency')) figures.push(...latencyFigures(vocab));
+  if (selected('import')) {
+    const throughput = await importThroughput(vocab);
+    figures.push({ name: 'import_mb_per_s', value: round(throughput.mbPerS, 2), unit: 'MB/s', target: '>= 5' });
+    figures.push({ name: 'import_passages_per_s', value: Math.round(throughput.passagesPerS), unit: 'passages/s' });
+  }
+  if (selected('recall')) {
+    const qaDir = process.env.BENCH_QA_DIR;
+    const recall = await recallAt5(qaDir ? qaSetFrom(qaDir) : banking77AsHelpCentre());
+    figures.push({ name: 'retrieval_recall_at_5', value: round(recall, 3), unit: 'ratio', target: '>= 0.85' });
+  }
+  return figures;
+}
+
+function latencyFigures(vocab: Vocabulary): Figure[] {
+  const queries = benchQueries();
+  const figures: Figure[] = [];
   const index10k = SopIndex.fromPassages(generatedPassages(10_000, vocab, 1));
   const at10k = latency(index10k, queries);
   figures.push({ name: 'retrieval_ms_p50_10k', value: round(at10k.p50, 3), unit: 'ms' });
@@ -196,13 +218,5 @@ export async function sopFigures(): Promise<Figure[]> {
 
   const index100k = SopIndex.fromPassages(generatedPassages(100_000, vocab, 2));
   figures.push({ name: 'retrieval_ms_p95_100k', value: round(latency(index100k, queries).p95, 3), unit: 'ms', target: '< 25' });
-
-  const throughput = await importThroughput(vocab);
-  figures.push({ name: 'import_mb_per_s', value: round(throughput.mbPerS, 2), unit: 'MB/s', target: '>= 5' });
-  figures.push({ name: 'import_passages_per_s', value: Math.round(throughput.passagesPerS), unit: 'passages/s' });
-
-  const qaDir = process.env.BENCH_QA_DIR;
-  const recall = await recallAt5(qaDir ? qaSetFrom(qaDir) : banking77AsHelpCentre());
-  figures.push({ name: 'retrieval_recall_at_5', value: round(recall, 3), unit: 'ratio', target: '>= 0.85' });
   return figures;
 }
