@@ -43,6 +43,7 @@ export function setUpTriage(services: Services): Handlers {
         localEngine: services.localEngine,
         engineChoice: services.engineChoice,
         claudeEngine: services.claudeEngine,
+        ownDomains: () => loadOwnDomains(services.db),
         newId: () => crypto.randomUUID(),
       }).catch((error: unknown) => {
         console.error('[calm-triage] triage failed:', error instanceof Error ? error.name : 'unknown');

@@ -46,3 +46,14 @@ export async function markInterruptedDrafts(db: TriageDatabase, now = Date.now()
   }
   return rows.length;
 }
+
+/** The newest draft of a thread whatever its status: after a reply was sent, the panel shows that one. */
+export async function latestDraftFor(db: TriageDatabase, subjectId: string): Promise<DraftRecord | null> {
+  const rows = await db.pending.where('subject').equals(subjectId).toArray();
+  const drafts = rows
+    .filter((r) => r.kind === 'draft')
+    .map((r) => draftRecordSchema.safeParse(r.value))
+    .flatMap((p) => (p.success ? [p.data] : []))
+    .sort((a, b) => b.updatedAt - a.updatedAt);
+  return drafts[0] ?? null;
+}

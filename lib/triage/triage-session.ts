@@ -10,7 +10,7 @@ import type { Lane } from '@/lib/schemas/lane';
 import type { Retrieval } from '@/lib/schemas/sop';
 import { queryFromText, retrieve } from '@/lib/sop/retrieve';
 import type { SopIndex } from '@/lib/sop/sop-index';
-import { openDraftFor, saveDraft } from './draft-store';
+import { latestDraftFor, openDraftFor, saveDraft } from './draft-store';
 import { recordHandoff } from './handoff';
 import { toTriageResult } from './triage-result';
 
@@ -22,6 +22,8 @@ export interface TriageDeps {
   /** The engine chosen in the options page. */
   engineChoice(): Promise<'local' | 'claude'>;
   claudeEngine(subjectId: string): Promise<Result<TriageEngine>>;
+  /** The company's own mail domains: who in a thread is the customer. */
+  ownDomains(): Promise<readonly string[]>;
   newId(): string;
 }
 
@@ -45,7 +47,9 @@ export async function runTriage(start: Start, post: (m: TriageServerMessage) => 
   let triage = toTriageResult(local.value, 'local', lanes, performance.now() - begun);
   post({ type: 'classified', result: triage });
 
-  const latest = latestCustomerMessage(input)?.text ?? '';
+  const ownDomains = await deps.ownDomains();
+  const latestFromCustomer = latestCustomerMessage(input, ownDomains);
+  const latest = latestFromCustomer?.text ?? '';
   const retrieval = retrieve(await deps.index(), queryFromText(`${input.subject}\n${latest}`), { lane: triage.classification.lane.value, k: 5 });
   post({ type: 'retrieved', retrieval });
 
@@ -75,6 +79,13 @@ export async function runTriage(start: Start, post: (m: TriageServerMessage) => 
   if (lane?.processing.actions.includes('handoff')) await recordHandoff(deps.db, { subjectId, input, lane, now: Date.now() });
   if (!lane || !lane.processing.actions.includes('draft')) return;
   let existing = await openDraftFor(deps.db, subjectId);
+  // The team wrote last (the rep just sent our reply): nothing to answer until the customer writes again.
+  const last = input.messages.at(-1);
+  if (!existing && last && latestFromCustomer && last !== latestFromCustomer) {
+    const previous = await latestDraftFor(deps.db, subjectId);
+    if (previous) post({ type: 'draft', record: previous });
+    return;
+  }
   if (existing?.status === 'generating' && !writing.has(existing.id)) {
     // Its writer died with a previous service worker: keep the text, let the rep continue or regenerate.
     existing = await saveDraft(deps.db, { ...existing, status: 'interrupted', updatedAt: Date.now() });

@@ -69,6 +69,9 @@ test('refund thread: tick the refund check, insert into Gmail, rep edits and sen
   const sent = audit.value.find((a) => a.kind === 'draft.sent')!;
   expect(sent.data.editRatio).toBeGreaterThan(0);
   expect(JSON.stringify(audit.value)).not.toContain('Sam from Northwind');
+  // The sent reply is now the thread's latest message: the panel shows the draft as sent, and writes no new one.
+  await expect(panel.root.getByTestId('section-draft')).toContainText('Sent from Gmail.');
+  expect(kinds.filter((k) => k === 'draft.generated')).toHaveLength(1);
 });
 
 test('an ungrounded question shows the abstain state and a holding reply, not invented policy', async ({ context, gmail }) => {

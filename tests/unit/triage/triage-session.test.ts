@@ -64,6 +64,7 @@ function deps(engine: TriageEngine = createLocalEngine()): TriageDeps {
     localEngine: async () => engine,
     engineChoice: async () => 'local',
     claudeEngine: async () => ({ ok: false, error: { code: 'x', message: 'no', nextStep: 'no' } }),
+    ownDomains: async () => [],
     newId: () => `draft-${++ids}`,
   };
 }
@@ -148,6 +149,17 @@ describe('runTriage with the local engine and the sample SOPs', () => {
     expect(audit.at(-1)?.data.editRatio).toBe(sent.value.editRatio);
     // Ids, hashes and figures only: never the mail's text.
     expect(JSON.stringify(audit)).not.toContain('Thanks again');
+    expect(await openDraftFor(db, 'gmail:refund')).toBeNull();
+
+    // Gmail now shows our reply as the thread's latest message: nothing to answer, no new draft.
+    const withReply: TriageInput = {
+      ...refund(),
+      messages: [...refund().messages, { from: { name: 'Northwind Support', email: 'support@northwind-supply.example' }, date: null, text: `${edited} Thanks again.` }],
+    };
+    const after = await triage(withReply, 'gmail:refund');
+    expect(after.last?.id).toBe(draft.id);
+    expect(after.last?.status).toBe('sent');
+    expect(after.posted.some((m) => m.type === 'draftDelta')).toBe(false);
     expect(await openDraftFor(db, 'gmail:refund')).toBeNull();
   });
 

@@ -44,6 +44,7 @@ describe('the Claude key stays in the background', () => {
         engineChoice: async () => 'claude',
         claudeEngine: async () =>
           ok(createClaudeEngine({ apiKey: KEY, baseUrl: fake.url, classifyModel: 'claude-haiku-4-5', draftModel: 'claude-sonnet-4-6' }, { maxRetries: 0 })),
+        ownDomains: async () => ['northwind-supply.example'],
         newId: () => 'draft-1',
       },
     );
