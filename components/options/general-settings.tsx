@@ -3,6 +3,7 @@ import { readPublicSettings, updatePublicSettings, watchPublicSettings } from '@
 import type { PublicSettings } from '@/lib/schemas/settings';
 import { ClaudeSettings } from './claude-settings';
 import { OwnDomains } from './own-domains';
+import { HubSpotToken } from './hubspot-token';
 
 /** Engine choice and where the panel appears. Changes apply to open tabs at once. */
 export function GeneralSettings() {
@@ -55,6 +56,7 @@ export function GeneralSettings() {
         <ClaudeSettings />
       </section>
       <OwnDomains />
+      <HubSpotToken />
       <section className="card" aria-labelledby="panels-title">
         <h2 id="panels-title">Panel</h2>
         <label className="check">
