@@ -2,7 +2,7 @@ import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 
 import { z } from 'zod';
 import type { Passage } from '@/lib/schemas/sop';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { processTerm, termsOf, tokenize } from './text-terms';
+import { indexTerms, termsOf } from './text-terms';
 
 /**
  * The SOP search index: MiniSearch (BM25+) over passage text, heading path and SOP title (title and headings boosted).
@@ -11,7 +11,7 @@ import { processTerm, termsOf, tokenize } from './text-terms';
  */
 
 /** Bump when term processing or fields change: an older snapshot is then rebuilt rather than searched wrongly. */
-const INDEX_FORMAT_VERSION = 1;
+const INDEX_FORMAT_VERSION = 2;
 const SNAPSHOT_FORMAT = 'calm-triage-sop-index';
 
 type IndexedPassage = Passage;
@@ -30,12 +30,16 @@ function minisearchOptions(collector: TermCollector): Options<IndexedPassage> {
     fields: [...FIELDS],
     storeFields: [...STORED],
     extractField: (doc, field) => (field === 'heading' ? doc.headingPath.join(' ') : (doc as unknown as Record<string, unknown>)[field]) as string,
-    tokenize,
-    processTerm: (token) => {
-      const term = processTerm(token);
-      if (term) collector.terms?.add(term);
-      return term;
+    // Fields are tokenised and their terms processed in one pass (processTerm is then the identity): the field length
+    // BM25 uses counts the distinct meaningful terms.
+    tokenize: (text) => {
+      const terms = indexTerms(text);
+      if (collector.terms) for (const term of terms) collector.terms.add(term);
+      return terms;
     },
+    processTerm: (term) => term,
+    // Queries arrive as terms already processed by `termsOf`, joined by spaces.
+    searchOptions: { tokenize: (query) => query.split(' ') },
     // Removals are rare (replace, retire, delete); vacuum in the background when they add up.
     autoVacuum: true,
   };
@@ -198,7 +202,6 @@ export class SopIndex {
     const { lane } = options;
     const searched = this.searchTerms(queryTerms);
     const hits = this.search_.search(searched.join(' '), {
-      processTerm: (term) => term,
       boost: { sopTitle: 2, heading: 1.5 },
       // Prefix and fuzzy matching only for terms the library does not hold as such (typos, cut-off words), and only
       // for longer ones: expanding known terms adds little over stemming and costs most of the search time.

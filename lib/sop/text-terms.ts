@@ -20,7 +20,6 @@ const STOP_WORDS = new Set(
 
 const VOWEL = /[aeiouy]/;
 const HAS_DIGIT = /\d/;
-const SEPARATORS = /[^\p{L}\p{N}’']+/u;
 
 /** Strips common English inflections; keeps at least a three-letter stem with a vowel. */
 export function stem(word: string): string {
@@ -49,7 +48,7 @@ export function stem(word: string): string {
 }
 
 /** One index or query term, or null when it carries no meaning for retrieval. */
-export function processTerm(term: string): string | null {
+function processTerm(term: string): string | null {
   let lower = term.toLowerCase();
   if (lower.includes("'") || lower.includes('’')) lower = lower.replace(/[’']/g, '');
   if (STOP_WORDS.has(lower)) return null;
@@ -57,17 +56,73 @@ export function processTerm(term: string): string | null {
   return stem(lower);
 }
 
-/** Splits on anything that is not a letter or a digit (Unicode-aware). */
-export function tokenize(text: string): string[] {
-  return text.split(SEPARATORS).filter((t) => t.length > 0);
+/**
+ * processTerm remembered per token: text repeats its words (Zipf), so most tokens of an import are seen before and
+ * cost one Map lookup instead of lower-casing and stemming. Bounded so a library full of ids and numbers cannot
+ * grow it without end; clearing only costs recomputation.
+ */
+const TERM_CACHE_LIMIT = 100_000;
+const termCache = new Map<string, string | null>();
+
+function cachedTerm(token: string): string | null {
+  let term = termCache.get(token);
+  if (term === undefined) {
+    term = processTerm(token);
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(token, term);
+  }
+  return term;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}’']/u;
+/** Whether each non-ASCII BMP code unit is part of a word: 0 unknown, 1 yes, 2 no (filled as met). */
+const wordCharBmp = new Uint8Array(0x10000);
+
+function isWordCode(text: string, at: number, code: number): boolean {
+  if (code < 0x80) {
+    // a-z, A-Z, 0-9, apostrophe
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x27;
+  }
+  if (code >= 0xd800 && code <= 0xdbff) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at) ?? code));
+  const known = wordCharBmp[code];
+  if (known) return known === 1;
+  const word = WORD_CHAR.test(String.fromCharCode(code));
+  wordCharBmp[code] = word ? 1 : 2;
+  return word;
+}
+
+/**
+ * Calls `each` with every token of a text: runs of letters, digits and apostrophes (Unicode-aware). A scan over char
+ * codes rather than a Unicode regex split: tokenising is most of an import's time.
+ */
+function eachToken(text: string, each: (token: string) => void): void {
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    const word = isWordCode(text, i, code);
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      each(text.slice(start, i));
+      start = -1;
+    }
+    // A surrogate pair is one character.
+    i += code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  }
+  if (start >= 0) each(text.slice(start));
+}
+
+/** Processed terms of a text in order, repeats kept (term frequency matters to BM25): what the index stores. */
+export function indexTerms(text: string): string[] {
+  const terms: string[] = [];
+  eachToken(text, (token) => {
+    const term = cachedTerm(token);
+    if (term) terms.push(term);
+  });
+  return terms;
 }
 
 /** Distinct processed terms of a text, in first-seen order. */
 export function termsOf(text: string): string[] {
-  const seen = new Set<string>();
-  for (const token of tokenize(text)) {
-    const term = processTerm(token);
-    if (term) seen.add(term);
-  }
-  return [...seen];
+  return [...new Set(indexTerms(text))];
 }
