@@ -60,7 +60,7 @@ export function SopBundle({ db }: { db: TriageDatabase }) {
       )}
       <h3>Organisation policy</h3>
       <div className="row row--start">
-        <p className="muted" data-testid="managed-status">
+        <p className="muted grow" data-testid="managed-status">
           {describeManaged(managed)}
         </p>
         <button type="button" className="button" onClick={() => void recheck()}>

@@ -132,7 +132,7 @@ export function SopDetail({ db, sopId, lanes, runImport, onClose }: { db: Triage
             <button type="button" className="link" aria-current={row.version === version} onClick={() => setShownVersion(row.version)}>
               v{row.version}
             </button>{' '}
-            <span className={`badge badge--${row.status}`}>{row.status}</span> {formatDate(row.updatedAt)} · <span className="mono">{row.sourceName}</span> · {row.chunkCount} passages
+            <span className={`badge badge--${row.status}`}>{row.status}</span> {formatDate(row.updatedAt)} · <span className="mono">{row.sourceName}</span> · {row.chunkCount} {row.chunkCount === 1 ? 'passage' : 'passages'}
           </li>
         ))}
       </ol>

@@ -15,3 +15,5 @@ export function formatEta(ms: number | null): string {
 
 export const formatDate = (at: number): string =>
   new Date(at).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+export const formatDay = (at: number): string => new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });

@@ -194,6 +194,9 @@ function ImportJobCard({ job }: { job: Job }) {
   );
 }
 
+/** Reasons name their file (they are also shown alone); beside the name already shown, say "This file". */
+const withoutName = (reason: string, name: string) => reason.replace(`"${name}": `, '').replace(`"${name}"`, 'This file');
+
 export function OutcomeRow({ outcome }: { outcome: FileOutcome }) {
   if (outcome.status === 'imported') {
     return (
@@ -205,7 +208,7 @@ export function OutcomeRow({ outcome }: { outcome: FileOutcome }) {
   }
   return (
     <li className="outcome outcome--bad" data-testid="import-outcome" data-status="rejected" data-code={outcome.code}>
-      <span aria-hidden="true">✗</span> <span className="mono">{outcome.name}</span>: rejected. {outcome.reason.replace(/^"[^"]*":\s*/, '')}{' '}
+      <span aria-hidden="true">✗</span> <span className="mono">{outcome.name}</span>: rejected. {withoutName(outcome.reason, outcome.name)}{' '}
       <span className="muted">{outcome.nextStep}</span>
     </li>
   );

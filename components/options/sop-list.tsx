@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { SopRow } from '@/lib/db/database';
-import { formatBytes, formatDate } from './sop-format';
+import { formatBytes, formatDate, formatDay } from './sop-format';
 
 type SortKey = 'title' | 'lanes' | 'version' | 'effectiveDate' | 'owner' | 'bytes' | 'chunkCount' | 'updatedAt' | 'status';
 
@@ -67,11 +67,10 @@ export function SopList({ rows, laneNames, onOpen }: { rows: SopRow[]; laneNames
             <tbody>
               {shown.map((row) => (
                 <tr key={row.id} data-testid="sop-row" data-sop-id={row.sopId} className={row.status === 'retired' ? 'sop-row--retired' : undefined}>
-                  <td>
+                  <td className="sop-title" title={row.sourceName}>
                     <button type="button" className="link" onClick={() => onOpen(row.sopId)}>
                       {row.title}
                     </button>
-                    <div className="muted small mono">{row.sourceName}</div>
                   </td>
                   <td>
                     {row.lanes.length === 0 ? <span className="muted">all lanes</span> : row.lanes.map((lane) => <span key={lane} className="tag" title={lane}>{laneNames.get(lane) ?? lane}</span>)}
@@ -80,11 +79,11 @@ export function SopList({ rows, laneNames, onOpen }: { rows: SopRow[]; laneNames
                     v{row.version}
                     {row.versionLabel && <div className="muted small">doc {row.versionLabel}</div>}
                   </td>
-                  <td>{row.effectiveDate ?? <span className="muted">—</span>}</td>
-                  <td>{row.owner || <span className="muted">—</span>}</td>
+                  <td className="nowrap">{row.effectiveDate ?? <span className="muted">—</span>}</td>
+                  <td className="owner">{row.owner || <span className="muted">—</span>}</td>
                   <td className="num">{formatBytes(row.bytes)}</td>
                   <td className="num">{row.chunkCount}</td>
-                  <td>{formatDate(row.updatedAt)}</td>
+                  <td className="nowrap" title={formatDate(row.updatedAt)}>{formatDay(row.updatedAt)}</td>
                   <td>
                     <span className={`badge badge--${row.status}`}>{row.status}</span>
                     {row.managed && <span className="badge badge--managed" title="Managed by your organisation's policy">managed</span>}

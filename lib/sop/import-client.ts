@@ -47,7 +47,14 @@ export class ImportWorkerClient {
   private receive(data: unknown): void {
     const reply = importReplySchema.safeParse(data);
     if (!reply.success) {
-      this.failAll('The import worker sent an unexpected message.');
+      // pdf.js, loaded in the worker's own thread, announces itself on the worker's global scope: not ours, ignore.
+      // A malformed reply to one of our jobs ends that job with an error instead of leaving it waiting.
+      const jobId = (data as { jobId?: unknown } | null)?.jobId;
+      const job = typeof jobId === 'string' ? this.pending.get(jobId) : undefined;
+      if (job && typeof jobId === 'string') {
+        this.pending.delete(jobId);
+        job.resolve(fail('import.worker_failed', 'The import worker sent an unexpected answer.', 'Reload the options page and import the files again.'));
+      }
       return;
     }
     const message = reply.data;
