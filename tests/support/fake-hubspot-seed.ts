@@ -153,7 +153,7 @@ export const hubspotSeed = {
   /** Cookie values a signed-in browser would hold, and a private-app token an admin would set. */
   session: { cookie: 'hs-session-7f3a2b', csrf: 'csrf-1c9e5d40' },
   token: 'pat-eu1-00000000-fake-token',
-  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301' },
+  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302' },
   definitions: {
     '0-1': contactDefinitions,
     '0-2': companyDefinitions,
@@ -175,12 +175,30 @@ export const hubspotSeed = {
           num_notes: '3',
         },
       },
+      {
+        // The buyer of the Gmail RFQ thread: his handoff packet waits here.
+        id: '902',
+        createdAt: '2024-03-18T07:10:00.000Z',
+        properties: {
+          firstname: 'Hamid',
+          lastname: 'Rostami',
+          email: 'hamid.rostami@gulfbuild-trading.example',
+          company: 'Gulfbuild Trading',
+          lifecyclestage: 'lead',
+          hs_lead_status: 'NEW',
+        },
+      },
     ],
     '0-2': [
       {
         id: '5501',
         createdAt: '2024-02-12T09:31:00.000Z',
         properties: { name: 'Kestrel Foods', domain: 'kestrel-foods.example', city: 'Leeds', industry: 'FOOD_PRODUCTION', num_employees: '240', lifecyclestage: 'lead' },
+      },
+      {
+        id: '5502',
+        createdAt: '2024-03-18T07:11:00.000Z',
+        properties: { name: 'Gulfbuild Trading', domain: 'gulfbuild-trading.example', city: 'Dubai', lifecyclestage: 'lead' },
       },
     ],
     '0-3': [
@@ -199,6 +217,18 @@ export const hubspotSeed = {
           hubspot_owner_id: '61001',
         },
       },
+      {
+        // Opened for the Gmail RFQ thread; its quantity and terms wait in the handoff packet.
+        id: '7302',
+        createdAt: '2024-03-18T07:12:00.000Z',
+        properties: {
+          dealname: 'Gulfbuild Trading – stainless hinges RFQ',
+          pipeline: 'default',
+          dealstage: 'appointmentscheduled',
+          deal_currency_code: 'USD',
+          hubspot_owner_id: '61002',
+        },
+      },
     ],
     '0-5': [
       {
@@ -213,6 +243,9 @@ export const hubspotSeed = {
     { from: ['0-1', '901'], to: ['0-3', '7301'], typeId: 4 },
     { from: ['0-3', '7301'], to: ['0-2', '5501'], typeId: 5 },
     { from: ['0-5', '3301'], to: ['0-1', '901'], typeId: 16 },
+    { from: ['0-1', '902'], to: ['0-2', '5502'], typeId: 1 },
+    { from: ['0-1', '902'], to: ['0-3', '7302'], typeId: 4 },
+    { from: ['0-3', '7302'], to: ['0-2', '5502'], typeId: 5 },
   ] as { from: [string, string]; to: [string, string]; typeId: number }[],
   owners: [
     { id: '61001', email: 'sam.okafor@northwind-sensors.example', firstName: 'Sam', lastName: 'Okafor', userId: 7001, type: 'PERSON', archived: false, createdAt: '2023-01-09T10:00:00.000Z', updatedAt: '2024-01-09T10:00:00.000Z' },
