@@ -1,10 +1,14 @@
-// npm run demo: Chromium with the built extension on a local Gmail workspace (the saved pages
-// served at Gmail's real URL), local engine. --headless (or DEMO_HEADLESS=1) screenshots and exits.
+// npm run demo: Chromium with the built extension on a local demo workspace, local engine:
+// the saved Gmail pages served at Gmail's real URL, and a HubSpot portal (a local stand-in for
+// HubSpot's CRM API) at HubSpot's real record URLs. --headless (or DEMO_HEADLESS=1) screenshots and exits.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../tests/support/chromium';
 import { inboxUrl, serveGmailWorkspace, threadUrl } from '../tests/support/gmail-workspace';
 import { loadSampleSops } from '../tests/support/extension-pages';
+import { hubspotSeed, startFakeHubSpot } from '../tests/support/fake-hubspot';
+import { recordUrl, serveHubSpot } from '../tests/support/hubspot-page';
 
 const wantsHeadless = process.argv.includes('--headless') || process.env.DEMO_HEADLESS === '1';
 const headless = wantsHeadless || !process.env.DISPLAY;
@@ -13,28 +17,48 @@ if (!wantsHeadless && headless) {
 }
 
 const { context, extensionId } = await launchWithExtension({ headless });
+const hubspot = await startFakeHubSpot();
 await serveGmailWorkspace(context);
+await serveHubSpot(context, hubspot);
 await loadSampleSops(context, extensionId);
-const page = context.pages()[0] ?? (await context.newPage());
+
+const panel = (page: Page) => page.locator('calm-triage-panel [data-testid=triage-panel]');
+const gmail = context.pages()[0] ?? (await context.newPage());
 const thread = process.env.DEMO_THREAD ?? 'e7cc78b40b7bf13c';
-await page.goto(threadUrl(thread));
-await page.locator('calm-triage-panel [data-testid=thread-facts]').waitFor({ timeout: 15_000 });
-await page.locator('calm-triage-panel [data-testid=draft-ready]').waitFor({ timeout: 15_000 });
+// The RFQ thread first: triaging it leaves a handoff packet for the buyer's deal in HubSpot.
+await gmail.goto(threadUrl('820a37957b2c554b'));
+await panel(gmail).getByText('Waiting for HubSpot').waitFor({ timeout: 20_000 });
+const rfqShot = headless ? await panel(gmail).screenshot() : null;
+await gmail.goto(threadUrl(thread));
+await panel(gmail).getByTestId('draft-ready').waitFor({ timeout: 20_000 });
+
+const crm = await context.newPage();
+const dealUrl = recordUrl('0-3', hubspotSeed.ids.rfqDeal!);
+await crm.goto(dealUrl);
+await panel(crm).getByTestId('proposal').first().waitFor({ timeout: 20_000 });
 
 if (headless) {
   const out = path.resolve(process.env.DEMO_OUT ?? 'demo-screenshots');
   mkdirSync(out, { recursive: true });
-  await page.screenshot({ path: path.join(out, 'gmail-thread.png') });
-  await page.locator('calm-triage-panel [data-testid=triage-panel]').screenshot({ path: path.join(out, 'panel.png') });
+  await gmail.bringToFront();
+  await gmail.screenshot({ path: path.join(out, 'gmail-thread.png') });
+  await panel(gmail).screenshot({ path: path.join(out, 'panel.png') });
+  if (rfqShot) (await import('node:fs')).writeFileSync(path.join(out, 'panel-rfq.png'), rfqShot);
+  await crm.bringToFront();
+  await crm.screenshot({ path: path.join(out, 'hubspot-deal.png') });
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByRole('heading', { name: 'Calm Triage' }).waitFor();
   await options.screenshot({ path: path.join(out, 'options.png'), fullPage: true });
-  console.log(`Screenshots written to ${out}: gmail-thread.png, panel.png, options.png`);
+  console.log(`Screenshots written to ${out}: gmail-thread.png, panel.png, panel-rfq.png, hubspot-deal.png, options.png`);
   await context.close();
+  await hubspot.close();
 } else {
-  console.log(`Demo workspace open at ${inboxUrl} (thread ${thread}).`);
+  await gmail.bringToFront();
+  console.log(`Gmail demo workspace: ${inboxUrl} (open thread ${thread}).`);
+  console.log(`HubSpot demo portal: ${dealUrl} (the RFQ's deal, with the handoff from Gmail).`);
   console.log(`Options page: chrome-extension://${extensionId}/options.html`);
   console.log('Close the browser window to end the demo.');
   await new Promise<void>((resolve) => context.on('close', () => resolve()));
+  await hubspot.close();
 }

@@ -18,15 +18,27 @@ const RFQ_TERMS: Record<string, string> = {
  */
 export function withPropertyFields(packet: HandoffPacket): HandoffPacket {
   const fields: Record<string, string> = {};
+  const evidence: Record<string, string> = {};
   const terms: string[] = [];
+  const termQuotes = new Set<string>();
   for (const [name, value] of Object.entries(packet.fields)) {
     const term = RFQ_TERMS[name];
-    if (term) terms.push(`${term}: ${value}`);
-    else if (name === 'quantity') {
+    const quote = packet.evidence?.[name];
+    if (term) {
+      terms.push(`${term}: ${value}`);
+      if (quote) termQuotes.add(quote);
+    } else if (name === 'quantity') {
       const units = normaliseNumber(/^\s*(\d[\d.,\s]*)/.exec(value)?.[1] ?? '');
       if (units !== null) fields.quantity = units;
-    } else fields[name] = value;
+      if (units !== null && quote) evidence.quantity = quote;
+    } else {
+      fields[name] = value;
+      if (quote) evidence[name] = quote;
+    }
   }
-  if (terms.length > 0) fields.description = `RFQ packet: ${terms.join('; ')}.`;
-  return { ...packet, fields };
+  if (terms.length > 0) {
+    fields.description = `RFQ packet: ${terms.join('; ')}.`;
+    if (termQuotes.size > 0) evidence.description = [...termQuotes].join(' … ');
+  }
+  return { ...packet, fields, evidence };
 }

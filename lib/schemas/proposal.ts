@@ -44,6 +44,8 @@ export const handoffPacketSchema = z.object({
   company: z.string(),
   /** HubSpot property name → proposed value. */
   fields: z.record(z.string(), z.string()),
+  /** Field → the customer's own sentence it was read from: the evidence a rep sees in HubSpot. */
+  evidence: z.record(z.string(), z.string()).optional(),
   status: z.enum(['waiting', 'consumed', 'dismissed']),
 });
 export type HandoffPacket = z.infer<typeof handoffPacketSchema>;

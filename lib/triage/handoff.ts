@@ -48,12 +48,17 @@ interface Extraction {
   now: Date;
 }
 
-type Extractor = (sources: Extraction[]) => string | null;
+interface Extracted {
+  value: string;
+  /** The sentence the value was read from. */
+  quote: string;
+}
+type Extractor = (sources: Extraction[]) => Extracted | null;
 
-const firstMatch = (sources: Extraction[], read: (s: Extraction) => string | null): string | null => {
+const firstMatch = (sources: Extraction[], read: (s: Extraction) => string | null): Extracted | null => {
   for (const source of sources) {
     const found = read(source);
-    if (found) return found;
+    if (found) return { value: found, quote: source.text.trim() };
   }
   return null;
 };
@@ -68,8 +73,9 @@ const extractors: Record<string, Extractor> = {
   product: (sources) => firstMatch(sources, ({ text }) => PRODUCT.exec(text)?.[1]?.trim() ?? null),
   moq: (sources) => firstMatch(sources, ({ text }) => MOQ.exec(text)?.[1]?.trim() ?? null),
   certifications: (sources) => {
-    const found = new Set(sources.flatMap(({ text }) => [...text.matchAll(CERTIFICATION)].map((m) => m[1]!.replace(/\s+/g, ' '))));
-    return found.size > 0 ? [...found].join(', ') : null;
+    const quoted = sources.filter(({ text }) => new RegExp(CERTIFICATION.source).test(text));
+    const found = new Set(quoted.flatMap(({ text }) => [...text.matchAll(CERTIFICATION)].map((m) => m[1]!.replace(/\s+/g, ' '))));
+    return found.size > 0 ? { value: [...found].join(', '), quote: quoted.map((q) => q.text.trim()).join(' … ') } : null;
   },
   incoterms: (sources) => firstMatch(sources, ({ text }) => INCOTERMS.exec(text)?.[0]?.trim() ?? null),
   lead_time: (sources) => firstMatch(sources, ({ text }) => LEAD_TIME.exec(text)?.[1]?.trim() ?? null),
@@ -102,12 +108,18 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffI
   const [first = '', ...rest] = customer.from.name.trim().split(/\s+/);
   const known: Record<string, string> = { email, company, buyer: company, firstname: first, lastname: rest.join(' ') };
   const fields: Record<string, string> = {};
+  const evidence: Record<string, string> = {};
   for (const field of lane.handoffFields) {
-    const value = known[field] ?? extractors[field]?.(sentences) ?? null;
-    if (value) fields[field] = value;
+    const given = known[field];
+    const found = given ? null : (extractors[field]?.(sentences) ?? null);
+    if (given) fields[field] = given;
+    else if (found) {
+      fields[field] = found.value;
+      evidence[field] = found.quote;
+    }
   }
   if (Object.keys(fields).every((f) => f === 'email')) return null;
-  return handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, contactEmail: email, company, fields, status: 'waiting' });
+  return handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, contactEmail: email, company, fields, evidence, status: 'waiting' });
 }
 
 const handoffId = (subjectId: string) => `handoff:${subjectId}`;

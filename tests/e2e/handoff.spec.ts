@@ -25,6 +25,9 @@ test('an RFQ triaged in Gmail becomes field proposals on the buyer in HubSpot, w
     // Nothing is written until a rep approves a row.
     expect(fake.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
 
+    // The evidence is the customer's own sentence from the Gmail thread, not the proposed value restated.
+    await expect(panel.row('quantity')).toContainText('20,000');
+    await expect(panel.row('quantity')).toContainText("Customer's email");
     const property = await panel.rows.first().getAttribute('data-property');
     await panel.button(property!, 'Accept').click();
     await panel.writeApproved.click();

@@ -265,11 +265,12 @@ function signatureCandidates(text: string, source: EvidenceSource): Candidate[] 
 }
 
 function handoffCandidates(packet: HandoffPacket): Candidate[] {
-  const source: EvidenceSource = { kind: 'handoff', ref: packet.id, label: `Handoff from ${packet.lane}` };
+  const source: EvidenceSource = { kind: 'handoff', ref: packet.id, label: `Customer's email (${packet.fromThreadId}), via the ${packet.lane} handoff` };
   return Object.entries(packet.fields).map(([property, value]) => ({
     property,
     value,
-    quote: value,
+    // The customer's own sentence when the packet kept it; a value given by the thread itself (its sender) otherwise.
+    quote: packet.evidence?.[property] ?? value,
     reason: `Proposed in the ${packet.lane} lane from thread ${packet.fromThreadId}.`,
     confidence: 0.75,
     source,

@@ -184,6 +184,9 @@ describe('runTriage with the local engine and the sample SOPs', () => {
       fields: { buyer: 'Gulfbuild Trading', quantity: '20000 pcs', product: 'stainless hinges', incoterms: 'CIF Jebel Ali', target_date: '2024-05-31' },
     });
     expect(await db.pending.where('kind').equals('handoff').count()).toBe(1);
+    // Each extracted field keeps the customer's own sentence, the evidence a rep sees in HubSpot.
+    expect(packet?.evidence?.quantity).toMatch(/20[,.]?000 pcs/);
+    expect(packet?.evidence?.target_date).toContain('31 May');
     expect((await recentAudit(db, 100)).filter((a) => a.kind === 'handoff.created')).toHaveLength(1);
   });
 
