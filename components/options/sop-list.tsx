@@ -80,7 +80,7 @@ export function SopList({ rows, laneNames, onOpen }: { rows: SopRow[]; laneNames
                     {row.versionLabel && <div className="muted small">doc {row.versionLabel}</div>}
                   </td>
                   <td className="nowrap">{row.effectiveDate ?? <span className="muted">—</span>}</td>
-                  <td className="owner">{row.owner || <span className="muted">—</span>}</td>
+                  <td className="owner">{row.owner ? <Owner owner={row.owner} /> : <span className="muted">—</span>}</td>
                   <td className="num">{formatBytes(row.bytes)}</td>
                   <td className="num">{row.chunkCount}</td>
                   <td className="nowrap" title={formatDate(row.updatedAt)}>{formatDay(row.updatedAt)}</td>
@@ -96,5 +96,17 @@ export function SopList({ rows, laneNames, onOpen }: { rows: SopRow[]; laneNames
         </div>
       )}
     </section>
+  );
+}
+
+/** "Billing team (billing@example.com)": the name, with the address below it in small print. */
+function Owner({ owner }: { owner: string }) {
+  const parts = /^(.+?)\s*\(([^()]+@[^()]+)\)$/.exec(owner);
+  if (!parts) return <>{owner}</>;
+  return (
+    <>
+      {parts[1]}
+      <div className="muted small mono">{parts[2]}</div>
+    </>
   );
 }
