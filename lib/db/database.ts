@@ -27,6 +27,7 @@ export type AuditKind =
   | 'draft.rejected'
   | 'proposal.created'
   | 'proposal.dropped'
+  | 'proposal.rejected'
   | 'field.approved'
   | 'field.written'
   | 'field.conflict'

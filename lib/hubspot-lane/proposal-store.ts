@@ -85,6 +85,8 @@ export async function reviewRow(db: TriageDatabase, subject: string, id: string,
     await appendAudit(db, { kind: 'field.approved', subject, lane: row.lane, data: { property: p.property, approvalHash: hash, edited, basedOnValue: p.currentValue, value: chosen } }, now);
   } else if (action === 'reject') {
     next = { ...row, approvalHash: null, proposal: { ...p, status: 'rejected' } };
+    // A rejection resolves the proposal: the field-freshness KPI times it like a write.
+    await appendAudit(db, { kind: 'proposal.rejected', subject, lane: row.lane, data: { property: p.property } }, now);
   } else {
     // Back to review; after a conflict the proposal is re-based on the value HubSpot holds now.
     const { error: _cleared, ...rest } = p;
