@@ -25,6 +25,7 @@ const groups: Group[] = [
     figures: ['first_token_ms_p50_local', 'first_token_ms_p95_local', 'first_token_overhead_ms_p95_claude'],
     run: async () => (await import('./draft')).draftFigures(),
   },
+  { name: 'KPI dashboard', figures: ['kpi_compute_ms_p50_100k', 'kpi_compute_ms_p95_100k'], run: async () => (await import('./kpi')).kpiFigures() },
 ];
 
 const only = process.argv.slice(2);
