@@ -1,10 +1,12 @@
 // Hardening cases shared by the unit tests (a sample) and bench/hardening.ts (all of them): hostile text through
 // the real readers, parsers, engines and panel components, each case reporting pass/fail with what went wrong.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { Window } from 'happy-dom';
+import { z } from 'zod';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { GmailPanel } from '@/components/panel/gmail-panel';
@@ -18,17 +20,23 @@ import type { HubSpotPanelController, HubSpotPanelState } from '@/lib/hubspot-la
 import type { ProposalRow } from '@/lib/hubspot-lane/proposal-row';
 import { proposeForRecord } from '@/lib/hubspot-lane/propose-for-record';
 import type { RecordView } from '@/lib/hubspot-lane/record-view';
+import { messages } from '@/lib/protocol/messages';
+import { dispatch, type Handlers, type SenderPolicy } from '@/lib/protocol/server';
+import { isContentHost } from '@/lib/protocol/sites';
 import type { InsertFlow } from '@/lib/review/insert-flow';
+import { fail, resultSchema } from '@/lib/schemas/errors';
 import type { RiskFlag } from '@/lib/schemas/lane';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 import type { Retrieval } from '@/lib/schemas/sop';
-import type { GmailRead } from '@/lib/schemas/thread';
+import { gmailReadSchema, type GmailRead } from '@/lib/schemas/thread';
 import type { TriageInput } from '@/lib/schemas/triage-input';
 import { readGmail } from '@/lib/sites/gmail/read-thread';
 import { ATTR_PERSON_NAME, BODY, SENDER, SUBJECT } from '@/lib/sites/gmail/selectors';
 import { collapseWhitespace } from '@/lib/sites/gmail/text';
 import { gmailSubjectId, toTriageInput } from '@/lib/sites/gmail/to-triage-input';
-import type { PropertyDefinition } from '@/lib/sites/hubspot/api-schemas';
+import { createHubSpotClient, propertyErrorsOf } from '@/lib/sites/hubspot/api-client';
+import { hubspotErrorBodySchema, type PropertyDefinition } from '@/lib/sites/hubspot/api-schemas';
+import { parseRecordUrl } from '@/lib/sites/hubspot/url';
 import { chunkSop } from '@/lib/sop/chunk';
 import { parseSopFile } from '@/lib/sop/parse/parse-sop-file';
 import { emptyTriageView, type TriageClient, type TriageView } from '@/lib/triage/triage-client';
@@ -387,4 +395,137 @@ export async function checkInjectionCase(c: InjectionCase, engine: TriageEngine)
   problems.push(...delimiterProblems(userText(draftRequest), 'draft prompt'));
   if (draftRequest.system.some((b) => b.text.includes(c.text.slice(0, 30)))) problems.push('email text in the system prompt');
   return outcome(problems);
+}
+
+// ---------------------------------------------------------------- fuzzing
+
+export interface FuzzOutcome {
+  name: string;
+  runs: number;
+  /** The counterexample fast-check shrank to, when the property failed. */
+  failure: string | null;
+}
+
+const policy: SenderPolicy = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/', isContentHost };
+const messageTypes = Object.keys(messages);
+
+async function fuzzDispatcher(numRuns: number): Promise<FuzzOutcome> {
+  let badRuns = 0;
+  // Every handler checks what it was given: a handler run on an unvalidated payload or a refused sender is a failure.
+  const handlers = Object.fromEntries(
+    messageTypes.map((type) => [
+      type,
+      async (payload: unknown, sender: Parameters<typeof dispatch>[1]) => {
+        const def = messages[type as keyof typeof messages];
+        if (!def.request.safeParse(payload).success || sender.id !== policy.extensionId) badRuns++;
+        return fail('fuzz.handled', 'handled', 'none');
+      },
+    ]),
+  ) as Handlers;
+  const sender = fc.record({
+    id: fc.oneof(fc.constant('ext-id'), fc.string()),
+    url: fc.option(fc.oneof(fc.constantFrom('https://mail.google.com/mail/u/0/', 'chrome-extension://ext-id/options.html', 'https://app.hubspot.com/x', 'https://evil.example/'), fc.webUrl(), fc.string()), { nil: undefined }),
+    tab: fc.option(fc.record({ id: fc.integer() }), { nil: undefined }),
+  });
+  const envelope = fc.oneof(fc.anything(), fc.record({ type: fc.oneof(fc.constantFrom(...messageTypes), fc.string()), payload: fc.anything() }));
+  const details = await fc.check(
+    fc.asyncProperty(envelope, sender, async (raw, from) => {
+      const answer = await dispatch(raw, from as Parameters<typeof dispatch>[1], handlers, policy);
+      return resultSchema(z.unknown()).safeParse(answer).success && (answer.ok || (answer.error.code.length > 0 && answer.error.nextStep.length > 0)) && badRuns === 0;
+    }),
+    { numRuns },
+  );
+  return { name: 'background dispatcher', runs: details.numRuns, failure: details.failed ? JSON.stringify(details.counterexample).slice(0, 300) : null };
+}
+
+const fixturePages = ['thread-2024-layout-refund.html', 'thread-legacy-tablebs-billing-dispute.html', 'split-pane-preview.html', 'inbox-list.html'].map((f) => readFileSync(path.join(GMAIL_FIXTURE_DIR, f), 'utf8'));
+const mutation = fc.record({ at: fc.nat(), kind: fc.constantFrom('remove', 'class', 'attr', 'text', 'move', 'empty'), value: fc.string({ maxLength: 12 }) });
+
+function mutate(doc: Document, m: { at: number; kind: string; value: string }): void {
+  const all = Array.from(doc.body.querySelectorAll('*'));
+  const el = all[m.at % Math.max(1, all.length)];
+  if (!el) return;
+  if (m.kind === 'remove') el.remove();
+  else if (m.kind === 'class') el.setAttribute('class', m.value);
+  else if (m.kind === 'attr') for (const name of ['email', 'name', 'data-legacy-thread-id', 'data-message-id', 'title', 'role']) if (el.hasAttribute(name)) el.setAttribute(name, m.value);
+  else if (m.kind === 'text') el.textContent = m.value;
+  else if (m.kind === 'move') doc.body.append(el);
+  else el.replaceChildren();
+}
+
+async function fuzzGmailReader(numRuns: number): Promise<FuzzOutcome> {
+  const parser = new (new Window()).DOMParser();
+  const details = await fc.check(
+    fc.property(fc.nat(fixturePages.length - 1), fc.array(mutation, { minLength: 1, maxLength: 8 }), (page, mutations) => {
+      const doc = parser.parseFromString(fixturePages[page] ?? '', 'text/html') as unknown as Document;
+      for (const m of mutations) mutate(doc, m);
+      return gmailReadSchema.safeParse(readGmail(doc)).success;
+    }),
+    { numRuns },
+  );
+  return { name: 'Gmail reader on mutated pages', runs: details.numRuns, failure: details.failed ? JSON.stringify(details.counterexample).slice(0, 300) : null };
+}
+
+const SAMPLE_SOPS = path.join(ROOT, 'public/samples/sops');
+
+async function fuzzSopParser(numRuns: number): Promise<FuzzOutcome> {
+  const real = readdirSync(SAMPLE_SOPS).map((f) => new Uint8Array(readFileSync(path.join(SAMPLE_SOPS, f))));
+  const bytes = fc.oneof(
+    fc.uint8Array({ maxLength: 2048 }),
+    fc.tuple(fc.nat(real.length - 1), fc.nat()).map(([i, cut]) => (real[i] ?? new Uint8Array()).slice(0, cut % ((real[i]?.length ?? 0) + 1))),
+  );
+  const details = await fc.check(
+    fc.asyncProperty(fc.constantFrom('a.md', 'a.txt', 'a.html', 'a.pdf', 'a.docx', 'a.exe'), bytes, async (name, data) => {
+      const result = await parseSopFile(name, data);
+      return result.ok ? result.value.text.length > 0 : result.error.message.length > 0 && result.error.nextStep.length > 0;
+    }),
+    { numRuns },
+  );
+  return { name: 'SOP parser on random and truncated files', runs: details.numRuns, failure: details.failed ? JSON.stringify(details.counterexample).slice(0, 300) : null };
+}
+
+async function fuzzHubSpotErrors(numRuns: number): Promise<FuzzOutcome> {
+  const body = fc.oneof(fc.string(), fc.json(), fc.record({ status: fc.constant('error'), message: fc.string(), category: fc.string(), errors: fc.anything() }).map((o) => JSON.stringify(o)));
+  const details = await fc.check(
+    fc.asyncProperty(fc.integer({ min: 200, max: 599 }), body, fc.option(fc.string({ maxLength: 6 })), async (status, text, retryAfter) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (retryAfter !== null) headers['retry-after'] = retryAfter;
+      const client = createHubSpotClient({
+        mode: 'token', token: 'pat-fuzz', baseUrl: 'https://api.example', maxTries: 2, sleep: async () => undefined,
+        fetch: async () => new Response(status === 204 ? null : text, { status, headers }),
+      });
+      const read = await client.getRecord('0-3', '1', ['amount']);
+      const write = await client.updateRecord('0-3', '1', { amount: '1' });
+      const clear = (r: typeof read | typeof write) => r.ok || (r.error.message.length > 0 && r.error.nextStep.length > 0);
+      const parsedBody = hubspotErrorBodySchema.safeParse((() => { try { return JSON.parse(text); } catch { return null; } })());
+      propertyErrorsOf(parsedBody.success ? parsedBody.data : null);
+      return clear(read) && clear(write);
+    }),
+    { numRuns },
+  );
+  return { name: 'HubSpot error bodies', runs: details.numRuns, failure: details.failed ? JSON.stringify(details.counterexample).slice(0, 300) : null };
+}
+
+async function fuzzRecordUrls(numRuns: number): Promise<FuzzOutcome> {
+  const real = 'https://app.hubspot.com/contacts/123/record/0-3/456';
+  const url = fc.oneof(fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.tuple(fc.nat(real.length), fc.string({ maxLength: 8 })).map(([i, s]) => real.slice(0, i) + s + real.slice(i)));
+  const details = await fc.check(
+    fc.property(url, (u) => {
+      const ref = parseRecordUrl(u);
+      return ref === null || (/^\d+$/.test(ref.portalId) && /^\d+$/.test(ref.objectId) && /^\d+-\d+$/.test(ref.objectTypeId));
+    }),
+    { numRuns },
+  );
+  return { name: 'HubSpot record URLs', runs: details.numRuns, failure: details.failed ? JSON.stringify(details.counterexample).slice(0, 300) : null };
+}
+
+/** Every fuzz target with its share of runs (the SOP parser's PDF and DOCX paths are the slow ones). */
+export async function runFuzzTargets(scale: number): Promise<FuzzOutcome[]> {
+  return [
+    await fuzzDispatcher(400 * scale),
+    await fuzzGmailReader(150 * scale),
+    await fuzzSopParser(100 * scale),
+    await fuzzHubSpotErrors(150 * scale),
+    await fuzzRecordUrls(500 * scale),
+  ];
 }
