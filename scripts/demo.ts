@@ -42,7 +42,10 @@ if (headless) {
   mkdirSync(out, { recursive: true });
   await gmail.bringToFront();
   await gmail.screenshot({ path: path.join(out, 'gmail-thread.png') });
+  // Tall enough to show the whole panel, draft and review gate included.
+  await gmail.setViewportSize({ width: 1400, height: 2400 });
   await panel(gmail).screenshot({ path: path.join(out, 'panel.png') });
+  await gmail.setViewportSize({ width: 1400, height: 900 });
   if (rfqShot) (await import('node:fs')).writeFileSync(path.join(out, 'panel-rfq.png'), rfqShot);
   await crm.bringToFront();
   await crm.screenshot({ path: path.join(out, 'hubspot-deal.png') });

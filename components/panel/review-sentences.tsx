@@ -51,9 +51,10 @@ export function ReviewSentences({ draft, checks }: Props) {
                   <span className="cite">[{n}]</span> <strong>{p.sopTitle}</strong> <span className="muted">v{p.sopVersion}</span>
                 </div>
                 {p.headingPath.length > 0 && <div className="muted small">{p.headingPath.join(' › ')}</div>}
-                <p className="passage__text">{open === n ? p.text : p.matchText}</p>
+                {/* Closed, a citation is one line: the passages themselves are listed above the draft. */}
+                {open === n && <p className="passage__text">{p.text}</p>}
                 <button type="button" className="link" aria-expanded={open === n} onClick={() => setOpen(open === n ? null : n)}>
-                  {open === n ? 'Show less' : 'Show whole passage'}
+                  {open === n ? 'Hide passage' : 'Show passage'}
                 </button>
               </li>
             );

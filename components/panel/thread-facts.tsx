@@ -2,24 +2,35 @@ import type { GmailThread } from '@/lib/schemas/thread';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-/** What the extension read from the open thread: the rep can check it against the page. */
+/** What the extension read from the open thread, compact: the rep can check it against the page. */
 export function ThreadFacts({ thread }: { thread: GmailThread }) {
   const latest = thread.messages.at(-1);
   const expanded = thread.messages.filter((m) => m.state === 'expanded').length;
   return (
-    <dl className="facts" data-testid="thread-facts">
-      <dt>Subject</dt>
-      <dd data-testid="fact-subject">{thread.subject || '(no subject)'}</dd>
-      <dt>Thread</dt>
-      <dd data-testid="fact-thread-id" className="mono">
-        {thread.threadId}
-      </dd>
-      <dt>Messages</dt>
-      <dd data-testid="fact-messages">
-        {thread.messages.length} ({expanded} open)
-      </dd>
-      <dt>Participants</dt>
-      <dd>
+    <div className="thread" data-testid="thread-facts">
+      <p className="thread__subject" data-testid="fact-subject">
+        {thread.subject || '(no subject)'}
+      </p>
+      <p className="muted small">
+        <span data-testid="fact-messages">
+          {thread.messages.length} ({expanded} open)
+        </span>{' '}
+        messages
+        {latest && (
+          <>
+            {' · latest '}
+            <span data-testid="fact-latest">
+              {latest.from.name || latest.from.email}
+              {latest.date && `, ${dateFormat.format(new Date(latest.date))} UTC`}
+            </span>
+          </>
+        )}
+        {thread.replyEditorOpen && ' · a reply is open'}
+      </p>
+      <details className="thread__more">
+        <summary>
+          {thread.participants.length} participants · thread <span className="mono">{thread.threadId.slice(0, 8)}…</span>
+        </summary>
         <ul className="people" data-testid="fact-participants">
           {thread.participants.map((p) => (
             <li key={p.email}>
@@ -27,22 +38,13 @@ export function ThreadFacts({ thread }: { thread: GmailThread }) {
             </li>
           ))}
         </ul>
-      </dd>
-      {latest && (
-        <>
-          <dt>Latest</dt>
-          <dd data-testid="fact-latest">
-            {latest.from.name || latest.from.email}
-            {latest.date && <span className="muted"> · {dateFormat.format(new Date(latest.date))} UTC</span>}
-          </dd>
-        </>
-      )}
-      {thread.replyEditorOpen && (
-        <>
-          <dt>Reply</dt>
-          <dd>A reply is open in Gmail</dd>
-        </>
-      )}
-    </dl>
+        <p className="small">
+          Thread id{' '}
+          <span className="mono" data-testid="fact-thread-id">
+            {thread.threadId}
+          </span>
+        </p>
+      </details>
+    </div>
   );
 }

@@ -56,6 +56,8 @@ const placeholders: Record<string, { en: string; de: string }> = {
 const ORDER_CATEGORIES = new Set(['refund_request', 'billing_dispute', 'shipping_delay', 'damaged_order']);
 const HAS_ORDER_NUMBER = /(?:order|invoice|inv|bestellung|rechnung|auftrag|commande|pedido|po)\s*[-#:.no]*\s*[a-z]*-?\d{3,}/i;
 
+const EXAMPLE = /^(?:example|e\.g\.|for example|for instance|beispiel|z\.\s?b\.)\b/i;
+
 const contentWords = (text: string) => new Set(tokenize(text).filter((t) => t.length > 2 && !STOPWORDS.has(t)).map((t) => t.slice(0, 6)));
 
 /** "Refunds are issued…" becomes "refunds are issued…" after "Per our policy,"; acronyms keep their capitals. */
@@ -73,9 +75,11 @@ function chooseClaims(request: DraftRequest, question: string): Candidate[] {
   const wanted = contentWords(`${question} ${category?.label ?? ''} ${category?.intent ?? ''}`);
   const candidates: Candidate[] = [];
   request.retrieval.passages.forEach((passage, p) => {
-    splitSentences(passage.text).forEach((sentence, position) => {
+    splitSentences(passage.text).forEach((raw, position) => {
+      const sentence = raw.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '');
       const words = tokenize(sentence);
-      if (words.length < 5 || sentence.length > 320 || sentence.includes('[[')) return;
+      // Worked examples illustrate a rule; they are not the rule a reply may state.
+      if (words.length < 5 || sentence.length > 320 || sentence.includes('[[') || EXAMPLE.test(sentence)) return;
       let score = 0;
       for (const word of contentWords(sentence)) if (wanted.has(word)) score += 1;
       if (passage.matchText.includes(sentence)) score += 0.5;

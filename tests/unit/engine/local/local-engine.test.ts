@@ -157,6 +157,14 @@ describe('extractive draft', () => {
     for (const s of draft.sentences) if (s.kind !== 'claim') expect(s.citations).toEqual([]);
   });
 
+  it('states rules, not the worked examples that illustrate them', async () => {
+    const withExample = passage('p4', 'Example: a 1,200 USD annual plan refund after renewal comes to 700 USD for the unused months. Refunds of annual plans after renewal are pro-rated for the unused months.');
+    const draft = valid(await draftFor(thread('thread-2024-layout-refund.truth.json'), grounded([withExample])));
+    const claims = draft.sentences.filter((s) => s.kind === 'claim').map((s) => s.text);
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.join(' ')).not.toMatch(/example|700 USD/i);
+  });
+
   it('ungrounded: abstains with an escalation, a holding reply and no claims', async () => {
     const draft = valid(await draftFor(thread('thread-2024-layout-refund.truth.json'), ungrounded));
     expect(draft.abstained).toBe(true);
