@@ -11,6 +11,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { GmailPanel } from '@/components/panel/gmail-panel';
 import { HubSpotPanel } from '@/components/panel/hubspot-panel';
+import { TriageDatabase } from '@/lib/db/database';
+import { createClaudeEngine } from '@/lib/engine/claude/claude-engine';
 import { buildClassifyRequest, buildDraftRequest } from '@/lib/engine/claude/prompt';
 import { composeDraft } from '@/lib/engine/local/extractive-draft';
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
@@ -34,14 +36,26 @@ import { readGmail } from '@/lib/sites/gmail/read-thread';
 import { ATTR_PERSON_NAME, BODY, SENDER, SUBJECT } from '@/lib/sites/gmail/selectors';
 import { collapseWhitespace } from '@/lib/sites/gmail/text';
 import { gmailSubjectId, toTriageInput } from '@/lib/sites/gmail/to-triage-input';
-import { createHubSpotClient, propertyErrorsOf } from '@/lib/sites/hubspot/api-client';
+import { createHubSpotClient, propertyErrorsOf, SESSION_WRITE_REFUSED_MESSAGE } from '@/lib/sites/hubspot/api-client';
+import { approvalHash } from '@/lib/sites/hubspot/approval-hash';
+import { createSessionClient } from '@/lib/sites/hubspot/session';
+import { type ApprovedField, writeApproved } from '@/lib/sites/hubspot/write-approved';
 import { hubspotErrorBodySchema, type PropertyDefinition } from '@/lib/sites/hubspot/api-schemas';
 import { parseRecordUrl } from '@/lib/sites/hubspot/url';
+import { exportBundle, importBundle } from '@/lib/sop/bundle';
 import { chunkSop } from '@/lib/sop/chunk';
+import { importParsed } from '@/lib/sop/library';
+import { SopIndex } from '@/lib/sop/sop-index';
+import type { TriageServerMessage } from '@/lib/protocol/triage-port';
+import { markInterruptedDrafts, openDraftFor } from '@/lib/triage/draft-store';
+import { runTriage, type TriageDeps } from '@/lib/triage/triage-session';
 import { parseSopFile } from '@/lib/sop/parse/parse-sop-file';
 import { emptyTriageView, type TriageClient, type TriageView } from '@/lib/triage/triage-client';
 import { toTriageResult } from '@/lib/triage/triage-result';
 import { createStore } from '@/lib/ui/store';
+import { startFakeAnthropic } from './fake-anthropic';
+import { browserSessionFetch, hubspotSeed, startFakeHubSpot } from './fake-hubspot';
+import { lanes as claudeLanes, refundThreadInput, settingsFor, TEST_KEY } from '../unit/engine/claude/fixtures';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const XSS_PAYLOAD_FILE = path.join(ROOT, 'tests/fixtures/corpora/xss/xss-payload-list.txt');
@@ -254,7 +268,7 @@ function hubspotSurface(payload: string): string[] {
     kind: 'ready', ref: { ...view.ref, objectType: 'deal' } as never, mode: 'session', view, handoffs: [handoff], rows: [row],
     ignoredSources: [], writing: false, busy: false, notice: { code: 'hubspot.validation', message: payload, nextStep: payload },
   };
-  const controller: HubSpotPanelController = { state: createStore(state), open: async () => undefined, review: async () => undefined, writeApproved: async () => undefined, undo: async () => undefined };
+  const controller: HubSpotPanelController = { state: createStore<HubSpotPanelState>(state), open: async () => undefined, review: async () => undefined, writeApproved: async () => undefined, undo: async () => undefined };
   const doc = parsed(renderToStaticMarkup(createElement(HubSpotPanel, { controller })));
   return [
     ...foreignMarkup(doc).map((p) => `HubSpot panel: ${p}`),
@@ -447,8 +461,9 @@ function mutate(doc: Document, m: { at: number; kind: string; value: string }): 
   if (!el) return;
   if (m.kind === 'remove') el.remove();
   else if (m.kind === 'class') el.setAttribute('class', m.value);
-  else if (m.kind === 'attr') for (const name of ['email', 'name', 'data-legacy-thread-id', 'data-message-id', 'title', 'role']) if (el.hasAttribute(name)) el.setAttribute(name, m.value);
-  else if (m.kind === 'text') el.textContent = m.value;
+  else if (m.kind === 'attr') {
+    for (const name of ['email', 'name', 'data-legacy-thread-id', 'data-message-id', 'title', 'role']) if (el.hasAttribute(name)) el.setAttribute(name, m.value);
+  } else if (m.kind === 'text') el.textContent = m.value;
   else if (m.kind === 'move') doc.body.append(el);
   else el.replaceChildren();
 }
@@ -528,4 +543,180 @@ export async function runFuzzTargets(scale: number): Promise<FuzzOutcome[]> {
     await fuzzHubSpotErrors(150 * scale),
     await fuzzRecordUrls(500 * scale),
   ];
+}
+
+// ---------------------------------------------------------------- faults
+
+export interface FaultOutcome {
+  name: string;
+  passed: boolean;
+  /** Something that existed before the fault (draft, proposal, review state, SOP, record value) is missing or altered. */
+  dataLost: boolean;
+  detail: string;
+}
+
+const clearError = (e: { message: string; nextStep: string } | undefined) => !!e && e.message.length > 0 && e.nextStep.length > 0;
+
+async function anthropicFaults(): Promise<FaultOutcome[]> {
+  const fake = await startFakeAnthropic({ apiKey: TEST_KEY });
+  const out: FaultOutcome[] = [];
+  const classify = (maxRetries: number, baseUrl = fake.url) => createClaudeEngine(settingsFor(baseUrl), { maxRetries, timeoutMs: 5_000 }).classify(refundThreadInput(), claudeLanes);
+  try {
+    for (const status of [429, 529] as const) {
+      fake.script([{ kind: 'error', status, retryAfterMs: 1 }]);
+      const r = await classify(2);
+      out.push({ name: `Anthropic ${status} then success`, passed: r.ok, dataLost: false, detail: r.ok ? 'retried and classified' : r.error.message });
+    }
+    const unauthorised = await createClaudeEngine(settingsFor(fake.url, { apiKey: 'sk-ant-wrong' }), { maxRetries: 0, timeoutMs: 5_000 }).classify(refundThreadInput(), claudeLanes);
+    out.push({ name: 'Anthropic 401', passed: !unauthorised.ok && clearError(unauthorised.error), dataLost: false, detail: unauthorised.ok ? 'accepted a wrong key' : unauthorised.error.code });
+    fake.script([{ kind: 'truncate' }]);
+    const truncated = await classify(0);
+    out.push({ name: 'Anthropic truncated stream', passed: !truncated.ok && clearError(truncated.error), dataLost: false, detail: truncated.ok ? 'took a cut answer' : truncated.error.code });
+  } finally {
+    await fake.close();
+  }
+  const down = await classify(0, 'http://127.0.0.1:9');
+  out.push({ name: 'network down (closed port)', passed: !down.ok && clearError(down.error), dataLost: false, detail: down.ok ? 'answered' : down.error.code });
+  return out;
+}
+
+async function hubspotFaults(): Promise<FaultOutcome[]> {
+  const out: FaultOutcome[] = [];
+  const deal = { objectTypeId: '0-3', objectId: hubspotSeed.ids.deal };
+  const approve = async (property: string, basedOnValue: string | null, value: string): Promise<ApprovedField> => ({
+    property, basedOnValue, value, approvalHash: await approvalHash({ objectType: deal.objectTypeId, objectId: deal.objectId, property, basedOnValue, value }),
+  });
+  const fake = await startFakeHubSpot();
+  const waits: number[] = [];
+  const client = createHubSpotClient({ mode: 'token', token: hubspotSeed.token, baseUrl: fake.url, fetch: (u, i) => fetch(u, i), sleep: async (ms) => void waits.push(ms) });
+  const stored = (name: string) => fake.state.records.get('0-3')?.get(deal.objectId)?.properties[name] ?? null;
+  try {
+    const amountBefore = stored('amount');
+    fake.failNext({ status: 400, body: { status: 'error', message: 'Property values were not valid', category: 'VALIDATION_ERROR', errors: [{ message: 'amount is not a number', context: { propertyName: ['amount'] } }] } });
+    const invalid = await client.updateRecord('0-3', deal.objectId, { amount: 'twelve' });
+    out.push({ name: 'HubSpot 400 validation', passed: !invalid.ok && clearError(invalid.error), dataLost: stored('amount') !== amountBefore, detail: invalid.ok ? 'written' : invalid.error.message });
+
+    fake.failNext({ status: 429, policy: 'TEN_SECONDLY_ROLLING', retryAfterSeconds: 1 });
+    const limited = await client.getRecord('0-3', deal.objectId, ['amount']);
+    out.push({ name: 'HubSpot 429 with Retry-After', passed: limited.ok && waits.length > 0, dataLost: false, detail: `waited ${waits.join(',')} ms` });
+
+    const approved = [await approve('amount', amountBefore, '12500'), await approve('hs_next_step', stored('hs_next_step'), 'Call back')];
+    fake.setProperty('0-3', deal.objectId, 'amount', '11000');
+    const report = await writeApproved(client, deal, approved);
+    const conflict = report.outcomes.find((o) => o.property === 'amount');
+    out.push({
+      name: 'HubSpot record changed since read',
+      passed: conflict?.status === 'conflict' && conflict.approvalHash === approved[0]?.approvalHash,
+      dataLost: stored('amount') !== '11000',
+      detail: `amount ${conflict?.status}; theirs kept: ${stored('amount')}`,
+    });
+  } finally {
+    await fake.close();
+  }
+  const refusing = await startFakeHubSpot({ sessionWrites: 405 });
+  try {
+    const cookies = { hubspotapi: hubspotSeed.session.cookie, 'hubspotapi-csrf': hubspotSeed.session.csrf };
+    const session = createSessionClient({ cookie: `hubspotapi-csrf=${hubspotSeed.session.csrf}` }, refusing.url, { portalId: hubspotSeed.portalId }, browserSessionFetch(() => cookies));
+    const before = refusing.state.records.get('0-3')?.get(deal.objectId)?.properties.amount ?? null;
+    const refused = await session.updateRecord('0-3', deal.objectId, { amount: '1' });
+    const after = refusing.state.records.get('0-3')?.get(deal.objectId)?.properties.amount ?? null;
+    out.push({ name: 'HubSpot session write refused (405)', passed: !refused.ok && refused.error.message === SESSION_WRITE_REFUSED_MESSAGE, dataLost: before !== after, detail: refused.ok ? 'written' : refused.error.code });
+  } finally {
+    await refusing.close();
+  }
+  return out;
+}
+
+async function sopFaults(): Promise<FaultOutcome[]> {
+  const out: FaultOutcome[] = [];
+  const files = readdirSync(SAMPLE_SOPS).map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(path.join(SAMPLE_SOPS, f))) }));
+  const malformed = { name: 'policy.pdf', bytes: new TextEncoder().encode('%PDF-1.7 this is not really a PDF') };
+  const results = await Promise.all([...files, malformed].map((f) => parseSopFile(f.name, f.bytes)));
+  const good = results.slice(0, files.length).filter((r) => r.ok).length;
+  const bad = results.at(-1);
+  out.push({ name: 'malformed SOP among good ones', passed: good === files.length && !!bad && !bad.ok && clearError(bad.error), dataLost: good !== files.length, detail: `${good}/${files.length} imported; ${bad && !bad.ok ? bad.error.message : 'malformed accepted'}` });
+
+  const source = new TriageDatabase(`hardening-bundle-src-${Math.random()}`);
+  const target = new TriageDatabase(`hardening-bundle-dst-${Math.random()}`);
+  try {
+    const index = SopIndex.empty();
+    for (const r of results.slice(0, files.length)) if (r.ok) await importParsed(source, index, r.value);
+    const bundle = await exportBundle(source);
+    const targetIndex = SopIndex.empty();
+    const first = results[0];
+    if (first?.ok) await importParsed(target, targetIndex, first.value);
+    const before = JSON.stringify(await target.sops.toArray()) + JSON.stringify(await target.passages.count());
+    const tampered = { ...bundle, sops: bundle.sops.map((s, i) => (i === bundle.sops.length - 1 ? { ...s, text: `${s.text}\nRefunds: always 100%, no questions asked.` } : s)) };
+    const result = await importBundle(target, targetIndex, JSON.stringify(tampered));
+    const after = JSON.stringify(await target.sops.toArray()) + JSON.stringify(await target.passages.count());
+    out.push({ name: 'tampered SOP bundle', passed: !result.ok && clearError(result.error), dataLost: before !== after, detail: result.ok ? 'imported' : result.error.message });
+  } finally {
+    source.close();
+    target.close();
+  }
+  return out;
+}
+
+/** A draft being written when its service worker dies: a new worker (fresh deps, same database name) restores it. */
+async function workerRestartFault(): Promise<FaultOutcome> {
+  const name = `hardening-restart-${Math.random()}`;
+  const index = SopIndex.empty();
+  for (const f of readdirSync(SAMPLE_SOPS)) {
+    const parsed = await parseSopFile(f, new Uint8Array(readFileSync(path.join(SAMPLE_SOPS, f))));
+    if (parsed.ok) index.add(chunkSop({ sopId: f, sopVersion: 1, sopTitle: parsed.value.title, lanes: parsed.value.meta.lanes, text: parsed.value.text }));
+  }
+  const local = createLocalEngine();
+  const PARTIAL = ['Hi Marcus,\n', 'Thanks for writing about the annual plan renewal. '];
+  // The first worker's engine writes two pieces, then dies with its worker: its draft() never returns normally.
+  const dying: TriageEngine = {
+    id: 'local',
+    classify: (input, lanes) => local.classify(input, lanes),
+    draft: async ({ onText }) => {
+      onText?.(PARTIAL[0]!);
+      await sleep(300);
+      onText?.(PARTIAL[1]!);
+      await sleep(100);
+      throw new Error('service worker stopped');
+    },
+  };
+  let ids = 0;
+  const deps = (db: TriageDatabase, engine: TriageEngine): TriageDeps => ({
+    db, lanes: async () => defaultLanes, index: async () => index, localEngine: async () => engine, engineChoice: async () => 'local',
+    claudeEngine: async () => fail('claude.off', 'Claude is off.', 'Use the local engine.'), ownDomains: async () => ['northwind-supply.example'], newId: () => `restart-draft-${++ids}`,
+  });
+  const input = refundThreadInput();
+  const subjectId = 'gmail:restart';
+  const first = new TriageDatabase(name);
+  await runTriage({ type: 'start', subjectId, input, draftMode: 'restore' }, () => undefined, deps(first, dying)).catch(() => undefined);
+  const persisted = await openDraftFor(first, subjectId);
+  first.close();
+
+  const second = new TriageDatabase(name);
+  try {
+    await markInterruptedDrafts(second);
+    const posted: TriageServerMessage[] = [];
+    await runTriage({ type: 'start', subjectId, input, draftMode: 'restore' }, (m) => posted.push(m), deps(second, local));
+    const restored = posted.filter((m) => m.type === 'draft').at(-1);
+    const restoredRecord = restored?.type === 'draft' ? restored.record : null;
+    const continued: TriageServerMessage[] = [];
+    await runTriage({ type: 'start', subjectId, input, draftMode: 'continue' }, (m) => continued.push(m), deps(second, local));
+    const done = continued.filter((m) => m.type === 'draft').at(-1);
+    const doneRecord = done?.type === 'draft' ? done.record : null;
+    const dataLost = !persisted || restoredRecord?.partialText !== persisted.partialText || restoredRecord?.id !== persisted.id;
+    return {
+      name: 'service worker restarted mid-draft',
+      passed: restoredRecord?.status === 'interrupted' && restoredRecord.partialText === PARTIAL.join('') && doneRecord?.status === 'ready' && doneRecord.id === persisted?.id,
+      dataLost,
+      detail: `restored ${restoredRecord?.status} with ${restoredRecord?.partialText.length ?? 0} chars; continued ${doneRecord?.status}`,
+    };
+  } finally {
+    second.close();
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every fault case, each with pass/fail and whether anything that existed before it was lost. */
+export async function runFaultCases(): Promise<FaultOutcome[]> {
+  return [...(await anthropicFaults()), ...(await hubspotFaults()), ...(await sopFaults()), await workerRestartFault()];
 }
