@@ -18,7 +18,8 @@ class MarkdownLineWriter {
   private prefix = '';
 
   private flush(): void {
-    const text = this.current.replace(/\s+/g, ' ').trim();
+    // Only runs of whitespace and lone non-space whitespace change: single spaces, most of the text, are left alone.
+    const text = this.current.replace(/\s\s+|[^\S ]/g, ' ').trim();
     if (text) this.lines.push(this.prefix + text);
     this.current = '';
     this.prefix = '';

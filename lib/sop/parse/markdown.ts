@@ -6,13 +6,14 @@ export function normaliseMarkdown(source: string): string {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').replace(/\s+$/, '');
+    // trimEnd, not a /\s+$/ replace: that regex retries at every space of the line.
+    const line = (lines[i] ?? '').trimEnd();
     const next = lines[i + 1] ?? '';
     // Setext headings ("Title\n=====") become ATX headings so the chunker sees one form.
-    if (line.trim() && /^\s*=+\s*$/.test(next)) {
+    if (line && /^\s*=+\s*$/.test(next)) {
       out.push(`# ${line.trim()}`);
       i++;
-    } else if (line.trim() && /^\s*-{2,}\s*$/.test(next) && !/^\s*[-*+]\s/.test(line)) {
+    } else if (line && /^\s*-{2,}\s*$/.test(next) && !/^\s*[-*+]\s/.test(line)) {
       out.push(`## ${line.trim()}`);
       i++;
     } else {
