@@ -26,6 +26,11 @@ const groups: Group[] = [
     run: async () => (await import('./draft')).draftFigures(),
   },
   { name: 'KPI dashboard', figures: ['kpi_compute_ms_p50_100k', 'kpi_compute_ms_p95_100k'], run: async () => (await import('./kpi')).kpiFigures() },
+  {
+    name: 'hardening',
+    figures: ['xss_payloads_tried', 'xss_payloads_passed', 'injection_cases_tried', 'injection_cases_passed', 'fuzz_runs', 'fault_cases_tried', 'fault_cases_passed', 'data_lost'],
+    run: async () => (await import('./hardening')).hardeningFigures(),
+  },
 ];
 
 const only = process.argv.slice(2);
