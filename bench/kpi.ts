@@ -4,7 +4,7 @@ import type { AuditRow, FeedbackRow } from '@/lib/db/database';
 import { computeKpis } from '@/lib/metrics/compute-kpis';
 import { percentiles, round, type Figure } from './figures';
 
-const GMAIL_LANES = ['shared-inbox', 'support-replies', 'lead-routing', 'rfq-response', 'meeting-followup', 'intake-onboarding'];
+const GMAIL_LANES = ['shared-inbox-triage', 'support-replies', 'lead-routing', 'rfq-response', 'meeting-followup', 'intake-onboarding'];
 const HUBSPOT_LANES = ['crm-discipline', 'lead-routing', 'rfq-response'];
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

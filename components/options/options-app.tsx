@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { GeneralSettings } from './general-settings';
+import { KpiDashboard } from './kpi-dashboard';
 import { AuditLog } from './audit-log';
 import { LanesView } from './lanes-view';
 import { SopLibrary } from './sop-library';
@@ -8,6 +9,7 @@ const tabs = [
   { id: 'general', label: 'General' },
   { id: 'sops', label: 'SOP library' },
   { id: 'lanes', label: 'Lanes' },
+  { id: 'kpis', label: 'KPIs' },
   { id: 'audit', label: 'Audit log' },
 ] as const;
 type TabId = (typeof tabs)[number]['id'];
@@ -40,6 +42,7 @@ export function OptionsApp() {
         {tab === 'general' && <GeneralSettings />}
         {tab === 'sops' && <SopLibrary />}
         {tab === 'lanes' && <LanesView />}
+        {tab === 'kpis' && <KpiDashboard />}
         {tab === 'audit' && <AuditLog />}
       </main>
     </div>
