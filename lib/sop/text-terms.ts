@@ -78,12 +78,16 @@ const WORD_CHAR = /[\p{L}\p{N}’']/u;
 /** Whether each non-ASCII BMP code unit is part of a word: 0 unknown, 1 yes, 2 no (filled as met). */
 const wordCharBmp = new Uint8Array(0x10000);
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** Whether the character at `at` (code unit `code`) is part of a word; a surrogate pair is one character. */
 function isWordCode(text: string, at: number, code: number): boolean {
   if (code < 0x80) {
     // a-z, A-Z, 0-9, apostrophe
     return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x27;
   }
-  if (code >= 0xd800 && code <= 0xdbff) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at) ?? code));
+  if (isHighSurrogate(code)) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at) ?? code));
   const known = wordCharBmp[code];
   if (known) return known === 1;
   const word = WORD_CHAR.test(String.fromCharCode(code));
@@ -106,8 +110,7 @@ function eachToken(text: string, each: (token: string) => void): void {
       each(text.slice(start, i));
       start = -1;
     }
-    // A surrogate pair is one character.
-    i += code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    i += isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
   }
   if (start >= 0) each(text.slice(start));
 }
