@@ -1,7 +1,10 @@
 import { waitingHandoffs } from '@/lib/hubspot-lane/handoffs';
 import { withPropertyFields } from '@/lib/hubspot-lane/handoff-fields';
 import { applyOutcomes, approvedFields, listRows, proposeUndo, reviewRow, storeProposals } from '@/lib/hubspot-lane/proposal-store';
-import { proposeForRecord } from '@/lib/hubspot-lane/propose-for-record';
+import { bestPerProperty, proposeForRecord } from '@/lib/hubspot-lane/propose-for-record';
+import { proposeForRecordWithClaude } from '@/lib/hubspot-lane/claude-proposals';
+import { loadClaudeSettings } from '@/lib/settings/claude-settings-store';
+import { appendAudit } from '@/lib/db/audit';
 import { readRecordView } from '@/lib/hubspot-lane/record-view';
 import { loadHubSpotToken, maskToken, saveHubSpotToken } from '@/lib/hubspot-lane/token-store';
 import { loadLanes } from '@/lib/lanes/lane-store';
@@ -22,7 +25,7 @@ export interface HubSpotOptions {
 const noToken = () => fail('hubspot.no_token', 'No private-app token is set for HubSpot.', 'Ask an admin to set one in Options, or use your HubSpot session.');
 
 /** HubSpot lane: proposals, reviews and approvals live here; with an admin's token, reads and writes too. */
-export function setUpHubSpot(services: Pick<Services, 'db'>, options: HubSpotOptions = {}): Handlers {
+export function setUpHubSpot(services: Pick<Services, 'db' | 'engineChoice'>, options: HubSpotOptions = {}): Handlers {
   const { db } = services;
   const now = options.now ?? Date.now;
   const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
@@ -43,9 +46,18 @@ export function setUpHubSpot(services: Pick<Services, 'db'>, options: HubSpotOpt
     'hubspot.propose': async ({ view }) => {
       const lanes = await loadLanes(db);
       const handoffs = await waitingHandoffs(db, view.match);
-      const result = proposeForRecord(view, lanes, handoffs.map(withPropertyFields), new Date(now()));
+      const local = proposeForRecord(view, lanes, handoffs.map(withPropertyFields), new Date(now()));
+      let result = local;
+      let engineError = null;
+      if ((await services.engineChoice()) === 'claude') {
+        const claude = await proposeForRecordWithClaude(view, lanes, await loadClaudeSettings(db), new Date(now()), {
+          onUsage: (usage) => void appendAudit(db, { kind: 'engine.usage', subject: view.subject, lane: null, data: { ...usage } }),
+        });
+        engineError = claude.error;
+        result = { proposals: bestPerProperty([...local.proposals, ...claude.proposals]), dropped: [...local.dropped, ...claude.dropped], ignoredSources: local.ignoredSources };
+      }
       const rows = await storeProposals(db, view.subject, result, view.definitions, now());
-      return ok({ rows, handoffs, ignoredSources: result.ignoredSources });
+      return ok({ rows, handoffs, ignoredSources: result.ignoredSources, engineError });
     },
     'hubspot.review': ({ subject, id, action, value }) => reviewRow(db, subject, id, action, value, now()),
     'hubspot.approvedFields': async ({ subject }) => ok(await approvedFields(db, subject)),

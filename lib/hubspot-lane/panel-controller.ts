@@ -84,7 +84,8 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
     const proposed = await deps.send('hubspot.propose', { view: view.value });
     if (gen !== generation) return;
     if (!proposed.ok) return state.set({ kind: 'error', ref, error: proposed.error });
-    state.set({ kind: 'ready', ref, mode, view: view.value, ...proposed.value, writing: false, busy: false, notice: null });
+    const { rows, handoffs, ignoredSources, engineError } = proposed.value;
+    state.set({ kind: 'ready', ref, mode, view: view.value, rows, handoffs, ignoredSources, writing: false, busy: false, notice: engineError });
   }
 
   async function rowsAction(run: () => Promise<Result<ProposalRow[]>>): Promise<void> {

@@ -31,7 +31,7 @@ export function proposeForRecord(view: Snapshot, lanes: Lane[], handoffs: Handof
     out.ignoredSources.push(...result.ignoredSources.filter((s) => !out.ignoredSources.some((o) => o.ref === s.ref)));
   };
 
-  for (const lane of lanes.filter((l) => l.trigger.site === 'hubspot' && l.trigger.recordTypes.includes(record.objectType))) {
+  for (const lane of lanesForRecord(lanes, record.objectType)) {
     collect(lane, { notes: view.notes });
   }
   const byLane = new Map<string, HandoffPacket[]>();
@@ -45,10 +45,19 @@ export function proposeForRecord(view: Snapshot, lanes: Lane[], handoffs: Handof
     collect(lane, { handoffs: packets });
   }
 
+  return { ...out, proposals: bestPerProperty(out.proposals) };
+}
+
+/** One proposal per property, whichever lane or engine made it: the most confident wins. */
+export function bestPerProperty(proposals: LaneProposal[]): LaneProposal[] {
   const best = new Map<string, LaneProposal>();
-  for (const candidate of out.proposals) {
+  for (const candidate of proposals) {
     const held = best.get(candidate.proposal.property);
     if (!held || candidate.proposal.confidence > held.proposal.confidence) best.set(candidate.proposal.property, candidate);
   }
-  return { ...out, proposals: [...best.values()] };
+  return [...best.values()];
 }
+
+/** The record's HubSpot lanes: those whose trigger names this record type. */
+export const lanesForRecord = (lanes: Lane[], objectTypeId: string) =>
+  lanes.filter((l) => l.trigger.site === 'hubspot' && l.trigger.recordTypes.includes(objectTypeId));

@@ -1,6 +1,6 @@
 /** Token use and estimated cost of one Messages API call. */
 export interface UsageRecord {
-  call: 'classify' | 'classify-repair' | 'draft';
+  call: 'classify' | 'classify-repair' | 'draft' | 'propose';
   model: string;
   /** Input tokens billed at the full rate (neither read from nor written to the cache). */
   input: number;

@@ -34,7 +34,7 @@ export interface ProposeFieldsResult {
   ignoredSources: { ref: string; reason: string }[];
 }
 
-interface Candidate {
+export interface Candidate {
   property: string;
   /** A day is 'YYYY-MM-DD' and is put in the property's own date form at the end. */
   value: string;
@@ -294,12 +294,7 @@ function optionOrder(def: PropertyDefinition, value: string | null): number {
  */
 export function proposeFieldsLocally(input: ProposeFieldsInput): ProposeFieldsResult {
   const { record, definitions, lane, now } = input;
-  const dropped: DroppedProposal[] = [];
-  const ignoredSources: ProposeFieldsResult['ignoredSources'] = [];
-  const drop = (property: string, reason: string) => {
-    if (!dropped.some((d) => d.property === property && d.reason === reason)) dropped.push({ property, reason });
-  };
-
+  const { texts, ignoredSources } = evidenceSources(input);
   const candidates: Candidate[] = [];
   const contactEmail = record.properties.email?.toLowerCase() ?? null;
   for (const packet of input.sources.handoffs ?? []) {
@@ -310,28 +305,52 @@ export function proposeFieldsLocally(input: ProposeFieldsInput): ProposeFieldsRe
     }
     candidates.push(...handoffCandidates(packet));
   }
-  const texts = [
-    ...(input.sources.notes ?? []).map((s) => ({ s, kind: 'note' as const })),
-    ...(input.sources.emails ?? []).map((s) => ({ s, kind: 'email' as const })),
-  ];
   for (const { s, kind } of texts) {
-    const sentences = sentenceSpans(s.text);
-    if (sentences.some(looksLikeInstruction)) {
-      // A source that tries to instruct the system is not evidence for anything in it.
-      ignoredSources.push({ ref: s.ref, reason: 'Contains instructions addressed to the system; not used as evidence.' });
-      continue;
-    }
     const source: EvidenceSource = { kind, ref: s.ref, label: s.label };
-    for (const sentence of sentences) {
+    for (const sentence of sentenceSpans(s.text)) {
       candidates.push(...sentenceCandidates(sentence, source, now).filter((c) => SCOPE[c.property]?.includes(record.objectType)));
     }
     const fromContact = !s.from || !contactEmail || s.from.toLowerCase() === contactEmail;
     if (kind === 'email' && fromContact && record.objectType === CONTACT) candidates.push(...signatureCandidates(s.text, source));
   }
 
+  return { ...gateCandidates({ record, definitions, lane, now }, candidates), ignoredSources };
+}
+
+/** Notes and emails that may serve as evidence: a source that tries to instruct the system is left out whole. */
+export function evidenceSources(input: Pick<ProposeFieldsInput, 'sources'>): {
+  texts: { s: TextSource; kind: 'note' | 'email' }[];
+  ignoredSources: ProposeFieldsResult['ignoredSources'];
+} {
+  const ignoredSources: ProposeFieldsResult['ignoredSources'] = [];
+  const all = [
+    ...(input.sources.notes ?? []).map((s) => ({ s, kind: 'note' as const })),
+    ...(input.sources.emails ?? []).map((s) => ({ s, kind: 'email' as const })),
+  ];
+  const texts = all.filter(({ s }) => {
+    if (!sentenceSpans(s.text).some(looksLikeInstruction)) return true;
+    ignoredSources.push({ ref: s.ref, reason: 'Contains instructions addressed to the system; not used as evidence.' });
+    return false;
+  });
+  return { texts, ignoredSources };
+}
+
+/**
+ * The one gate every proposed value passes, whichever engine found it: the lane's allow-list, the portal's
+ * definitions (exists, writable, value accepted), not the current value, forward-only stages, the confidence floor.
+ * The most confident candidate per property wins.
+ */
+export function gateCandidates(
+  { record, definitions, lane, now }: Pick<ProposeFieldsInput, 'record' | 'definitions' | 'lane' | 'now'>,
+  candidates: Candidate[],
+): Pick<ProposeFieldsResult, 'proposals' | 'dropped'> {
+  const dropped: DroppedProposal[] = [];
+  const drop = (property: string, reason: string) => {
+    if (!dropped.some((d) => d.property === property && d.reason === reason)) dropped.push({ property, reason });
+  };
   if (!lane.processing.actions.includes('propose_fields')) {
     for (const c of candidates) drop(c.property, `The ${lane.name} lane does not propose field updates.`);
-    return { proposals: [], dropped, ignoredSources };
+    return { proposals: [], dropped };
   }
 
   const best = new Map<string, { candidate: Candidate; value: string; def: PropertyDefinition }>();
@@ -386,5 +405,5 @@ export function proposeFieldsLocally(input: ProposeFieldsInput): ProposeFieldsRe
     humanDecision: lane.humanDecisionProperties.includes(c.property),
     status: 'pending',
   }));
-  return { proposals, dropped, ignoredSources };
+  return { proposals, dropped };
 }

@@ -24,7 +24,13 @@ export const hubspotMessages = {
   'hubspot.propose': def(
     'content',
     z.object({ view: recordViewSchema }),
-    z.object({ rows: rowsSchema, handoffs: z.array(handoffPacketSchema), ignoredSources: z.array(z.object({ ref: z.string(), reason: z.string() })) }),
+    z.object({
+      rows: rowsSchema,
+      handoffs: z.array(handoffPacketSchema),
+      ignoredSources: z.array(z.object({ ref: z.string(), reason: z.string() })),
+      /** Claude's failure when it is the chosen engine; the local rules' proposals are there regardless. */
+      engineError: appErrorSchema.nullable(),
+    }),
   ),
   'hubspot.review': def(
     'content',

@@ -67,7 +67,7 @@ beforeEach(async () => {
   fake = await startFakeHubSpot();
   db = new TriageDatabase(`hubspot-flow-${Math.random()}`);
   cookies = { hubspotapi: hubspotSeed.session.cookie, 'hubspotapi-csrf': hubspotSeed.session.csrf };
-  const handlers = setUpHubSpot({ db }, { baseUrl: fake.url, now: () => Date.parse('2024-03-20T12:00:00Z') });
+  const handlers = setUpHubSpot({ db, engineChoice: async () => 'local' }, { baseUrl: fake.url, now: () => Date.parse('2024-03-20T12:00:00Z') });
   send = (async (type, payload) => dispatch({ type, payload }, sender, handlers, policy)) as Send;
   controller = makeController();
 });
@@ -237,10 +237,10 @@ describe('untrusted text and typed states', () => {
 
 describe('the token path', () => {
   it('reads and writes through the background with the private-app token; options see it only masked', async () => {
-    const forbidden = await dispatch({ type: 'hubspot.setToken', payload: { token: hubspotSeed.token } }, sender, setUpHubSpot({ db }), policy);
+    const forbidden = await dispatch({ type: 'hubspot.setToken', payload: { token: hubspotSeed.token } }, sender, setUpHubSpot({ db, engineChoice: async () => 'local' }), policy);
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'protocol.forbidden_sender' } });
     const admin = { id: 'ext', url: 'chrome-extension://ext/options.html' } as Parameters<typeof dispatch>[1];
-    const set = await dispatch({ type: 'hubspot.setToken', payload: { token: hubspotSeed.token } }, admin, setUpHubSpot({ db }), policy);
+    const set = await dispatch({ type: 'hubspot.setToken', payload: { token: hubspotSeed.token } }, admin, setUpHubSpot({ db, engineChoice: async () => 'local' }), policy);
     expect(set).toEqual({ ok: true, value: { set: true, masked: `…${hubspotSeed.token.slice(-4)}` } });
 
     await seedHandoff(leadPacket({ jobtitle: 'Head of Procurement' }));
