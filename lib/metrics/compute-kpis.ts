@@ -9,7 +9,8 @@ import { nearestRank } from './percentile';
  * Rows must be in append order (by seq, as the audit table returns them): a draft's outcome and a
  * thread's first sighting are read from what came before. All rows are read whatever the range, because
  * a reply sent in the range may answer a thread first seen before it; the range decides which samples count,
- * each by the time of the event that defines it (see each figure).
+ * each by the time of the event that defines it (see each figure), and a sample's outcome is whatever the log
+ * holds for it, even if it came after the range.
  */
 
 export interface KpiQuery {
