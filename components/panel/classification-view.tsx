@@ -10,6 +10,8 @@ interface Props {
   engineError: AppError | null;
   /** Records a rep's correction; resolves to a problem to show, or null. */
   onCorrect: (field: 'category' | 'urgency' | 'owner', from: string, to: string) => Promise<string | null>;
+  /** Runs the triage again, e.g. after Claude was busy. */
+  onRetry: () => void;
 }
 
 const categoryOptions = categories.map((c) => ({ value: c.id, label: c.label }));
@@ -26,7 +28,7 @@ function Confidence({ field, value, low }: { field: string; value: number; low: 
 }
 
 /** Lane, category, urgency, risk flags and owner, each with how sure the engine is. */
-export function ClassificationView({ result, engineError, onCorrect }: Props) {
+export function ClassificationView({ result, engineError, onCorrect, onRetry }: Props) {
   const c = result.classification;
   const low = new Set(result.lowConfidenceFields);
   return (
@@ -85,7 +87,19 @@ export function ClassificationView({ result, engineError, onCorrect }: Props) {
       <p className="muted small" data-testid="cls-engine">
         {result.engine === 'local' ? 'Local engine' : 'Claude'} · {Math.round(result.ms)} ms
       </p>
-      {engineError && <ErrorState message={`Claude: ${engineError.message}`} nextStep={`${engineError.nextStep} The local engine's result is shown meanwhile.`} />}
+      {engineError && (
+        <div data-testid="engine-error">
+          <ErrorState message={`Claude: ${engineError.message}`} nextStep={`${engineError.nextStep} The local engine's result is shown meanwhile.`} />
+          {engineError.code === 'claude.busy' && (
+            <p className="actions">
+              {engineError.retryAfterMs !== undefined && <span className="muted small">Claude asked to wait about {Math.max(1, Math.ceil(engineError.retryAfterMs / 1000))} s.</span>}
+              <button type="button" className="button" onClick={onRetry}>
+                Retry with Claude
+              </button>
+            </p>
+          )}
+        </div>
+      )}
     </div>
   );
 }

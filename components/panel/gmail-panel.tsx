@@ -47,7 +47,7 @@ export function GmailPanel({ read, triage, flow }: Props) {
       <PanelSection id="classification" title="Classification">
         {current && view.triage ? (
           <>
-            <ClassificationView result={view.triage} engineError={view.engineError} onCorrect={triage.correct} />
+            <ClassificationView result={view.triage} engineError={view.engineError} onCorrect={triage.correct} onRetry={() => view.input && triage.start(view.subjectId!, view.input, 'restore')} />
             {view.triage.engine === 'claude' && view.subjectId && <UsageLine subjectId={view.subjectId} refreshKey={view.draft?.status ?? ''} />}
           </>
         ) : (

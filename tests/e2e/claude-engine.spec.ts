@@ -66,6 +66,18 @@ test('a 529 is retried by the SDK and then succeeds', async ({ context, extensio
   expect(fake.requests.filter((r) => r.path === '/v1/messages').map((r) => r.status).slice(0, 2)).toEqual([529, 200]);
 });
 
+test('Claude still busy after the SDK\'s retries: "busy" with the wait and a retry, the local result meanwhile', async ({ context, extensionId, gmail }) => {
+  await chooseClaude(context, extensionId);
+  fake.script([1, 2, 3].map(() => ({ kind: 'error' as const, status: 429 as const, retryAfterMs: 1 })));
+  const panel = new GmailPanel(gmail);
+  await panel.openThread(REFUND_THREAD);
+  await expect(panel.root.getByTestId('engine-error')).toContainText('rate-limiting');
+  await expect(panel.root.getByTestId('cls-engine')).toContainText('Local engine');
+  await panel.root.getByRole('button', { name: 'Retry with Claude' }).click();
+  await expect(panel.root.getByTestId('cls-engine')).toContainText('Claude');
+  await expect(panel.root.getByTestId('engine-error')).toHaveCount(0);
+});
+
 test('a malformed tool output is repaired by one more turn', async ({ context, extensionId, gmail }) => {
   await chooseClaude(context, extensionId);
   fake.script([{ kind: 'tool', input: { lane: 'not-a-lane' } }]);
