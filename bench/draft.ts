@@ -9,7 +9,8 @@ import type { TriageInput } from '@/lib/schemas/triage-input';
 import { launchWithExtension } from '../tests/support/chromium';
 import { loadSampleSops } from '../tests/support/extension-pages';
 import { startFakeAnthropic } from '../tests/support/fake-anthropic';
-import { gmailFixtureDir, inboxUrl, serveGmailWorkspace } from '../tests/support/gmail-workspace';
+import { gmailFixtureDir, serveGmailWorkspace } from '../tests/support/gmail-workspace';
+import { inboxPage, timeThreadOpening } from './thread-opening';
 import { percentiles, round, type Figure } from './figures';
 
 const OPENINGS = 24;
@@ -34,44 +35,12 @@ async function localFirstToken(): Promise<number[]> {
     const threads = freshThreads(OPENINGS + WARMUP);
     await serveGmailWorkspace(context, { extraThreads: threads });
     await loadSampleSops(context, extensionId);
-    // tsx compiles with keepNames, which wraps functions passed to evaluate() in __name().
-    await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)');
-    const page = await context.newPage();
-    await page.goto(inboxUrl);
-    await page.locator('calm-triage-panel [data-testid=state-list]').waitFor();
+    const page = await inboxPage(context);
     const samples: number[] = [];
     let n = 0;
     for (const id of Object.keys(threads)) {
-      const ms = await page.evaluate(
-        (threadId) =>
-          new Promise<number>((resolve, reject) => {
-            const timeout = setTimeout(() => reject(new Error(`no draft text for ${threadId}`)), 15_000);
-            const shadow = document.querySelector('calm-triage-panel')?.shadowRoot;
-            if (!shadow) return reject(new Error('panel not mounted'));
-            let threadInDom = 0;
-            const check = () => {
-              if (!threadInDom && document.querySelector(`h2.hP[data-legacy-thread-id="${threadId}"]`)) threadInDom = performance.now();
-              if (!threadInDom) return;
-              const live = shadow.querySelector('[data-testid=draft-streaming] .draft--live');
-              const streamed = live && !live.textContent?.startsWith('Writing a draft');
-              if (streamed || shadow.querySelector('[data-testid=draft-text]')) {
-                pageObserver.disconnect();
-                panelObserver.disconnect();
-                clearTimeout(timeout);
-                resolve(performance.now() - threadInDom);
-              }
-            };
-            const pageObserver = new MutationObserver(check);
-            pageObserver.observe(document.body, { childList: true, subtree: true });
-            const panelObserver = new MutationObserver(check);
-            panelObserver.observe(shadow, { childList: true, subtree: true, characterData: true });
-            location.hash = `#inbox/${threadId}`;
-          }),
-        id,
-      );
+      const ms = await timeThreadOpening(page, id, 'first-draft-text');
       if (n++ >= WARMUP) samples.push(ms);
-      await page.evaluate(() => (location.hash = '#inbox'));
-      await page.locator('calm-triage-panel [data-testid=state-list]').waitFor();
     }
     return samples;
   } finally {

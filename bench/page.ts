@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchWithExtension, extensionPath } from '../tests/support/chromium';
-import { gmailFixtures, inboxUrl, serveGmailWorkspace } from '../tests/support/gmail-workspace';
+import { gmailFixtures, serveGmailWorkspace } from '../tests/support/gmail-workspace';
+import { inboxPage, timeThreadOpening } from './thread-opening';
 import { percentiles, round, type Figure } from './figures';
 
 export function contentScriptFigures(): Figure[] {
@@ -30,11 +31,7 @@ export async function panelFigures(): Promise<Figure[]> {
   const { context } = await launchWithExtension({ headless: true });
   try {
     await serveGmailWorkspace(context);
-    // tsx compiles with keepNames, which wraps functions passed to evaluate() in __name().
-    await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)');
-    const page = await context.newPage();
-    await page.goto(inboxUrl);
-    await page.locator('calm-triage-panel [data-testid=state-list]').waitFor();
+    const page = await inboxPage(context);
     await page.evaluate(() => {
       const w = window as unknown as { __longTasks: number[] };
       w.__longTasks = [];
@@ -47,36 +44,8 @@ export async function panelFigures(): Promise<Figure[]> {
       .filter((id): id is string => !!id);
     const samples: number[] = [];
     for (let i = 0; i < OPENINGS + WARMUP; i++) {
-      const id = threads[i % threads.length]!;
-      const ms = await page.evaluate(
-        (threadId) =>
-          new Promise<number>((resolve, reject) => {
-            const timeout = setTimeout(() => reject(new Error(`panel never showed ${threadId}`)), 10_000);
-            let threadInDom = 0;
-            const host = document.querySelector('calm-triage-panel');
-            const shadow = host?.shadowRoot;
-            if (!shadow) return reject(new Error('panel not mounted'));
-            const check = () => {
-              if (!threadInDom && document.querySelector(`h2.hP[data-legacy-thread-id="${threadId}"]`)) threadInDom = performance.now();
-              const fact = shadow.querySelector('[data-testid=fact-thread-id]');
-              if (threadInDom && fact?.textContent === threadId) {
-                pageObserver.disconnect();
-                panelObserver.disconnect();
-                clearTimeout(timeout);
-                resolve(performance.now() - threadInDom);
-              }
-            };
-            const pageObserver = new MutationObserver(check);
-            pageObserver.observe(document.body, { childList: true, subtree: true });
-            const panelObserver = new MutationObserver(check);
-            panelObserver.observe(shadow, { childList: true, subtree: true, characterData: true });
-            location.hash = `#inbox/${threadId}`;
-          }),
-        id,
-      );
+      const ms = await timeThreadOpening(page, threads[i % threads.length]!, 'facts');
       if (i >= WARMUP) samples.push(ms);
-      await page.evaluate(() => (location.hash = '#inbox'));
-      await page.locator('calm-triage-panel [data-testid=state-list]').waitFor();
     }
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     if (process.env.BENCH_DEBUG) console.log('long tasks (ms):', longTasks);

@@ -59,24 +59,17 @@ export function GeneralSettings() {
       <HubSpotToken />
       <section className="card" aria-labelledby="panels-title">
         <h2 id="panels-title">Panel</h2>
-        <label className="check">
-          <input
-            type="checkbox"
-            name="panel-gmail"
-            checked={settings.panelEnabled.gmail}
-            onChange={(e) => void save({ panelEnabled: { ...settings.panelEnabled, gmail: e.target.checked } })}
-          />
-          Show the panel in Gmail
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            name="panel-hubspot"
-            checked={settings.panelEnabled.hubspot}
-            onChange={(e) => void save({ panelEnabled: { ...settings.panelEnabled, hubspot: e.target.checked } })}
-          />
-          Show the panel in HubSpot
-        </label>
+        {(['gmail', 'hubspot'] as const).map((site) => (
+          <label className="check" key={site}>
+            <input
+              type="checkbox"
+              name={`panel-${site}`}
+              checked={settings.panelEnabled[site]}
+              onChange={(e) => void save({ panelEnabled: { ...settings.panelEnabled, [site]: e.target.checked } })}
+            />
+            Show the panel in {site === 'gmail' ? 'Gmail' : 'HubSpot'}
+          </label>
+        ))}
         <p className="muted">Collapse or expand the panel on any page with Alt+Shift+T; the choice is remembered.</p>
       </section>
       <p role="status" className="status">

@@ -1,16 +1,19 @@
 import type { TriageDatabase } from '@/lib/db/database';
 import { draftRecordSchema, RESOLVED_DRAFT_STATUSES, type DraftRecord } from '@/lib/schemas/draft-record';
 
-/** Drafts are kept in the pending table until a human resolves them. */
-export async function openDraftFor(db: TriageDatabase, subjectId: string): Promise<DraftRecord | null> {
+/** Every draft of a thread, newest first. */
+async function draftsFor(db: TriageDatabase, subjectId: string): Promise<DraftRecord[]> {
   const rows = await db.pending.where('subject').equals(subjectId).toArray();
-  const drafts = rows
+  return rows
     .filter((r) => r.kind === 'draft')
     .map((r) => draftRecordSchema.safeParse(r.value))
     .flatMap((p) => (p.success ? [p.data] : []))
-    .filter((d) => !RESOLVED_DRAFT_STATUSES.includes(d.status))
     .sort((a, b) => b.updatedAt - a.updatedAt);
-  return drafts[0] ?? null;
+}
+
+/** Drafts are kept in the pending table until a human resolves them. */
+export async function openDraftFor(db: TriageDatabase, subjectId: string): Promise<DraftRecord | null> {
+  return (await draftsFor(db, subjectId)).find((d) => !RESOLVED_DRAFT_STATUSES.includes(d.status)) ?? null;
 }
 
 export async function getDraft(db: TriageDatabase, id: string): Promise<DraftRecord | null> {
@@ -49,11 +52,5 @@ export async function markInterruptedDrafts(db: TriageDatabase, now = Date.now()
 
 /** The newest draft of a thread whatever its status: after a reply was sent, the panel shows that one. */
 export async function latestDraftFor(db: TriageDatabase, subjectId: string): Promise<DraftRecord | null> {
-  const rows = await db.pending.where('subject').equals(subjectId).toArray();
-  const drafts = rows
-    .filter((r) => r.kind === 'draft')
-    .map((r) => draftRecordSchema.safeParse(r.value))
-    .flatMap((p) => (p.success ? [p.data] : []))
-    .sort((a, b) => b.updatedAt - a.updatedAt);
-  return drafts[0] ?? null;
+  return (await draftsFor(db, subjectId))[0] ?? null;
 }
