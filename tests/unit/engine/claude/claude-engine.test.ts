@@ -50,7 +50,7 @@ describe('Claude engine: classify', () => {
     const [request] = fake.requests;
     expect(request?.path).toBe('/v1/messages');
     expect(request?.headers['authorization']).toBe(`Bearer ${TEST_KEY}`);
-    expect(request?.headers['anthropic-version']).toBeTruthy();
+    expect(request?.headers['anthropic-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const body = bodyOf(request);
     expect(body.tool_choice).toEqual({ type: 'tool', name: 'record_classification' });
     expect(body.tools[0]?.input_schema).toMatchObject({ type: 'object', required: expect.arrayContaining(['lane', 'urgency', 'riskFlags']) });
@@ -103,7 +103,7 @@ describe('Claude engine: classify', () => {
     fake.script([{ kind: 'tool', input: { lane: 'x' } }, { kind: 'tool', input: { lane: 'still wrong' } }]);
     const result = await e.classify(refundThreadInput(), lanes);
     expect(result).toMatchObject({ ok: false, error: { code: 'claude.bad_output' } });
-    expect(!result.ok && result.error.nextStep).toBeTruthy();
+    expect(!result.ok && result.error.nextStep).toMatch(/\S/);
     expect(fake.requests).toHaveLength(2);
   });
 

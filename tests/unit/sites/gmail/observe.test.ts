@@ -67,7 +67,7 @@ describe('observeGmail', () => {
     await settle();
     const list = document.querySelector('[role=list]');
     const template = list?.lastElementChild;
-    expect(template).toBeTruthy();
+    expect(template?.nodeType).toBe(1);
     // 100 new replies, each in its own microtask so each one reaches the mutation observer separately.
     for (let i = 0; i < 100; i += 1) {
       const reply = template?.cloneNode(true) as Element;
