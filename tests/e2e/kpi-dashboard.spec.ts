@@ -52,7 +52,6 @@ test('a draft sent from Gmail shows up in the KPI tab: first response, accepted 
   await expect(options.getByTestId('kpi-lane-support-replies')).toHaveCount(0);
   await expect(options.getByTestId('kpi-quiet-lanes')).toContainText('Lead capture and routing');
   await options.getByTestId('kpi-lane-filter').selectOption('');
-  await options.screenshot({ path: '/tmp/kpi.png', fullPage: true });
 });
 
 /** Writes rows straight into the extension's database, as months of use would have left them. */
@@ -63,14 +62,19 @@ async function seed(page: Page, rows: AuditRow[], feedback: FeedbackRow[]) {
         const open = indexedDB.open('calm-triage');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['audit', 'feedback'], 'readwrite');
-          for (const row of auditRows) tx.objectStore('audit').add(row);
-          for (const row of feedbackRows) tx.objectStore('feedback').add(row);
-          tx.oncomplete = () => {
+          try {
+            const tx = open.result.transaction(['audit', 'feedback'], 'readwrite');
+            for (const row of auditRows) tx.objectStore('audit').add(row);
+            for (const row of feedbackRows) tx.objectStore('feedback').add(row);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          } catch (error) {
             open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
+            reject(error);
+          }
         };
       }),
     [rows, feedback] as const,
@@ -85,6 +89,8 @@ test('over a seeded month of work the dashboard shows the same figures computeKp
   const feedback = log.feedback.map((f) => ({ ...f, at: f.at + shift }));
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
+  // The extension creates its database on first use: ask it something first, so the seed finds the tables.
+  await expect.poll(async () => ((await page.evaluate(() => chrome.runtime.sendMessage({ type: 'audit.recent', payload: { limit: 1 } }))) as { ok: boolean }).ok).toBe(true);
   // Raw IndexedDB writes bypass Dexie's change notifications: the dashboard reads them when opened afterwards.
   await seed(page, rows, feedback);
   const options = await openKpis(context, extensionId);
@@ -108,6 +114,6 @@ test('over a seeded month of work the dashboard shows the same figures computeKp
   const week = computeKpis(rows, feedback, { from: now - 7 * DAY, to: now });
   await expect(all.getByTestId('kpi-all-rework')).toContainText(`n = ${week.overall.rework.n} decided drafts`);
   await options.getByTestId('kpi-range').selectOption('30');
-  await options.screenshot({ path: '/tmp/kpi-seeded.png', fullPage: true });
-  await all.screenshot({ path: '/tmp/kpi-seeded-card.png' });
+  await options.screenshot({ path: test.info().outputPath('kpi-seeded.png'), fullPage: true });
+  await all.screenshot({ path: test.info().outputPath('kpi-seeded-card.png') });
 });

@@ -66,7 +66,7 @@ test('import a folder with good and bad files, then a Gmail thread cites the new
   await expect(library.rows).toHaveCount(10);
   await expect(library.row('Lost pallet claims')).toContainText('Logistics desk');
   await expect(library.row('Lost pallet claims')).toContainText('2025-02-01');
-  await library.page.screenshot({ path: '/tmp/sop-library.png', fullPage: true });
+  await library.page.screenshot({ path: test.info().outputPath('sop-library.png'), fullPage: true });
 
   // Open it as the panel will quote it; the replaced SOP shows its history.
   await library.row('Lost pallet claims').getByRole('button', { name: 'Lost pallet claims' }).click();
@@ -79,7 +79,7 @@ test('import a folder with good and bad files, then a Gmail thread cites the new
   await library.row('Account access').getByRole('button', { name: 'Account access' }).click();
   await expect(detail.getByTestId('sop-history').locator('li')).toHaveCount(2);
   await expect(detail.getByTestId('sop-history')).toContainText('superseded');
-  await library.page.screenshot({ path: '/tmp/sop-library-detail.png', fullPage: true });
+  await library.page.screenshot({ path: test.info().outputPath('sop-library-detail.png'), fullPage: true });
 
   // A customer asks exactly what the new SOP answers.
   const original = readFileSync(path.resolve(import.meta.dirname, '../fixtures/gmail/thread-2024-layout-refund.html'), 'utf8');
