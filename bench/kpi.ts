@@ -2,27 +2,16 @@
 // (Gmail threads through triage, drafts, edits and sends; HubSpot proposals, writes and conflicts).
 import type { AuditRow, FeedbackRow } from '@/lib/db/database';
 import { computeKpis } from '@/lib/metrics/compute-kpis';
-import { percentiles, round, type Figure } from './figures';
+import { percentiles, round, type Figure, seededRandom } from './figures';
 
 const GMAIL_LANES = ['shared-inbox-triage', 'support-replies', 'lead-routing', 'rfq-response', 'meeting-followup', 'intake-onboarding'];
 const HUBSPOT_LANES = ['crm-discipline', 'lead-routing', 'rfq-response'];
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
-/** Deterministic PRNG (mulberry32): the same log on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** About `count` audit events over 90 days, in append order, and the feedback rows the corrections left. */
 export function auditLog(count: number, seed = 7): { rows: AuditRow[]; feedback: FeedbackRow[] } {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const rows: AuditRow[] = [];
   const feedback: FeedbackRow[] = [];

@@ -8,7 +8,7 @@ import { chunkSop } from '@/lib/sop/chunk';
 import { parseSopFile } from '@/lib/sop/parse/parse-sop-file';
 import { queryFromText, retrieve } from '@/lib/sop/retrieve';
 import { SopIndex } from '@/lib/sop/sop-index';
-import { percentiles, round, type Figure } from './figures';
+import { percentiles, round, type Figure, seededRandom } from './figures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BANKING = path.join(root, 'tests/fixtures/corpora/banking77');
@@ -36,17 +36,6 @@ function readCsv(file: string): Array<{ text: string; category: string }> {
   return rows.slice(1).filter((r) => r.length >= 2).map((r) => ({ text: r[0] ?? '', category: r[1] ?? '' }));
 }
 
-/** Deterministic PRNG (mulberry32): the same generated library on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Vocabulary {
   sentences: string[];
   headings: string[];
@@ -67,7 +56,7 @@ function vocabulary(): Vocabulary {
 }
 
 function generatedPassages(count: number, vocab: Vocabulary, seed: number): Passage[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)] as T;
   const lanes = ['shared-inbox-triage', 'support-replies', 'lead-routing', 'rfq-response', 'meeting-followup', 'crm-discipline', 'intake-onboarding'];
   const passages: Passage[] = [];
@@ -95,7 +84,7 @@ function latency(index: SopIndex, queries: string[]): { p50: number; p95: number
 /** Realistic queries: customer messages, some of them lengthened into emails. */
 function benchQueries(): string[] {
   const test = readCsv(path.join(BANKING, 'test.csv'));
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   return Array.from({ length: 220 }, (_, i) => {
     const a = test[Math.floor(rnd() * test.length)]?.text ?? '';
     const b = test[Math.floor(rnd() * test.length)]?.text ?? '';
@@ -109,7 +98,7 @@ function benchQueries(): string[] {
  * snapshot written at the end of a batch are not included: their cost is the browser's IndexedDB, not ours.
  */
 async function importThroughput(vocab: Vocabulary): Promise<{ mbPerS: number; passagesPerS: number }> {
-  const rnd = random(11);
+  const rnd = seededRandom(11);
   const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)] as T;
   const files: Array<{ name: string; bytes: Uint8Array }> = [];
   let total = 0;

@@ -1,3 +1,4 @@
+import { LaneSelect } from '@/components/ui/lane-select';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { optionsDb } from '@/lib/db/options-db';
@@ -63,14 +64,7 @@ export function KpiDashboard() {
             </label>
             <label>
               <span className="visually-hidden">Lane</span>
-              <select value={laneFilter} onChange={(e) => setLaneFilter(e.target.value)} data-testid="kpi-lane-filter">
-                <option value="">All lanes</option>
-                {lanes.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name}
-                  </option>
-                ))}
-              </select>
+              <LaneSelect lanes={lanes} value={laneFilter} onChange={setLaneFilter} anyLabel="All lanes" testId="kpi-lane-filter" />
             </label>
           </div>
         </div>

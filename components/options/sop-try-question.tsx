@@ -1,3 +1,4 @@
+import { LaneSelect } from '@/components/ui/lane-select';
 import { useState, type FormEvent } from 'react';
 import { send } from '@/lib/protocol/client';
 import type { Retrieval } from '@/lib/schemas/sop';
@@ -27,14 +28,7 @@ export function SopTryQuestion({ lanes }: { lanes: { id: string; name: string }[
         <div className="row row--start">
           <label className="inline">
             Lane{' '}
-            <select name="try-lane" value={lane} onChange={(e) => setLane(e.target.value)}>
-              <option value="">Any lane</option>
-              {lanes.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
+            <LaneSelect lanes={lanes} value={lane} onChange={setLane} anyLabel="Any lane" name="try-lane" />
           </label>
           <button className="button button--primary" type="submit">
             Search the SOPs

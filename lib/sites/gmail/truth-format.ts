@@ -2,20 +2,12 @@
 // The inspect script prints reads in this shape and the tests compare reads with the truth in it.
 
 import { z } from 'zod';
-import { messageStateSchema, participantSchema, type GmailRead } from '@/lib/schemas/thread';
+import { threadMessageSchema, type GmailRead } from '@/lib/schemas/thread';
 
-export const truthMessageSchema = z.object({
-  messageId: z.string(),
-  legacyId: z.string().nullable(),
-  from: participantSchema,
-  to: z.array(participantSchema),
-  date: z.string().nullable(),
-  state: messageStateSchema,
+export const truthMessageSchema = threadMessageSchema
+  .pick({ messageId: true, legacyId: true, from: true, to: true, date: true, state: true, hasQuotedHistory: true, signature: true })
   /** Present for expanded messages only. */
-  bodyText: z.string().optional(),
-  hasQuotedHistory: z.boolean(),
-  signature: z.string().nullable(),
-});
+  .extend({ bodyText: z.string().optional() });
 export type TruthMessage = z.infer<typeof truthMessageSchema>;
 
 export const gmailTruthSchema = z.discriminatedUnion('view', [
