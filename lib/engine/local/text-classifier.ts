@@ -3,9 +3,11 @@ import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { featurize, type SparseVector } from './text-features';
 
 /**
- * Multinomial logistic regression (softmax) over hashed word and character n-grams,
- * trained with AdaGrad; corrections are learnt with a few plain SGD steps plus a replay sample
- * so one correction takes milliseconds and does not wipe out what was learnt before.
+ * Multinomial logistic regression (softmax) over hashed word and character n-grams, trained with AdaGrad,
+ * plus a memory of the corrections reps made. A correction is not learnt into the weights: on banking77,
+ * every weight or bias update tried (SGD with replay, passive-aggressive, bias-only) cost accuracy on the
+ * items nobody corrected. Instead the corrected text is kept with its label, and a text very like it
+ * (cosine of the feature vectors) takes that label; every other text is classified exactly as before.
  */
 
 export interface LabelledText {
@@ -26,19 +28,30 @@ export interface TrainOptions {
   bits?: number;
   epochs?: number;
   learningRate?: number;
-  /** How many training examples are kept for replay when learning a correction. */
-  replayCapacity?: number;
+  /**
+   * How many corrections are remembered; the oldest is forgotten first. Every classification compares the text
+   * with each one: with 1,000 corrections of 150-word threads that is about 2 ms, with 5,000 about 10 ms.
+   */
+  memoryCapacity?: number;
   seed?: number;
 }
 
-const DEFAULTS = { bits: 16, epochs: 8, learningRate: 0.4, replayCapacity: 2000, seed: 7 } satisfies Required<TrainOptions>;
-/** Step size of the SGD used for corrections. */
-const CORRECTION_RATE = 0.1;
-/** An upper bound: learning stops once the corrected text is classified as corrected. */
-const CORRECTION_PASSES = 30;
-/** How sure the model must be of a corrected text before learning stops, so near-paraphrases follow it. */
-const CORRECTION_CONFIDENCE = 0.5;
-const REPLAY_PER_PASS = 12;
+const DEFAULTS = { bits: 16, epochs: 8, learningRate: 0.4, memoryCapacity: 1000, seed: 7 } satisfies Required<TrainOptions>;
+/**
+ * A remembered correction starts to count above this cosine similarity, and its weight grows as the cube of
+ * how far above it is, up to MEMORY_WEIGHT for the corrected text itself. Calibrated on held-out banking77
+ * train items (5 folds of every 5th item, 50 and 200 corrections each): this is the most permissive setting
+ * that changed no held-out prediction other than the corrected ones; a lower threshold or a square instead
+ * of a cube changed some, and every such change was wrong. A near-copy of a corrected text (similarity
+ * about 0.85 or more) follows the correction unless the model is very sure; a looser paraphrase (about 0.75)
+ * follows it only where the model was unsure.
+ */
+const MEMORY_THRESHOLD = 0.5;
+const MEMORY_POWER = 3;
+/** Above 0.5, so a corrected text always gets its corrected label back. */
+const MEMORY_WEIGHT = 0.9;
+/** Two texts this similar are the same text: a new correction replaces the old one. */
+const SAME_TEXT = 0.999;
 
 /** Deterministic pseudo-random numbers, so a trained model and a benchmark are reproducible. */
 function seededRandom(seed: number): () => number {
@@ -60,9 +73,8 @@ function shuffle<T>(items: T[], random: () => number): T[] {
   return items;
 }
 
-const serializedSchema = z.object({
+const weightsShape = {
   format: z.literal('calm-triage/text-classifier'),
-  version: z.literal(1),
   bits: z.number().int().min(8).max(24),
   labels: z.array(z.string().min(1)).min(1),
   bias: z.array(z.number()),
@@ -70,11 +82,24 @@ const serializedSchema = z.object({
   buckets: z.string(),
   /** base64 of the Float32 weights, bucket-major: weights[b * labels + k]. */
   weights: z.string(),
+};
+/** Version 1 learnt corrections into its weights and kept a replay sample; it is read with an empty memory. */
+const serializedV1Schema = z.object({
+  ...weightsShape,
+  version: z.literal(1),
   replay: z.array(z.tuple([z.string(), z.string()])),
   replayCapacity: z.number().int().nonnegative(),
   seed: z.number().int(),
 });
-export type SerializedClassifier = z.infer<typeof serializedSchema>;
+const serializedV2Schema = z.object({
+  ...weightsShape,
+  version: z.literal(2),
+  /** The remembered corrections as [text, label], oldest first. */
+  corrections: z.array(z.tuple([z.string(), z.string().min(1)])),
+  memoryCapacity: z.number().int().nonnegative(),
+});
+const serializedSchema = z.discriminatedUnion('version', [serializedV1Schema, serializedV2Schema]);
+export type SerializedClassifier = z.infer<typeof serializedV2Schema>;
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -89,25 +114,30 @@ function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
+interface Correction {
+  text: string;
+  label: string;
+  vector: SparseVector;
+}
+
 export class TextClassifier {
   private labelList: string[];
   /** Bucket-major weights: weights[bucket * labels + k]. */
   private weights: Float32Array;
   private bias: Float32Array;
-  private replay: LabelledText[];
-  private readonly random: () => number;
+  /** The corrections reps made, oldest first, at most memoryCapacity of them. */
+  private memory: Correction[] = [];
+  /** A dense copy of the text being classified, so its similarity to every correction is one pass over theirs. */
+  private scratch: Float32Array | null = null;
 
   private constructor(
     private readonly bits: number,
     labels: string[],
-    private readonly replayCapacity: number,
-    private readonly seed: number,
+    private readonly memoryCapacity: number,
   ) {
     this.labelList = [...labels];
     this.weights = new Float32Array((1 << bits) * labels.length);
     this.bias = new Float32Array(labels.length);
-    this.replay = [];
-    this.random = seededRandom(seed);
   }
 
   get labels(): readonly string[] {
@@ -121,7 +151,7 @@ export class TextClassifier {
     if (labels.length < 2) {
       return fail('classifier_too_few_labels', 'The classifier needs examples of at least two categories.', 'Add labelled examples for more categories and train again.');
     }
-    const model = new TextClassifier(o.bits, labels, o.replayCapacity, o.seed);
+    const model = new TextClassifier(o.bits, labels, o.memoryCapacity);
     const random = seededRandom(o.seed);
     const data = examples.map((e) => ({ x: featurize(e.text, o.bits), y: labels.indexOf(e.label) }));
     const K = labels.length;
@@ -147,14 +177,21 @@ export class TextClassifier {
         }
       }
     }
-    model.replay = shuffle([...examples], random).slice(0, o.replayCapacity).map((e) => ({ text: e.text, label: e.label }));
     return ok(model);
   }
 
+  /** The linear model's probabilities, blended with the label of the most similar remembered correction. */
   predict(text: string): Prediction {
     const K = this.labelList.length;
     const p = new Float64Array(K);
-    this.probabilities(featurize(text, this.bits), p);
+    const x = featurize(text, this.bits);
+    this.probabilities(x, p);
+    const nearest = this.nearestCorrection(x);
+    if (nearest && nearest.similarity > MEMORY_THRESHOLD) {
+      const weight = MEMORY_WEIGHT * ((nearest.similarity - MEMORY_THRESHOLD) / (1 - MEMORY_THRESHOLD)) ** MEMORY_POWER;
+      const y = this.labelList.indexOf(nearest.correction.label);
+      for (let k = 0; k < K; k++) p[k] = (1 - weight) * p[k]! + (k === y ? weight : 0);
+    }
     let best = 0;
     const scores: Record<string, number> = {};
     for (let k = 0; k < K; k++) {
@@ -165,31 +202,17 @@ export class TextClassifier {
   }
 
   /**
-   * Learns one correction: a few small SGD steps on the corrected example, each followed by replayed
-   * examples of the two classes whose boundary moves (the wrong guess and the right label) and a few
-   * random ones, so the model does not forget what it knew. A new label becomes a new class.
+   * Remembers one correction; a new label becomes a new class. A correction of the same text replaces the
+   * earlier one, and once the memory is full the oldest correction is forgotten.
    */
   learn(text: string, label: string): void {
-    const wrongGuess = this.predict(text).label;
     if (!this.labelList.includes(label)) this.addLabel(label);
-    const y = this.labelList.indexOf(label);
-    const x = featurize(text, this.bits);
-    const neighbours = this.replay.filter((e) => e.label === label || e.label === wrongGuess);
-    const pick = (pool: LabelledText[]) => pool[Math.floor(this.random() * pool.length)];
-    const vector = (e: LabelledText) => ({ x: featurize(e.text, this.bits), y: this.labelList.indexOf(e.label) });
-    for (let pass = 0; pass < CORRECTION_PASSES; pass++) {
-      this.sgdStep(x, y);
-      for (let r = 0; r < REPLAY_PER_PASS; r++) {
-        const e = r % 3 === 2 ? pick(this.replay) : pick(neighbours);
-        if (e) {
-          const v = vector(e);
-          this.sgdStep(v.x, v.y);
-        }
-      }
-      const now = this.predict(text);
-      if (now.label === label && now.confidence >= CORRECTION_CONFIDENCE) break;
-    }
-    this.remember({ text, label });
+    if (this.memoryCapacity === 0) return;
+    const vector = featurize(text, this.bits);
+    const same = this.nearestCorrection(vector);
+    if (same && same.similarity >= SAME_TEXT) this.memory.splice(this.memory.indexOf(same.correction), 1);
+    this.memory.push({ text, label, vector });
+    if (this.memory.length > this.memoryCapacity) this.memory.splice(0, this.memory.length - this.memoryCapacity);
   }
 
   toJSON(): SerializedClassifier {
@@ -207,18 +230,18 @@ export class TextClassifier {
     used.forEach((b, i) => packed.set(this.weights.subarray(b * K, b * K + K), i * K));
     return {
       format: 'calm-triage/text-classifier',
-      version: 1,
+      version: 2,
       bits: this.bits,
       labels: [...this.labelList],
       bias: Array.from(this.bias),
       buckets: toBase64(new Uint8Array(Uint32Array.from(used).buffer)),
       weights: toBase64(new Uint8Array(packed.buffer)),
-      replay: this.replay.map((e) => [e.text, e.label]),
-      replayCapacity: this.replayCapacity,
-      seed: this.seed,
+      corrections: this.memory.map((c) => [c.text, c.label]),
+      memoryCapacity: this.memoryCapacity,
     };
   }
 
+  /** Reads a saved model; a version 1 model (corrections learnt into its weights) is read with an empty memory. */
   static fromJSON(json: unknown): Result<TextClassifier> {
     const parsed = serializedSchema.safeParse(json);
     const unreadable = () =>
@@ -231,14 +254,18 @@ export class TextClassifier {
     if (s.bias.length !== K || bucketBytes.length % 4 !== 0 || weightBytes.length !== (bucketBytes.length / 4) * K * 4) return unreadable();
     const buckets = new Uint32Array(bucketBytes.buffer, bucketBytes.byteOffset, bucketBytes.length / 4);
     const packed = new Float32Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.length / 4);
-    const model = new TextClassifier(s.bits, s.labels, s.replayCapacity, s.seed);
+    const model = new TextClassifier(s.bits, s.labels, s.version === 2 ? s.memoryCapacity : DEFAULTS.memoryCapacity);
     for (let i = 0; i < buckets.length; i++) {
       const b = buckets[i]!;
       if (b >= 1 << s.bits) return unreadable();
       model.weights.set(packed.subarray(i * K, i * K + K), b * K);
     }
     model.bias.set(s.bias);
-    model.replay = s.replay.map(([text, label]) => ({ text, label }));
+    if (s.version === 2) {
+      if (s.corrections.some(([, label]) => !s.labels.includes(label))) return unreadable();
+      const kept = model.memoryCapacity === 0 ? [] : s.corrections.slice(-model.memoryCapacity);
+      model.memory = kept.map(([text, label]) => ({ text, label, vector: featurize(text, s.bits) }));
+    }
     return ok(model);
   }
 
@@ -261,15 +288,20 @@ export class TextClassifier {
     for (let k = 0; k < K; k++) p[k]! /= sum;
   }
 
-  /** A correction step moves weights only: moving a class's bias would pull every text toward it. */
-  private sgdStep(x: SparseVector, y: number): void {
-    const K = this.labelList.length;
-    const p = new Float64Array(K);
-    this.probabilities(x, p);
-    for (let k = 0; k < K; k++) {
-      const g = p[k]! - (k === y ? 1 : 0);
-      for (let j = 0; j < x.indexes.length; j++) this.weights[x.indexes[j]! * K + k]! -= CORRECTION_RATE * g * x.values[j]!;
+  /** The remembered correction most similar to x (cosine: both vectors are L2-normalised); the newest wins a tie. */
+  private nearestCorrection(x: SparseVector): { correction: Correction; similarity: number } | null {
+    if (this.memory.length === 0) return null;
+    const dense = (this.scratch ??= new Float32Array(1 << this.bits));
+    for (let j = 0; j < x.indexes.length; j++) dense[x.indexes[j]!] = x.values[j]!;
+    let best: { correction: Correction; similarity: number } | null = null;
+    for (const correction of this.memory) {
+      const { indexes, values } = correction.vector;
+      let similarity = 0;
+      for (let j = 0; j < indexes.length; j++) similarity += dense[indexes[j]!]! * values[j]!;
+      if (!best || similarity >= best.similarity) best = { correction, similarity };
     }
+    for (let j = 0; j < x.indexes.length; j++) dense[x.indexes[j]!] = 0;
+    return best;
   }
 
   private addLabel(label: string): void {
@@ -278,16 +310,10 @@ export class TextClassifier {
     for (let b = 0; b < 1 << this.bits; b++) grown.set(this.weights.subarray(b * K, b * K + K), b * (K + 1));
     const bias = new Float32Array(K + 1);
     bias.set(this.bias);
-    // A new class starts at the average bias with no weights, so it wins only where it has been taught.
+    // A new class starts at the average bias with no weights: only the memory of its corrections gives it texts.
     bias[K] = this.bias.reduce((a, b) => a + b, 0) / K;
     this.weights = grown;
     this.bias = bias;
     this.labelList.push(label);
-  }
-
-  /** Keeps the replay sample bounded: a new example replaces a random one when it is full. */
-  private remember(example: LabelledText): void {
-    if (this.replay.length < this.replayCapacity) this.replay.push(example);
-    else if (this.replayCapacity > 0) this.replay[Math.floor(this.random() * this.replayCapacity)] = example;
   }
 }

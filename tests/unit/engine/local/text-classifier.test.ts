@@ -39,8 +39,45 @@ describe('TextClassifier', () => {
     expect(performance.now() - start).toBeLessThan(200);
     expect(model.labels).toContain('billing');
     expect(model.predict(text).label).toBe('billing');
-    expect(model.predict('the invoice has a wrong VAT number on it').label).toBe('billing');
+    // A close paraphrase (cosine about 0.89) follows the correction.
+    expect(model.predict('The invoice shows the wrong VAT number!').label).toBe('billing');
     for (const e of toy) expect(model.predict(e.text).label).toBe(e.label);
+  });
+
+  it('leaves the prediction of an unrelated text exactly as it was', () => {
+    const model = trained();
+    const unrelated = ['where is my parcel', 'I forgot my password again', 'please refund me', 'something else entirely'];
+    const before = unrelated.map((t) => model.predict(t));
+    model.learn('my order arrived but I want the money back', 'refund');
+    model.learn('the courier charged me twice', 'refund');
+    unrelated.forEach((t, i) => expect(model.predict(t)).toEqual(before[i]));
+    // A new class takes a share of every softmax, so only the decisions are compared.
+    model.learn('the invoice shows a wrong VAT number', 'billing');
+    unrelated.forEach((t, i) => expect(model.predict(t).label).toBe(before[i]!.label));
+  });
+
+  it('lets the latest correction of the same text win and keeps it once', () => {
+    const model = trained();
+    model.learn('invoice wrong amount', 'billing');
+    model.learn('invoice wrong amount', 'refund');
+    expect(model.predict('invoice wrong amount').label).toBe('refund');
+    expect(model.toJSON().corrections).toEqual([['invoice wrong amount', 'refund']]);
+  });
+
+  it('keeps the memory bounded, forgetting the oldest correction first', () => {
+    const result = TextClassifier.train(toy, { bits: 12, epochs: 20, memoryCapacity: 3 });
+    if (!result.ok) throw new Error(result.error.message);
+    const model = result.value;
+    const oldest = 'the courier wants a customs form';
+    const before = model.predict(oldest).label;
+    expect(before).not.toBe('customs');
+    const texts = [oldest, 'invoice wrong amount', 'VAT number missing on invoice', 'please close my account', 'change my billing address'];
+    texts.forEach((t, i) => model.learn(t, ['customs', 'billing', 'billing', 'account', 'billing'][i]!));
+    expect(model.toJSON().corrections.map(([t]) => t)).toEqual(texts.slice(-3));
+    expect(model.predict(oldest).label).toBe(before);
+    expect(model.predict('please close my account').label).toBe('account');
+    const restored = TextClassifier.fromJSON(JSON.parse(JSON.stringify(model.toJSON())) as unknown);
+    expect(restored.ok && restored.value.toJSON().corrections.length).toBe(3);
   });
 
   it('improves on a confusable example after a correction to a known label', () => {
@@ -59,9 +96,22 @@ describe('TextClassifier', () => {
     const restored = TextClassifier.fromJSON(json);
     expect(restored.ok).toBe(true);
     if (!restored.ok) return;
-    for (const text of ['where is my parcel', 'refund me', 'password expired', 'invoice wrong amount', 'something else entirely']) {
+    for (const text of ['where is my parcel', 'refund me', 'password expired', 'invoice wrong amount', 'invoice shows a wrong amount', 'something else entirely']) {
       expect(restored.value.predict(text)).toEqual(model.predict(text));
     }
+    expect(restored.value.predict('invoice wrong amount').label).toBe('billing');
+  });
+
+  it('reads a version 1 model (corrections in its weights) with an empty memory', () => {
+    const model = trained();
+    const v2 = model.toJSON();
+    const { corrections: _corrections, memoryCapacity: _capacity, ...weights } = v2;
+    const v1 = { ...weights, version: 1, replay: [['where is my parcel', 'shipping']], replayCapacity: 2000, seed: 7 };
+    const restored = TextClassifier.fromJSON(v1);
+    expect(restored.ok).toBe(true);
+    if (!restored.ok) return;
+    expect(restored.value.toJSON().corrections).toEqual([]);
+    for (const e of toy) expect(restored.value.predict(e.text)).toEqual(model.predict(e.text));
   });
 
   it('rejects a damaged serialisation with a next step', () => {
@@ -70,6 +120,7 @@ describe('TextClassifier', () => {
     expect(damaged.ok).toBe(false);
     if (!damaged.ok) expect(damaged.error.nextStep).toMatch(/reset/i);
     expect(TextClassifier.fromJSON({ format: 'other' }).ok).toBe(false);
+    expect(TextClassifier.fromJSON({ ...json, corrections: [['some text', 'not_a_label']] }).ok).toBe(false);
   });
 });
 
