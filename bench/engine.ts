@@ -107,6 +107,12 @@ export async function engineFigures(): Promise<Figure[]> {
     { name: 'classify_ms_p95', value: round(latency.p95, 3), unit: 'ms, full local classify of one Gmail fixture thread', target: '< 10' },
     { name: 'retrain_ms', value: round(percentiles(retrainMs).p95, 2), unit: `ms p95 to learn one correction (${misclassified.length} corrections)`, target: '< 200' },
     { name: 'local_accuracy_same_items_before', value: round(before.accuracy, 4), unit: `accuracy on the ${rest.length} test items left after removing the ${misclassified.length} corrected ones, before corrections` },
-    { name: 'local_accuracy_after_50_corrections', value: round(after.accuracy, 4), unit: `accuracy on the same ${rest.length} items after learning the first ${misclassified.length} misclassified test items` },
+    {
+      name: 'local_accuracy_after_50_corrections',
+      value: round(after.accuracy, 4),
+      unit: `accuracy on the same ${rest.length} items after learning the first ${misclassified.length} misclassified test items`,
+      // Compared with the same items before the corrections, not with a fixed number.
+      target: `> ${round(before.accuracy, 4)}`,
+    },
   ];
 }
