@@ -36,7 +36,9 @@ export function ReviewSentences({ draft, checks }: Props) {
                 <button key={n} type="button" className="cite cite--mark" aria-expanded={open === n} aria-controls={`cited-${n}`} onClick={() => (open === n ? setOpen(null) : show(n))}>
                   [{n}]
                 </button>
-              ))}{' '}
+              ))}
+              {/* A sentence that ends its line (the greeting) needs no space before the next one. */}
+              {s.text.endsWith('\n') ? '' : ' '}
             </span>
           );
         })}
