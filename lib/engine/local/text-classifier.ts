@@ -98,8 +98,16 @@ const serializedV2Schema = z.object({
   corrections: z.array(z.tuple([z.string(), z.string().min(1)])),
   memoryCapacity: z.number().int().nonnegative(),
 });
-const serializedSchema = z.discriminatedUnion('version', [serializedV1Schema, serializedV2Schema]);
-export type SerializedClassifier = z.infer<typeof serializedV2Schema>;
+/** Version 3 keeps each correction as its hashed feature vector, not the thread's text. */
+const serializedV3Schema = z.object({
+  ...weightsShape,
+  version: z.literal(3),
+  /** Oldest first; indexes and values are base64 of Uint32 and Float32 arrays of equal length. */
+  corrections: z.array(z.object({ label: z.string().min(1), indexes: z.string(), values: z.string() })),
+  memoryCapacity: z.number().int().nonnegative(),
+});
+const serializedSchema = z.discriminatedUnion('version', [serializedV1Schema, serializedV2Schema, serializedV3Schema]);
+export type SerializedClassifier = z.infer<typeof serializedV3Schema>;
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -115,7 +123,6 @@ function fromBase64(text: string): Uint8Array {
 }
 
 interface Correction {
-  text: string;
   label: string;
   vector: SparseVector;
 }
@@ -211,7 +218,7 @@ export class TextClassifier {
     const vector = featurize(text, this.bits);
     const same = this.nearestCorrection(vector);
     if (same && same.similarity >= SAME_TEXT) this.memory.splice(this.memory.indexOf(same.correction), 1);
-    this.memory.push({ text, label, vector });
+    this.memory.push({ label, vector });
     if (this.memory.length > this.memoryCapacity) this.memory.splice(0, this.memory.length - this.memoryCapacity);
   }
 
@@ -230,13 +237,18 @@ export class TextClassifier {
     used.forEach((b, i) => packed.set(this.weights.subarray(b * K, b * K + K), i * K));
     return {
       format: 'calm-triage/text-classifier',
-      version: 2,
+      version: 3,
       bits: this.bits,
       labels: [...this.labelList],
       bias: Array.from(this.bias),
       buckets: toBase64(new Uint8Array(Uint32Array.from(used).buffer)),
       weights: toBase64(new Uint8Array(packed.buffer)),
-      corrections: this.memory.map((c) => [c.text, c.label]),
+      // The thread's text is not kept: only the hashed features the similarity needs.
+      corrections: this.memory.map((c) => ({
+        label: c.label,
+        indexes: toBase64(new Uint8Array(c.vector.indexes.buffer, c.vector.indexes.byteOffset, c.vector.indexes.byteLength)),
+        values: toBase64(new Uint8Array(c.vector.values.buffer, c.vector.values.byteOffset, c.vector.values.byteLength)),
+      })),
       memoryCapacity: this.memoryCapacity,
     };
   }
@@ -254,17 +266,29 @@ export class TextClassifier {
     if (s.bias.length !== K || bucketBytes.length % 4 !== 0 || weightBytes.length !== (bucketBytes.length / 4) * K * 4) return unreadable();
     const buckets = new Uint32Array(bucketBytes.buffer, bucketBytes.byteOffset, bucketBytes.length / 4);
     const packed = new Float32Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.length / 4);
-    const model = new TextClassifier(s.bits, s.labels, s.version === 2 ? s.memoryCapacity : DEFAULTS.memoryCapacity);
+    const model = new TextClassifier(s.bits, s.labels, s.version === 1 ? DEFAULTS.memoryCapacity : s.memoryCapacity);
     for (let i = 0; i < buckets.length; i++) {
       const b = buckets[i]!;
       if (b >= 1 << s.bits) return unreadable();
       model.weights.set(packed.subarray(i * K, i * K + K), b * K);
     }
     model.bias.set(s.bias);
+    const keep = <T>(list: T[]) => (model.memoryCapacity === 0 ? [] : list.slice(-model.memoryCapacity));
     if (s.version === 2) {
       if (s.corrections.some(([, label]) => !s.labels.includes(label))) return unreadable();
-      const kept = model.memoryCapacity === 0 ? [] : s.corrections.slice(-model.memoryCapacity);
-      model.memory = kept.map(([text, label]) => ({ text, label, vector: featurize(text, s.bits) }));
+      model.memory = keep(s.corrections).map(([text, label]) => ({ label, vector: featurize(text, s.bits) }));
+    }
+    if (s.version === 3) {
+      const memory: Correction[] = [];
+      for (const c of keep(s.corrections)) {
+        const indexBytes = fromBase64(c.indexes);
+        const valueBytes = fromBase64(c.values);
+        if (!s.labels.includes(c.label) || indexBytes.length % 4 !== 0 || indexBytes.length !== valueBytes.length) return unreadable();
+        const indexes = new Uint32Array(indexBytes.buffer, indexBytes.byteOffset, indexBytes.length / 4);
+        if (indexes.some((i) => i >= 1 << s.bits)) return unreadable();
+        memory.push({ label: c.label, vector: { indexes, values: new Float32Array(valueBytes.buffer, valueBytes.byteOffset, valueBytes.length / 4) } });
+      }
+      model.memory = memory;
     }
     return ok(model);
   }

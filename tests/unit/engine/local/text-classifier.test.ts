@@ -61,7 +61,7 @@ describe('TextClassifier', () => {
     model.learn('invoice wrong amount', 'billing');
     model.learn('invoice wrong amount', 'refund');
     expect(model.predict('invoice wrong amount').label).toBe('refund');
-    expect(model.toJSON().corrections).toEqual([['invoice wrong amount', 'refund']]);
+    expect(model.toJSON().corrections.map((c) => c.label)).toEqual(['refund']);
   });
 
   it('keeps the memory bounded, forgetting the oldest correction first', () => {
@@ -73,7 +73,7 @@ describe('TextClassifier', () => {
     expect(before).not.toBe('customs');
     const texts = [oldest, 'invoice wrong amount', 'VAT number missing on invoice', 'please close my account', 'change my billing address'];
     texts.forEach((t, i) => model.learn(t, ['customs', 'billing', 'billing', 'account', 'billing'][i]!));
-    expect(model.toJSON().corrections.map(([t]) => t)).toEqual(texts.slice(-3));
+    expect(model.toJSON().corrections.map((c) => c.label)).toEqual(['billing', 'account', 'billing']);
     expect(model.predict(oldest).label).toBe(before);
     expect(model.predict('please close my account').label).toBe('account');
     const restored = TextClassifier.fromJSON(JSON.parse(JSON.stringify(model.toJSON())) as unknown);
@@ -102,6 +102,20 @@ describe('TextClassifier', () => {
     expect(restored.value.predict('invoice wrong amount').label).toBe('billing');
   });
 
+  it('keeps hashed features of a corrected thread, never its text, and still reads version 2 models that held text', () => {
+    const model = trained();
+    const text = 'Please refund invoice INV-20931 to Marcus Oyelaran';
+    model.learn(text, 'refund');
+    const saved = JSON.stringify(model.toJSON());
+    for (const word of ['INV-20931', 'Marcus', 'Oyelaran', 'refund invoice']) expect(saved).not.toContain(word);
+    const { corrections: _corrections, ...rest } = model.toJSON();
+    const v2 = { ...rest, version: 2, corrections: [[text, 'refund']] };
+    const restored = TextClassifier.fromJSON(v2);
+    if (!restored.ok) throw new Error(restored.error.message);
+    expect(restored.value.predict(text)).toEqual(model.predict(text));
+    expect(restored.value.toJSON().version).toBe(3);
+  });
+
   it('reads a version 1 model (corrections in its weights) with an empty memory', () => {
     const model = trained();
     const v2 = model.toJSON();
@@ -120,7 +134,8 @@ describe('TextClassifier', () => {
     expect(damaged.ok).toBe(false);
     if (!damaged.ok) expect(damaged.error.nextStep).toMatch(/reset/i);
     expect(TextClassifier.fromJSON({ format: 'other' }).ok).toBe(false);
-    expect(TextClassifier.fromJSON({ ...json, corrections: [['some text', 'not_a_label']] }).ok).toBe(false);
+    expect(TextClassifier.fromJSON({ ...json, corrections: [{ label: 'not_a_label', indexes: '', values: '' }] }).ok).toBe(false);
+    expect(TextClassifier.fromJSON({ ...json, corrections: [{ label: 'refund', indexes: btoa('\u00ff\u00ff\u00ff\u00ff'), values: btoa('\u0000\u0000\u0080\u003f') }] }).ok).toBe(false);
   });
 });
 
