@@ -45,7 +45,15 @@ async function put(db: TriageDatabase, row: ProposalRow, now: number, createdAt 
  */
 export async function storeProposals(db: TriageDatabase, subject: string, result: RecordProposals, definitions: PropertyDefinition[], now: number): Promise<ProposalRow[]> {
   const existing = await listRows(db, subject);
+  // A record opened again drops the same candidates again: each drop is logged once per record.
+  const dropKey = (lane: string | null, property: unknown, reason: unknown) => JSON.stringify([lane, property, reason]);
+  const logged = new Set(
+    (await db.audit.where('subject').equals(subject).filter((r) => r.kind === 'proposal.dropped').toArray()).map((r) => dropKey(r.lane, r.data.property, r.data.reason)),
+  );
   for (const d of result.dropped) {
+    const key = dropKey(d.lane, d.property, d.reason);
+    if (logged.has(key)) continue;
+    logged.add(key);
     await appendAudit(db, { kind: 'proposal.dropped', subject, lane: d.lane, data: { property: d.property, reason: d.reason } }, now);
   }
   for (const { lane, proposal } of result.proposals) {

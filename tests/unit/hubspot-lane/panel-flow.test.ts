@@ -93,6 +93,9 @@ describe('the HubSpot panel on a contact with a waiting lead handoff', () => {
     expect(row('jobtitle').proposal.humanDecision).toBe(false);
     expect(row('hs_lead_status').definition.options.map((o) => o.value)).toContain('IN_PROGRESS');
     expect(await audit('proposal.dropped')).toContainEqual(expect.objectContaining({ lane: 'lead-routing', data: { property: 'amount', reason: 'not in lane allow-list' } }));
+    // Opening the record again drops the same candidate again, but the log says it once.
+    await controller.open(contact);
+    expect((await audit('proposal.dropped')).filter((a) => a.data.property === 'amount')).toHaveLength(1);
   });
 
   it('accept two, edit one, reject one: exactly one PATCH with exactly those, cookie and CSRF; audit has before and after', async () => {
