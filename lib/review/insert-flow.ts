@@ -16,15 +16,18 @@ export interface InsertRequest {
 export interface InsertFlow {
   /** Approve in the background, then put exactly the approved text into Gmail's reply box. Never sends. */
   insert(request: InsertRequest): Promise<Result<DraftRecord>>;
-  /** Record what the rep does with an inserted reply: Send (with the final text) or Discard. */
-  watch(record: DraftRecord): void;
+  /**
+   * Record what the rep does with an inserted reply: Send (with the final text) or Discard. Given the editor
+   * the text went into, other composes are ignored; after a reload it is not known, and any reply counts.
+   */
+  watch(record: DraftRecord, editor?: Element): void;
 }
 
 /** The content script's end of "Insert into reply": approval, insert, then listening for Send or Discard. */
 export function createInsertFlow(doc: Document, signal: AbortSignal, onRecord: (record: DraftRecord) => void): InsertFlow {
   const watching = new Map<string, AbortController>();
 
-  const watch = (record: DraftRecord) => {
+  const watch = (record: DraftRecord, editor?: Element) => {
     if (watching.has(record.id) || signal.aborted) return;
     const stop = new AbortController();
     watching.set(record.id, stop);
@@ -40,6 +43,7 @@ export function createInsertFlow(doc: Document, signal: AbortSignal, onRecord: (
       (finalText) => void settle(send('draft.sent', { draftId: record.id, finalText }).then((r) => (r.ok ? ok(r.value.record) : r))),
       () => void settle(send('draft.discarded', { draftId: record.id })),
       stop.signal,
+      editor,
     );
   };
 
@@ -56,7 +60,7 @@ export function createInsertFlow(doc: Document, signal: AbortSignal, onRecord: (
     if (!inserted.ok) return inserted;
     const marked = await send('draft.inserted', { draftId: record.id, hash });
     if (!marked.ok) return marked;
-    watch(marked.value);
+    watch(marked.value, inserted.value.editor);
     return marked;
   };
 

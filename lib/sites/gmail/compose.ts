@@ -60,11 +60,14 @@ export async function insertReply(doc: Document, text: string, mode: ReplyMode):
 /**
  * Calls onSend with the text of a reply when the rep sends it (Send click, Enter/Space on Send, Ctrl/Cmd-Enter
  * in the editor), onDiscard when they discard it. Listens only, in the capture phase, until signal aborts.
+ * Given `only` (the editor the extension filled), a Send or Discard in any other compose is ignored.
  */
-export function observeSend(doc: Document, onSend: (finalText: string) => void, onDiscard: () => void, signal: AbortSignal): void {
+export function observeSend(doc: Document, onSend: (finalText: string) => void, onDiscard: () => void, signal: AbortSignal, only?: Element): void {
+  const editorOf = (inside: Element): Element | null => inside.closest(COMPOSE)?.querySelector(COMPOSE_EDITOR) ?? inside.closest(COMPOSE_EDITOR);
+  const ours = (editor: Element | null): editor is Element => editor !== null && (only === undefined || editor === only);
   const sentText = (inside: Element): string | null => {
-    const editor = inside.closest(COMPOSE)?.querySelector(COMPOSE_EDITOR) ?? inside.closest(COMPOSE_EDITOR);
-    return editor === null || editor === undefined ? null : composedText(editor);
+    const editor = editorOf(inside);
+    return ours(editor) ? composedText(editor) : null;
   };
   doc.addEventListener(
     'click',
@@ -75,7 +78,7 @@ export function observeSend(doc: Document, onSend: (finalText: string) => void, 
       if (send !== null) {
         const text = sentText(send);
         if (text !== null) onSend(text);
-      } else if (target.closest(DISCARD_BUTTON) !== null) {
+      } else if (target.closest(DISCARD_BUTTON) !== null && (only === undefined || ours(editorOf(target)))) {
         onDiscard();
       }
     },

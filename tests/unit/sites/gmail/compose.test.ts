@@ -166,6 +166,23 @@ describe('observeSend', () => {
     expect(events).toEqual(['sent:Will do.', 'discarded']);
   });
 
+  it('given the editor it filled, ignores Send and Discard in any other compose', () => {
+    const events: string[] = [];
+    const ours = document.querySelector(EDITOR) as HTMLElement;
+    // The rep opens a second compose (a new message) beside the reply the panel filled.
+    const compose = ours.closest('.ip.adB')!;
+    const other = compose.cloneNode(true) as HTMLElement;
+    compose.parentElement!.append(other);
+    (other.querySelector(EDITOR) as HTMLElement).append('An unrelated email');
+    observeSend(document, (text) => events.push(`sent:${text}`), () => events.push('discarded'), controller.signal, ours);
+    (other.querySelector(SEND) as HTMLElement).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    (other.querySelector('.og[role=button]') as HTMLElement).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(events).toEqual([]);
+    ours.append('Our reply');
+    (compose.querySelector(SEND) as HTMLElement).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(events).toEqual(['sent:Our reply']);
+  });
+
   it('stops listening when its signal aborts', () => {
     const events: string[] = [];
     observeSend(document, () => events.push('sent'), () => events.push('discarded'), controller.signal);
