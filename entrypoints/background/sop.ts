@@ -3,7 +3,8 @@ import { fail, ok, type Result } from '@/lib/schemas/errors';
 import type { Handlers } from '@/lib/protocol/server';
 import { importBundle, sopBundleSchema } from '@/lib/sop/bundle';
 import { importFiles } from '@/lib/sop/import-job';
-import { MANAGED_READ_ONLY } from '@/lib/sop/import-runner';
+import { MANAGED_READ_ONLY } from '@/lib/sop/managed-status';
+import { parseTextSopFile } from '@/lib/sop/parse/parse-text-sop';
 import { deleteSop, getSop, listSops, retire } from '@/lib/sop/library';
 import { applyManagedPolicy, loadManagedStatus, type ManagedSettingsPatch } from '@/lib/sop/managed';
 import { retrieve } from '@/lib/sop/retrieve';
@@ -43,7 +44,7 @@ export function setUpSop(services: Services): Handlers {
   return {
     'sop.search': async ({ query, lane, k }) => ok(retrieve(await services.index(), query, { lane, k })),
     'sop.changed': async () => ok({ passages: (await services.reloadIndex()).passageCount }),
-    'sop.loadSamples': async () => ok(await importFiles(db, await services.index(), await sampleSopFiles())),
+    'sop.loadSamples': async () => ok(await importFiles(db, await services.index(), await sampleSopFiles(), { parse: parseTextSopFile })),
     'sop.retire': async ({ sopId }) =>
       ifNotManaged(sopId, async () => {
         const retired = await retire(db, await services.index(), sopId);

@@ -1,6 +1,8 @@
 import type { TriageDatabase } from '@/lib/db/database';
 import { getSop, importParsed, knownHashes, replaceVersion, resolveSopId, saveIndexSnapshot } from './library';
-import { checkNotDuplicate, parseSopFile } from './parse/parse-sop-file';
+import { checkNotDuplicate } from './parse/parse-text-sop';
+import type { ParsedSop } from './parse/parsed-sop';
+import type { Result } from '@/lib/schemas/errors';
 import type { SopIndex } from './sop-index';
 
 /** Importing many SOP files at once: each file succeeds or fails alone, with progress for the options page. */
@@ -39,12 +41,13 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * Byte-identical files (to the library or earlier in the batch) are rejected as duplicates. The index snapshot is
  * written once at the end.
  */
-export async function importFiles(
-  db: TriageDatabase,
-  index: SopIndex,
-  files: ImportFile[],
-  onProgress: (progress: ImportProgress) => void = () => {},
-): Promise<FileOutcome[]> {
+export interface ImportFilesOptions {
+  /** parseSopFile where PDF and Word are wanted (the options page), parseTextSopFile in the background. */
+  parse: (name: string, bytes: Uint8Array, mime?: string) => Promise<Result<ParsedSop>>;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export async function importFiles(db: TriageDatabase, index: SopIndex, files: ImportFile[], { parse, onProgress = () => {} }: ImportFilesOptions): Promise<FileOutcome[]> {
   const totalBytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
   const started = performance.now();
   const hashes = await knownHashes(db);
@@ -59,7 +62,7 @@ export async function importFiles(
   let lastYield = performance.now();
   for (const file of files) {
     report(file.name);
-    outcomes.push(await importOne(db, index, file, hashes));
+    outcomes.push(await importOne(db, index, file, hashes, parse));
     bytes += file.bytes.length;
     if (performance.now() - lastYield >= YIELD_EVERY_MS) {
       await yieldToEventLoop();
@@ -71,11 +74,11 @@ export async function importFiles(
   return outcomes;
 }
 
-async function importOne(db: TriageDatabase, index: SopIndex, file: ImportFile, hashes: Set<string>): Promise<FileOutcome> {
+async function importOne(db: TriageDatabase, index: SopIndex, file: ImportFile, hashes: Set<string>, parse: ImportFilesOptions['parse']): Promise<FileOutcome> {
   const rejected = (error: { code: string; message: string; nextStep: string }): FileOutcome => ({
     name: file.name, status: 'rejected', code: error.code, reason: error.message, nextStep: error.nextStep,
   });
-  const parsed = await parseSopFile(file.name, file.bytes, file.mime);
+  const parsed = await parse(file.name, file.bytes, file.mime);
   if (!parsed.ok) return rejected(parsed.error);
   const fresh = checkNotDuplicate(parsed.value, hashes);
   if (!fresh.ok) return rejected(fresh.error);

@@ -4,17 +4,12 @@ import { importFiles, type FileOutcome, type ImportFile } from './import-job';
 import { getSop, knownHashes, loadIndex, replaceVersion } from './library';
 import type { ImportReply, ImportRequest, WorkerFile } from './import-worker-protocol';
 import { checkNotDuplicate, parseSopFile } from './parse/parse-sop-file';
+import { MANAGED_READ_ONLY } from './managed-status';
 
 /**
  * What the import worker does with one request, apart from the Worker plumbing so it runs in unit tests: load the
  * library's index from the database, import, and report progress and per-file outcomes through `post`.
  */
-
-export const MANAGED_READ_ONLY: AppError = {
-  code: 'sop.managed',
-  message: "This SOP is managed by your organisation's policy and is read-only here.",
-  nextStep: 'Ask whoever manages the team bundle to change it there.',
-};
 
 async function readFile(file: WorkerFile): Promise<ImportFile> {
   return { name: file.name, bytes: new Uint8Array(await file.blob.arrayBuffer()), mime: file.blob.type || undefined };
@@ -46,6 +41,6 @@ export async function runImportRequest(db: TriageDatabase, request: ImportReques
   }
   const index = await loadIndex(db);
   const files = await Promise.all(request.files.map(readFile));
-  const outcomes = await importFiles(db, index, files, (progress) => post({ type: 'progress', jobId, progress }));
+  const outcomes = await importFiles(db, index, files, { parse: parseSopFile, onProgress: (progress) => post({ type: 'progress', jobId, progress }) });
   done(outcomes);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appErrorSchema } from '@/lib/schemas/errors';
+import { appErrorSchema, type AppError } from '@/lib/schemas/errors';
 
 /** What the last reading of the managed policy did, as the options page shows it. Kept apart from managed.ts so the
  * message protocol (loaded by content scripts too) does not pull in the SOP library. */
@@ -23,3 +23,10 @@ export const managedStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type ManagedStatus = z.infer<typeof managedStatusSchema>;
 
+
+/** A policy-managed SOP changes only through its team bundle. */
+export const MANAGED_READ_ONLY: AppError = {
+  code: 'sop.managed',
+  message: "This SOP is managed by your organisation's policy and is read-only here.",
+  nextStep: 'Ask whoever manages the team bundle to change it there.',
+};

@@ -1,105 +1,25 @@
-import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { sha256Hex } from '../hash';
-import { decodeText } from './decode';
+import { fail, type Result } from '@/lib/schemas/errors';
 import { docxToText } from './docx';
-import { readFrontMatter } from './front-matter';
-import { htmlToText } from './html';
-import { firstHeading, normaliseMarkdown } from './markdown';
-import type { ParsedSop, SopSourceKind } from './parsed-sop';
+import type { ParsedSop } from './parsed-sop';
+import { parseSop, type BinaryExtractor } from './parse-text-sop';
 import { pdfToText } from './pdf';
 
-/** Files over this size are refused: an SOP is a document people read, and the index lives in memory. */
-export const MAX_SOP_BYTES = 10 * 1024 * 1024;
-
-const BY_EXTENSION: Record<string, SopSourceKind> = {
-  md: 'markdown', markdown: 'markdown', mdown: 'markdown', txt: 'text', text: 'text',
-  html: 'html', htm: 'html', xhtml: 'html', pdf: 'pdf', docx: 'docx',
-};
-const BY_MIME: Record<string, SopSourceKind> = {
-  'text/markdown': 'markdown', 'text/x-markdown': 'markdown', 'text/plain': 'text', 'text/html': 'html',
-  'application/xhtml+xml': 'html', 'application/pdf': 'pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-};
-
-export function sourceKindOf(name: string, mime?: string): SopSourceKind | null {
-  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  return (extension ? BY_EXTENSION[extension] : undefined) ?? (mime ? BY_MIME[mime.split(';')[0]?.trim().toLowerCase() ?? ''] : undefined) ?? null;
-}
+export { checkNotDuplicate, MAX_SOP_BYTES, sourceKindOf } from './parse-text-sop';
 
 const startsWith = (bytes: Uint8Array, ascii: string) => [...ascii].every((c, i) => bytes[i] === c.charCodeAt(0));
 
-const titleFromName = (name: string) =>
-  (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim() || 'Untitled SOP';
-
-async function textOf(kind: SopSourceKind, bytes: Uint8Array): Promise<Result<{ title: string | null; text: string }>> {
-  switch (kind) {
-    case 'pdf':
-      if (!startsWith(bytes, '%PDF-')) {
-        return fail('sop.unreadable_pdf', 'This file is named .pdf but is not a PDF.', 'Check the file, export it again as PDF, and re-import it.');
-      }
-      return pdfToText(bytes);
-    case 'docx':
-      if (!startsWith(bytes, 'PK')) {
-        return fail('sop.unreadable_docx', 'This file is named .docx but is not a Word document.', 'Save it from Word as .docx (not .doc) and re-import it.');
-      }
-      return docxToText(bytes);
-    case 'html': {
-      const decoded = decodeText(bytes);
-      return decoded.ok ? ok(htmlToText(decoded.value)) : decoded;
+const binaryText: BinaryExtractor = async (kind, bytes) => {
+  if (kind === 'pdf') {
+    if (!startsWith(bytes, '%PDF-')) {
+      return fail('sop.unreadable_pdf', 'This file is named .pdf but is not a PDF.', 'Check the file, export it again as PDF, and re-import it.');
     }
-    case 'markdown':
-    case 'text': {
-      const decoded = decodeText(bytes);
-      return decoded.ok ? ok({ title: null, text: decoded.value }) : decoded;
-    }
+    return pdfToText(bytes);
   }
-}
+  if (!startsWith(bytes, 'PK')) {
+    return fail('sop.unreadable_docx', 'This file is named .docx but is not a Word document.', 'Save it from Word as .docx (not .doc) and re-import it.');
+  }
+  return docxToText(bytes);
+};
 
-/**
- * Reads one SOP file (Markdown, text, HTML, PDF, DOCX) into a ParsedSop, or a reason it was refused: unsupported
- * type, empty, too large, unreadable, not text. Front matter (`---` block) is read from any text-bearing format.
- */
-export async function parseSopFile(name: string, bytes: Uint8Array, mime?: string): Promise<Result<ParsedSop>> {
-  const kind = sourceKindOf(name, mime);
-  if (!kind) {
-    return fail('sop.unsupported_type', `"${name}" is not a supported SOP file type.`, 'Use Markdown (.md), text (.txt), HTML, PDF or Word (.docx).');
-  }
-  if (bytes.length === 0) return fail('sop.empty', `"${name}" is empty.`, 'Check you picked the right file.');
-  if (bytes.length > MAX_SOP_BYTES) {
-    return fail(
-      'sop.too_large',
-      `"${name}" is ${(bytes.length / 1048576).toFixed(1)} MB; SOP files are limited to ${MAX_SOP_BYTES / 1048576} MB.`,
-      'Split it into one file per procedure and import those.',
-    );
-  }
-  const extracted = await textOf(kind, bytes);
-  // Name the file: in a batch import the reason is shown beside many others.
-  if (!extracted.ok) return fail(extracted.error.code, `"${name}": ${extracted.error.message}`, extracted.error.nextStep);
-
-  const front = readFrontMatter(extracted.value.text.replace(/^\uFEFF/, ''));
-  const text = normaliseMarkdown(front.body);
-  if (!/[\p{L}\p{N}]/u.test(text)) {
-    return fail(
-      'sop.empty',
-      kind === 'pdf' ? `"${name}" has no text layer (it may be a scanned image).` : `"${name}" has no readable text.`,
-      kind === 'pdf' ? 'Export it with text (or run OCR on it) and re-import.' : 'Check you picked the right file.',
-    );
-  }
-  return ok({
-    title: front.title ?? extracted.value.title ?? firstHeading(text) ?? titleFromName(name),
-    text,
-    meta: front.meta,
-    sourceName: name,
-    kind,
-    bytes: bytes.length,
-    sha256: await sha256Hex(bytes),
-  });
-}
-
-/** Refuses a parsed SOP whose file is byte-identical to one already in the library. */
-export function checkNotDuplicate(parsed: ParsedSop, knownHashes: ReadonlySet<string>): Result<ParsedSop> {
-  if (knownHashes.has(parsed.sha256)) {
-    return fail('sop.duplicate', `"${parsed.sourceName}" is identical to an SOP already in the library.`, 'Nothing to do; to change an SOP, import its edited file.');
-  }
-  return ok(parsed);
-}
+/** Reads one SOP file of any supported type (Markdown, text, HTML, PDF, DOCX): the options page's importer. */
+export const parseSopFile = (name: string, bytes: Uint8Array, mime?: string): Promise<Result<ParsedSop>> => parseSop(name, bytes, mime, binaryText);

@@ -142,7 +142,7 @@ describe('importFiles', () => {
       { name: 'refunds-v2.md', bytes: utf8(REFUNDS_V2) },
     ];
     const progress: ImportProgress[] = [];
-    const outcomes = await importFiles(db, index, files, (p) => progress.push(p));
+    const outcomes = await importFiles(db, index, files, { parse: parseSopFile, onProgress: (p) => progress.push(p) });
     expect(outcomes.map((o) => (o.status === 'imported' ? `ok:${o.sopId}@${o.version}` : o.code))).toEqual([
       'ok:refunds@1', 'sop.empty', 'sop.not_text', 'sop.unsupported_type', 'sop.too_large', 'sop.duplicate', 'ok:shipping@1', 'ok:refunds@2',
     ]);

@@ -138,7 +138,7 @@ describe('managed policy', () => {
   it('keeps managed SOPs read-only to reps: file imports and lane edits are refused', async () => {
     await applyManagedPolicy(deps({ sopBundle: await bundleOf(PALLETS) }));
     const edited = PALLETS.replace('5 business days', '3 business days');
-    const [outcome] = await importFiles(db, index, [{ name: 'lost-pallets.md', bytes: utf8(edited) }]);
+    const [outcome] = await importFiles(db, index, [{ name: 'lost-pallets.md', bytes: utf8(edited) }], { parse: parseSopFile });
     expect(outcome).toMatchObject({ status: 'rejected', code: 'sop.managed' });
     const lanes = await setSopLanes(db, index, 'lost-pallets', ['rfq-response']);
     expect(lanes).toMatchObject({ ok: false, error: { code: 'sop.managed' } });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkNotDuplicate, MAX_SOP_BYTES, parseSopFile } from '@/lib/sop/parse/parse-sop-file';
+import { parseTextSopFile } from '@/lib/sop/parse/parse-text-sop';
 import { htmlToText } from '@/lib/sop/parse/html';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/sop/${name}`, import.meta.url)));
@@ -107,5 +108,15 @@ describe('htmlToText tokenizer', () => {
   it('keeps quoted > in attributes, decodes entities and ignores comments', () => {
     const { text } = htmlToText('<p title="a > b">Fish &lt;&amp;&gt; chips&#33; &#x2014;<!-- <h1>no</h1> --></p><h3>Next</h3>', { useDomParser: false });
     expect(text).toBe('Fish <&> chips! —\n\n### Next');
+  });
+});
+
+describe('parseTextSopFile (the background\'s parser, without PDF and Word)', () => {
+  it('reads text formats exactly as parseSopFile does, and sends PDF and Word to the options page', async () => {
+    const md = utf8('---\ntitle: Refunds\n---\n# Refunds\nRefund within 14 days.\n');
+    expect(await parseTextSopFile('refunds.md', md)).toEqual(await parseSopFile('refunds.md', md));
+    const pdf = await parseTextSopFile('refund-policy.pdf', fixture('refund-policy.pdf'));
+    expect(pdf.ok ? 'ok' : pdf.error.code).toBe('sop.binary_here');
+    if (!pdf.ok) expect(pdf.error.nextStep).toMatch(/Options → SOP library/);
   });
 });

@@ -6,6 +6,7 @@ import { defaultLanes } from '@/lib/lanes/default-lanes';
 import type { TriageServerMessage } from '@/lib/protocol/triage-port';
 import { ok } from '@/lib/schemas/errors';
 import { importFiles } from '@/lib/sop/import-job';
+import { parseTextSopFile } from '@/lib/sop/parse/parse-text-sop';
 import { sampleSopFiles } from '@/lib/sop/samples';
 import { SopIndex } from '@/lib/sop/sop-index';
 import { runTriage } from '@/lib/triage/triage-session';
@@ -22,7 +23,7 @@ describe('the Claude key stays in the background', () => {
   it('appears in no message posted to a content script and in no audit row, through a full Claude triage', async () => {
     const db = new TriageDatabase(`key-${Math.random()}`);
     const index = SopIndex.empty();
-    await importFiles(db, index, await sampleSopFiles());
+    await importFiles(db, index, await sampleSopFiles(), { parse: parseTextSopFile });
     const posted: TriageServerMessage[] = [];
     await runTriage(
       {
