@@ -60,3 +60,44 @@ export async function panelFigures(): Promise<Figure[]> {
     await context.close();
   }
 }
+
+const RESTARTS = 12;
+
+/** A stopped service worker (Chrome stops idle ones) answering its first message: start-up plus database open. */
+export async function workerRestartFigures(): Promise<Figure[]> {
+  const { context, extensionId } = await launchWithExtension({ headless: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const cdp = await context.newCDPSession(page);
+    const status = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
+      for (const v of e.versions) if (v.scriptURL.includes(extensionId)) status.set(v.versionId, v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    const settle = async (wanted: string) => {
+      for (let i = 0; i < 200 && ![...status.values()].includes(wanted); i++) await page.waitForTimeout(10);
+    };
+    await settle('running');
+    const versionId = [...status.keys()][0]!;
+    const samples: number[] = [];
+    for (let i = 0; i < RESTARTS; i++) {
+      await cdp.send('ServiceWorker.stopWorker', { versionId });
+      await settle('stopped');
+      samples.push(
+        await page.evaluate(async () => {
+          const started = performance.now();
+          await chrome.runtime.sendMessage({ type: 'audit.recent', payload: { limit: 1 } });
+          return performance.now() - started;
+        }),
+      );
+    }
+    const { p50, p95 } = percentiles(samples);
+    return [
+      { name: 'worker_restart_answer_ms_p50', value: round(p50), unit: 'ms' },
+      { name: 'worker_restart_answer_ms_p95', value: round(p95), unit: 'ms' },
+    ];
+  } finally {
+    await context.close();
+  }
+}
