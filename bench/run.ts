@@ -3,14 +3,13 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { met, type Figure } from './figures';
-import { contentScriptFigures, panelFigures, workerRestartFigures } from './page';
+import { contentScriptFigures, panelFigures } from './page';
 
 type Group = { name: string; figures: string[]; run: () => Promise<Figure[]> | Figure[] };
 
 const groups: Group[] = [
   { name: 'content scripts', figures: ['content_script_gzip_kb'], run: contentScriptFigures },
   { name: 'panel in Chromium', figures: ['panel_facts_ms_p50', 'panel_facts_ms_p95', 'host_long_tasks_over_50ms'], run: panelFigures },
-  { name: 'worker restart', figures: ['worker_restart_answer_ms_p50', 'worker_restart_answer_ms_p95'], run: workerRestartFigures },
   {
     name: 'SOP library',
     figures: ['retrieval_ms_p95_10k', 'retrieval_ms_p95_100k', 'import_mb_per_s', 'index_load_ms_10k', 'retrieval_recall_at_5'],
