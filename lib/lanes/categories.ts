@@ -28,9 +28,6 @@ export const categories = [
 export type CategoryId = (typeof categories)[number]['id'];
 export const categoryIds: readonly CategoryId[] = categories.map((c) => c.id);
 
-/** Where a category nobody defined is routed: a human triages it. */
-export const FALLBACK_CATEGORY: CategoryId = 'general_question';
-
 export function categoryById(id: string): CategoryDefinition | undefined {
   return categories.find((c) => c.id === id);
 }

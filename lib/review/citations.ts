@@ -81,8 +81,6 @@ export async function verifyCitations(draft: Draft, lookup: PassageLookup): Prom
   return Promise.all(draft.sentences.map((s, i) => checkSentence(s, i, draft, lookup)));
 }
 
-export const unsupportedIndexes = (checks: readonly SentenceCheck[]): number[] => checks.filter((c) => c.status === 'unsupported').map((c) => c.index);
-
 /** How the panel explains each reason to a rep. */
 export const unsupportedReasonText: Record<UnsupportedReason, string> = {
   no_citation: 'No SOP passage is cited for this claim.',

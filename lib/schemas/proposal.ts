@@ -10,7 +10,6 @@ export const evidenceSourceSchema = z.object({
 export type EvidenceSource = z.infer<typeof evidenceSourceSchema>;
 
 export const proposalStatusSchema = z.enum(['pending', 'accepted', 'edited', 'rejected', 'written', 'conflict', 'failed']);
-export type ProposalStatus = z.infer<typeof proposalStatusSchema>;
 
 /** One proposed HubSpot field update, shown as one row for a rep to accept, edit or reject. */
 export const fieldProposalSchema = z.object({

@@ -25,7 +25,6 @@ const bundleSopSchema = z.object({
   text: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
-export type BundleSop = z.infer<typeof bundleSopSchema>;
 
 export const sopBundleSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),

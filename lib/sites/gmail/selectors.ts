@@ -23,9 +23,6 @@ export const PREVIEW_PANE = '[role=main] .aia';
 /** A thread heading carrying a thread id, found by attribute only: tells "a thread is shown" even if the classes around it changed. Every layout. */
 export const THREAD_HEADING_BY_ID = '[role=main] h2[data-legacy-thread-id]';
 
-/** Inbox or label list rows (zE unread, yO read, aps selected). Every layout since 2011. */
-export const LIST_ROW = '[role=main] tr.zA';
-
 // ── Thread header ──────────────────────────────────────────────────────────────────────────────
 
 /** The subject heading inside a thread container; carries the thread ids below. Both layouts. */

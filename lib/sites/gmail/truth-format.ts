@@ -8,7 +8,6 @@ export const truthMessageSchema = threadMessageSchema
   .pick({ messageId: true, legacyId: true, from: true, to: true, date: true, state: true, hasQuotedHistory: true, signature: true })
   /** Present for expanded messages only. */
   .extend({ bodyText: z.string().optional() });
-export type TruthMessage = z.infer<typeof truthMessageSchema>;
 
 export const gmailTruthSchema = z.discriminatedUnion('view', [
   z.object({

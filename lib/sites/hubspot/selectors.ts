@@ -3,18 +3,11 @@
  * changes without notice, so records are read through the CRM API with the rep's session, never from the DOM.
  */
 
-/** The panel's shadow host is appended to <body>: the only element of HubSpot's page we touch. */
-export const PANEL_MOUNT_PARENT = 'body';
-export const PANEL_HOST_ID = 'calm-triage-hubspot-panel';
-
-/** HttpOnly session cookie: sent by the browser, never readable by scripts. */
-export const SESSION_COOKIE = 'hubspotapi';
+/** The session cookie (hubspotapi) is HttpOnly: the browser sends it, scripts never read it. */
 /** CSRF token readable by scripts; its value goes into CSRF_HEADER on every session API call. */
 export const CSRF_COOKIE = 'hubspotapi-csrf';
 /** Older cookie carrying the same CSRF value; read when CSRF_COOKIE is absent. */
 export const CSRF_COOKIE_FALLBACK = 'csrf.app';
-/** The portal (hub) id of the signed-in account. */
-export const PORTAL_COOKIE = 'hubspot.hub.id';
 export const CSRF_HEADER = 'X-HubSpot-CSRF-hubspotapi';
 
 /** One cookie's value from a `document.cookie` string, or null when it is not set. */
