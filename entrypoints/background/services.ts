@@ -3,8 +3,7 @@ import { appendAudit } from '@/lib/db/audit';
 import { createClaudeEngine } from '@/lib/engine/claude/claude-engine';
 import { settingsProblem } from '@/lib/engine/claude/client';
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
-import { LOCAL_MODEL_KEY, loadLocalModel, saveLocalModel } from '@/lib/engine/local/model-store';
-import { shippedModel } from '@/lib/engine/local/shipped-model';
+import { openLocalModel } from '@/lib/engine/local/model-store';
 import type { TextClassifier } from '@/lib/engine/local/text-classifier';
 import { ok, type Result } from '@/lib/schemas/errors';
 import { loadClaudeSettings } from '@/lib/settings/claude-settings-store';
@@ -33,15 +32,7 @@ export function createServices(db = new TriageDatabase()): Services {
     db,
     index: () => (index ??= loadIndex(db)),
     reloadIndex: () => (index = loadIndex(db)),
-    model: () =>
-      (model ??= (async () => {
-        const saved = await db.blobs.get(LOCAL_MODEL_KEY);
-        const loaded = await loadLocalModel(db);
-        const current = loaded.ok ? loaded.value : shippedModel();
-        // Training the shipped model costs a few hundred ms: keep it so a restarted worker just loads it.
-        if (!saved || !loaded.ok) await saveLocalModel(db, current);
-        return current;
-      })()),
+    model: () => (model ??= openLocalModel(db)),
     localEngine: async () => createLocalEngine(await services.model(), { ownDomains: await loadOwnDomains(db) }),
     async claudeEngine(subjectId) {
       const settings = await loadClaudeSettings(db);

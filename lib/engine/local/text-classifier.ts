@@ -257,7 +257,7 @@ export class TextClassifier {
   static fromJSON(json: unknown): Result<TextClassifier> {
     const parsed = serializedSchema.safeParse(json);
     const unreadable = () =>
-      fail('classifier_unreadable', 'The saved local model could not be read.', 'Reset the local model in the options page; it will be retrained from the shipped examples.');
+      fail('classifier_unreadable', 'The saved local model could not be read.', 'It is reset to the shipped model when the extension next starts; corrections taught since then are lost.');
     if (!parsed.success) return unreadable();
     const s = parsed.data;
     const K = s.labels.length;

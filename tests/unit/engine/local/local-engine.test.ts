@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TriageDatabase } from '@/lib/db/database';
 import { createLocalEngine, learnCorrection } from '@/lib/engine/local/local-engine';
-import { loadLocalModel, resetLocalModel, saveLocalModel } from '@/lib/engine/local/model-store';
+import { loadLocalModel, openLocalModel, saveLocalModel } from '@/lib/engine/local/model-store';
 import { shippedModel } from '@/lib/engine/local/shipped-model';
 import { trainingExamples } from '@/lib/engine/local/training-data';
 import { categoryIds } from '@/lib/lanes/categories';
@@ -239,11 +239,15 @@ describe('learning and persistence', () => {
     const again = await createLocalEngine(loaded.value).classify(input, defaultLanes);
     expect(again.ok && again.value.category.value).toBe('labelling_request');
 
-    await resetLocalModel(db);
+    await db.blobs.delete('local-model');
     const fresh = await loadLocalModel(db);
     expect(fresh.ok && fresh.value.labels.includes('labelling_request')).toBe(false);
     await db.blobs.put({ key: 'local-model', value: '{not json', updatedAt: 0 });
     expect((await loadLocalModel(db)).ok).toBe(false);
+    // The background recovers on its own: the shipped model replaces the damaged one and is saved.
+    const opened = await openLocalModel(db);
+    expect(opened.labels.includes('labelling_request')).toBe(false);
+    expect((await loadLocalModel(db)).ok).toBe(true);
     db.close();
   });
 });
