@@ -130,8 +130,8 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
   try {
     record = await saveDraft(deps.db, record);
     post({ type: 'draft', record });
-    // Continuing keeps what the rep already saw: only text past it is sent on.
-    const shown = record.partialText;
+    // What the panel shows: on Continue, the interrupted text, which the new text retraces before going on.
+    let shown = record.partialText;
     let written = '';
     let lastSave = performance.now();
     const result = await engine.draft({
@@ -141,10 +141,12 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
       retrieval,
       onText: (delta) => {
         written += delta;
-        if (written.length <= shown.length && shown.startsWith(written)) return;
-        const fresh = written.length - delta.length < shown.length ? written.slice(shown.length) : delta;
-        record = { ...record, partialText: shown.length > written.length ? shown : written };
-        post({ type: 'draftDelta', id: record.id, delta: fresh });
+        if (shown.startsWith(written)) return;
+        record = { ...record, partialText: written };
+        if (written.startsWith(shown)) post({ type: 'draftDelta', id: record.id, delta: written.slice(shown.length) });
+        // The new text went another way (an engine is not bound to repeat itself): the panel restarts from it.
+        else post({ type: 'draft', record });
+        shown = written;
         if (performance.now() - lastSave > PERSIST_EVERY_MS) {
           lastSave = performance.now();
           void saveDraft(deps.db, { ...record, updatedAt: Date.now() });

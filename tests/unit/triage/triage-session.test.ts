@@ -105,6 +105,14 @@ describe('runTriage with the local engine and the sample SOPs', () => {
 
     const continued = await triage(refund(), 'gmail:refund', 'continue');
     expect(continued.last?.id).toBe(stale.id);
+    // Replaying what the panel received gives the text that was written, though it went another way than the stale one.
+    let live = '';
+    for (const m of continued.posted) {
+      if (m.type === 'draft' && m.record.status === 'generating') live = m.record.partialText;
+      if (m.type === 'draftDelta') live += m.delta;
+    }
+    expect(live).toBe(continued.last?.partialText);
+    expect(live.startsWith('Hi Marcus')).toBe(true);
     expect(continued.last?.status).toBe('ready');
     expect(continued.last?.createdAt).toBe(stale.createdAt);
 
