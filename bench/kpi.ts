@@ -2,7 +2,8 @@
 // (Gmail threads through triage, drafts, edits and sends; HubSpot proposals, writes and conflicts).
 import type { AuditRow, FeedbackRow } from '@/lib/db/database';
 import { computeKpis } from '@/lib/metrics/compute-kpis';
-import { percentiles, round, type Figure, seededRandom } from './figures';
+import { seededRandom } from '@/lib/common/seeded-random';
+import { percentiles, round, type Figure } from './figures';
 
 const GMAIL_LANES = ['shared-inbox-triage', 'support-replies', 'lead-routing', 'rfq-response', 'meeting-followup', 'intake-onboarding'];
 const HUBSPOT_LANES = ['crm-discipline', 'lead-routing', 'rfq-response'];

@@ -8,7 +8,8 @@ import { chunkSop } from '@/lib/sop/chunk';
 import { parseSopFile } from '@/lib/sop/parse/parse-sop-file';
 import { queryFromText, retrieve } from '@/lib/sop/retrieve';
 import { SopIndex } from '@/lib/sop/sop-index';
-import { percentiles, round, type Figure, seededRandom } from './figures';
+import { seededRandom } from '@/lib/common/seeded-random';
+import { percentiles, round, type Figure } from './figures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BANKING = path.join(root, 'tests/fixtures/corpora/banking77');

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { isContentHost } from '@/lib/protocol/sites';
+import { senderAudience } from '@/lib/protocol/server';
+import { senderPolicy } from './messaging';
 import { TRIAGE_PORT, triageClientMessageSchema, type TriageServerMessage } from '@/lib/protocol/triage-port';
 import { markInterruptedDrafts } from '@/lib/triage/draft-store';
 import { runTriage } from '@/lib/triage/triage-session';
@@ -19,9 +20,7 @@ export function setUpTriage(services: Services): Handlers {
   void markInterruptedDrafts(services.db);
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== TRIAGE_PORT) return;
-    const sender = port.sender;
-    const url = sender?.url ? URL.parse(sender.url) : null;
-    if (sender?.id !== browser.runtime.id || !sender.tab || !url || !isContentHost(url)) {
+    if (senderAudience(port.sender, senderPolicy()) !== 'gmail') {
       port.disconnect();
       return;
     }

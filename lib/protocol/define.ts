@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /**
- * Who may send a message: a content script on one of our sites, or an extension page (options).
- * Messages that change admin state or touch secrets are extension-page only.
+ * Who may send a message: the Gmail content script, the HubSpot content script, or an extension page (options).
+ * Each site's panel may only ask for its own lane's work; admin state and secrets are extension-page only.
  */
-export type Audience = 'content' | 'extension-page' | 'any';
+export type Audience = 'gmail' | 'hubspot' | 'extension-page';
 
 export interface MessageDef<Req extends z.ZodType, Res extends z.ZodType> {
   audience: Audience;

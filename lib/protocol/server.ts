@@ -11,18 +11,16 @@ export interface SenderPolicy {
   extensionId: string;
   /** Origin of this extension's own pages, e.g. chrome-extension://<id>/ */
   extensionOrigin: string;
-  /** Hosts our content scripts run on. */
-  isContentHost: (url: URL) => boolean;
+  /** Which of our sites a page URL belongs to (the site modules own the host patterns), or null. */
+  siteOf: (url: URL) => 'gmail' | 'hubspot' | null;
 }
 
-function senderAudience(sender: Sender, policy: SenderPolicy): Audience | null {
-  if (sender.id !== policy.extensionId || !sender.url) return null;
+/** Who sent a message or opened a port: one of our content scripts (by the tab's site), an extension page, or nobody we answer. */
+export function senderAudience(sender: Sender | undefined, policy: SenderPolicy): Audience | null {
+  if (!sender || sender.id !== policy.extensionId || !sender.url) return null;
   if (sender.url.startsWith(policy.extensionOrigin)) return 'extension-page';
-  try {
-    return sender.tab && policy.isContentHost(new URL(sender.url)) ? 'content' : null;
-  } catch {
-    return null;
-  }
+  const url = URL.parse(sender.url);
+  return sender.tab && url ? policy.siteOf(url) : null;
 }
 
 /**
@@ -37,7 +35,7 @@ export async function dispatch(raw: unknown, sender: Sender, handlers: Handlers,
   const type = envelope.data.type as MessageType;
   const definition = messages[type];
   const audience = senderAudience(sender, policy);
-  if (!audience || (definition.audience !== 'any' && definition.audience !== audience)) {
+  if (!audience || definition.audience !== audience) {
     return fail('protocol.forbidden_sender', `${type} is not allowed from this sender.`, 'This request was refused.');
   }
   const payload = definition.request.safeParse(envelope.data.payload);

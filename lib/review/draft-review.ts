@@ -4,7 +4,7 @@ import type { DraftRecord, DraftReview } from '@/lib/schemas/draft-record';
 import { RESOLVED_DRAFT_STATUSES } from '@/lib/schemas/draft-record';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import type { RiskFlag } from '@/lib/schemas/lane';
-import type { ReplyMode } from '@/lib/sites/gmail/compose';
+import type { ReplyMode } from '@/lib/schemas/draft-record';
 import { getDraft, saveDraft } from '@/lib/triage/draft-store';
 import { approvalHash } from './approval';
 import { verifyCitations, type PassageLookup, type SentenceCheck } from './citations';

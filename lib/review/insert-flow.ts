@@ -2,7 +2,8 @@ import { send } from '@/lib/protocol/client';
 import type { DraftRecord } from '@/lib/schemas/draft-record';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import type { RiskFlag } from '@/lib/schemas/lane';
-import { insertReply, observeSend, type ReplyMode } from '@/lib/sites/gmail/compose';
+import type { ReplyMode } from '@/lib/schemas/draft-record';
+import { insertReply, observeSend } from '@/lib/sites/gmail/compose';
 import { matchesApproval } from './approval';
 
 export interface InsertRequest {

@@ -22,12 +22,16 @@ export const draftStatusSchema = z.enum([
 export type DraftStatus = z.infer<typeof draftStatusSchema>;
 export const RESOLVED_DRAFT_STATUSES: readonly DraftStatus[] = ['sent', 'discarded', 'rejected'];
 
+/** Reply to the sender only, or to everyone on the thread. */
+export const replyModeSchema = z.enum(['reply', 'replyAll']);
+export type ReplyMode = z.infer<typeof replyModeSchema>;
+
 export const draftReviewSchema = z.object({
   /** The rep's text when it differs from the generated one; null means unedited. */
   editedText: z.string().max(20_000).nullable(),
   acknowledged: z.array(riskFlagSchema),
   unsupportedAcknowledged: z.boolean(),
-  mode: z.enum(['reply', 'replyAll']),
+  mode: replyModeSchema,
 });
 export type DraftReview = z.infer<typeof draftReviewSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SopRow, TriageDatabase } from '@/lib/db/database';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { sha256OfText } from './hash';
+import { sha256OfText } from '@/lib/common/sha256';
 import { chunkSop } from './chunk';
 import { listSops, saveIndexSnapshot } from './library';
 import type { SopIndex } from './sop-index';

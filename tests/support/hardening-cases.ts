@@ -24,7 +24,7 @@ import { proposeForRecord } from '@/lib/hubspot-lane/propose-for-record';
 import type { RecordView } from '@/lib/hubspot-lane/record-view';
 import { messages } from '@/lib/protocol/messages';
 import { dispatch, type Handlers, type SenderPolicy } from '@/lib/protocol/server';
-import { isContentHost } from '@/lib/protocol/sites';
+import { siteOf } from '@/lib/sites/site-of';
 import type { InsertFlow } from '@/lib/review/insert-flow';
 import { fail, resultSchema } from '@/lib/schemas/errors';
 import type { RiskFlag } from '@/lib/schemas/lane';
@@ -420,7 +420,7 @@ export interface FuzzOutcome {
   failure: string | null;
 }
 
-const policy: SenderPolicy = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/', isContentHost };
+const policy: SenderPolicy = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/', siteOf };
 const messageTypes = Object.keys(messages);
 
 async function fuzzDispatcher(numRuns: number): Promise<FuzzOutcome> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
+import { seededRandom } from '@/lib/common/seeded-random';
 import { featurize, type SparseVector } from './text-features';
 
 /**
@@ -52,18 +53,6 @@ const MEMORY_POWER = 3;
 const MEMORY_WEIGHT = 0.9;
 /** Two texts this similar are the same text: a new correction replaces the old one. */
 const SAME_TEXT = 0.999;
-
-/** Deterministic pseudo-random numbers, so a trained model and a benchmark are reproducible. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {

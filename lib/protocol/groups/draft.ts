@@ -1,27 +1,26 @@
 import { z } from 'zod';
 import { sentenceCheckSchema } from '@/lib/review/citations';
-import { draftRecordSchema, draftReviewSchema } from '@/lib/schemas/draft-record';
+import { draftRecordSchema, draftReviewSchema, replyModeSchema } from '@/lib/schemas/draft-record';
 import { riskFlagSchema } from '@/lib/schemas/lane';
 import { handoffPacketSchema } from '@/lib/schemas/proposal';
 import { def, subjectIdSchema } from '../define';
 
 const draftIdSchema = z.string().min(1).max(100);
-const replyModeSchema = z.enum(['reply', 'replyAll']);
 const replyTextSchema = z.string().min(1).max(20_000);
 
 /** Reviewing a draft in the panel, inserting it into Gmail, and what the rep did with it. */
 export const draftMessages = {
   /** Each sentence checked against its cited passages and the library now, and the ticks the gate asks for. */
   'draft.verify': def(
-    'content',
+    'gmail',
     z.object({ draftId: draftIdSchema }),
     z.object({ checks: z.array(sentenceCheckSchema), required: z.array(riskFlagSchema) }),
   ),
   /** The rep's edits and ticks, saved as they go so a reopened thread shows them again. */
-  'draft.saveReview': def('content', z.object({ draftId: draftIdSchema, review: draftReviewSchema }), draftRecordSchema),
+  'draft.saveReview': def('gmail', z.object({ draftId: draftIdSchema, review: draftReviewSchema }), draftRecordSchema),
   /** Re-checks the gate and binds the approval to the hash of exactly this text. */
   'draft.approve': def(
-    'content',
+    'gmail',
     z.object({
       draftId: draftIdSchema,
       subjectId: subjectIdSchema,
@@ -32,16 +31,16 @@ export const draftMessages = {
     }),
     z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/), record: draftRecordSchema }),
   ),
-  'draft.inserted': def('content', z.object({ draftId: draftIdSchema, hash: z.string().regex(/^[0-9a-f]{64}$/) }), draftRecordSchema),
+  'draft.inserted': def('gmail', z.object({ draftId: draftIdSchema, hash: z.string().regex(/^[0-9a-f]{64}$/) }), draftRecordSchema),
   /** The rep pressed Send in Gmail on the inserted reply. */
-  'draft.sent': def('content', z.object({ draftId: draftIdSchema, finalText: z.string().max(50_000) }), z.object({ editRatio: z.number().min(0).max(1), record: draftRecordSchema })),
+  'draft.sent': def('gmail', z.object({ draftId: draftIdSchema, finalText: z.string().max(50_000) }), z.object({ editRatio: z.number().min(0).max(1), record: draftRecordSchema })),
   /** The rep discarded Gmail's reply that held the inserted draft. */
-  'draft.discarded': def('content', z.object({ draftId: draftIdSchema }), draftRecordSchema),
+  'draft.discarded': def('gmail', z.object({ draftId: draftIdSchema }), draftRecordSchema),
   'draft.reject': def(
-    'content',
+    'gmail',
     z.object({ draftId: draftIdSchema, reason: z.enum(['wrong_category', 'wrong_policy', 'tone', 'other']), note: z.string().max(1000).optional() }),
     draftRecordSchema,
   ),
   /** The handoff packet a lead or RFQ thread produced, waiting for the rep to open the record in HubSpot. */
-  'handoff.forSubject': def('content', z.object({ subjectId: subjectIdSchema }), handoffPacketSchema.nullable()),
+  'handoff.forSubject': def('gmail', z.object({ subjectId: subjectIdSchema }), handoffPacketSchema.nullable()),
 } as const;

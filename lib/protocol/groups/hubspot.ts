@@ -17,12 +17,12 @@ const tokenStatusSchema = z.object({ set: z.boolean(), masked: z.string().nullab
 
 export const hubspotMessages = {
   /** Which path reads and writes (session, or the admin's private-app token) and which properties the lanes in force may write. */
-  'hubspot.setup': def('content', z.object({}), z.object({ mode: z.enum(['session', 'token']), laneProperties: z.array(z.string()) })),
+  'hubspot.setup': def('hubspot', z.object({}), z.object({ mode: z.enum(['session', 'token']), laneProperties: z.array(z.string()) })),
   /** Token path: the background reads the record with the private-app token. */
-  'hubspot.readRecord': def('content', z.object({ ref: recordRefSchema, laneProperties: z.array(z.string()).max(200) }), recordViewSchema),
+  'hubspot.readRecord': def('hubspot', z.object({ ref: recordRefSchema, laneProperties: z.array(z.string()).max(200) }), recordViewSchema),
   /** Proposes updates from the record's notes and waiting handoffs; returns every row of the record with its review state. */
   'hubspot.propose': def(
-    'content',
+    'hubspot',
     z.object({ view: recordViewSchema }),
     z.object({
       rows: rowsSchema,
@@ -33,17 +33,17 @@ export const hubspotMessages = {
     }),
   ),
   'hubspot.review': def(
-    'content',
+    'hubspot',
     z.object({ subject: subjectIdSchema, id: z.string().max(600), action: z.enum(['accept', 'reject', 'reopen']), value: z.string().max(65_536).optional() }),
     rowsSchema,
   ),
   /** Session path: the approved payloads the page writes, exactly as approved. */
-  'hubspot.approvedFields': def('content', z.object({ subject: subjectIdSchema }), z.array(approvedFieldSchema)),
+  'hubspot.approvedFields': def('hubspot', z.object({ subject: subjectIdSchema }), z.array(approvedFieldSchema)),
   /** Session path: what the write did, for the rows and the audit log. */
-  'hubspot.recordOutcomes': def('content', z.object({ subject: subjectIdSchema, outcomes: z.array(fieldOutcomeSchema).max(200) }), rowsSchema),
+  'hubspot.recordOutcomes': def('hubspot', z.object({ subject: subjectIdSchema, outcomes: z.array(fieldOutcomeSchema).max(200) }), rowsSchema),
   /** Token path: the background writes the approved rows with the private-app token. */
-  'hubspot.writeApproved': def('content', z.object({ ref: recordRefSchema }), rowsSchema),
-  'hubspot.undo': def('content', z.object({ subject: subjectIdSchema, id: z.string().max(600) }), rowsSchema),
+  'hubspot.writeApproved': def('hubspot', z.object({ ref: recordRefSchema }), rowsSchema),
+  'hubspot.undo': def('hubspot', z.object({ subject: subjectIdSchema, id: z.string().max(600) }), rowsSchema),
   'hubspot.tokenStatus': def('extension-page', z.object({}), tokenStatusSchema),
   'hubspot.setToken': def('extension-page', z.object({ token: z.string().trim().min(8).max(500).nullable() }), tokenStatusSchema),
 } as const;

@@ -13,7 +13,7 @@ const sopIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 export const sopMessages = {
   /** The passages the panel would cite for a text: the admin's "try a question", and the panel's look-ups. */
   'sop.search': def(
-    'any',
+    'extension-page',
     z.object({ query: z.string().min(1).max(5000), lane: z.string().max(100).optional(), k: z.number().int().min(1).max(20).optional() }),
     retrievalSchema,
   ),

@@ -3,7 +3,7 @@ import { def, subjectIdSchema } from '../define';
 
 export const threadMessages = {
   'thread.seen': def(
-    'content',
+    'gmail',
     z.object({ id: subjectIdSchema, subject: z.string().max(1000) }),
     z.object({ firstSeen: z.number(), lastTriaged: z.number().nullable(), isNew: z.boolean() }),
   ),

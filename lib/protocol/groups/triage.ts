@@ -7,7 +7,7 @@ export const correctableFieldSchema = z.enum(['category', 'urgency', 'owner']);
 export const triageMessages = {
   /** A rep's correction: recorded as feedback for the KPIs; a category teaches the local engine. */
   'triage.correct': def(
-    'content',
+    'gmail',
     z.object({
       subjectId: subjectIdSchema,
       field: correctableFieldSchema,
@@ -19,7 +19,7 @@ export const triageMessages = {
   ),
   /** Token use and estimated cost of the Claude calls made for one thread. */
   'triage.usage': def(
-    'content',
+    'gmail',
     z.object({ subjectId: subjectIdSchema }),
     z.object({
       calls: z.number(),

@@ -2,6 +2,7 @@
 // rep finally sends. It never sends: it does not click, focus or press keys on Send, and sends no Ctrl-Enter.
 // Text goes in as text (execCommand or DOM text nodes), never as HTML: Gmail enforces Trusted Types.
 
+import type { ReplyMode } from '@/lib/schemas/draft-record';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { findInlineReplyEditor, findMainView, findThreadContainer } from './locate';
 import {
@@ -18,8 +19,6 @@ import {
   SIGNATURE_PREFIX,
 } from './selectors';
 import { textLines } from './text';
-
-export type ReplyMode = 'reply' | 'replyAll';
 
 /** How long Gmail gets to open its reply box after Reply is clicked. */
 const EDITOR_WAIT_MS = 3000;

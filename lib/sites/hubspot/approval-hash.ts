@@ -1,3 +1,5 @@
+import { sha256OfText } from '@/lib/common/sha256';
+
 /** Exactly what an approval covers: one property of one record, the value it was based on and the value to write. */
 export interface ApprovalPayload {
   objectType: string;
@@ -20,10 +22,7 @@ function canonicalJson(payload: ApprovalPayload): string {
 }
 
 /** SHA-256 (hex) of the canonical payload: the approval record stores it, the writer checks it. */
-export async function approvalHash(payload: ApprovalPayload): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(payload)));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+export const approvalHash = (payload: ApprovalPayload): Promise<string> => sha256OfText(canonicalJson(payload));
 
 /** True only when the hash was made over exactly this payload. */
 export async function approvalMatches(payload: ApprovalPayload, hash: string): Promise<boolean> {

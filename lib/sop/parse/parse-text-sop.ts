@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { sha256Hex } from '../hash';
+import { sha256Hex } from '@/lib/common/sha256';
 import { decodeText } from './decode';
 import { readFrontMatter } from './front-matter';
 import { htmlToText } from './html';

@@ -16,7 +16,7 @@ const dealUrl = `https://app.hubspot.com/contacts/${hubspotSeed.portalId}/record
 const contact = parseRecordUrl(contactUrl) as RecordRef;
 const deal = parseRecordUrl(dealUrl) as RecordRef;
 const sender = { id: 'ext', url: contactUrl, tab: { id: 1 } } as Parameters<typeof dispatch>[1];
-const policy = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/', isContentHost: (u: URL) => u.hostname === 'app.hubspot.com' };
+const policy = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/', siteOf: (u: URL) => (u.hostname === 'app.hubspot.com' ? ('hubspot' as const) : null) };
 
 let fake: FakeHubSpot;
 let db: TriageDatabase;

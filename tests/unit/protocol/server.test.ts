@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dispatch, type Handlers, type SenderPolicy } from '@/lib/protocol/server';
-import { isContentHost } from '@/lib/protocol/sites';
+import { dispatch, senderAudience, type Handlers, type SenderPolicy } from '@/lib/protocol/server';
+import { siteOf } from '@/lib/sites/site-of';
 import { ok } from '@/lib/schemas/errors';
 
-const policy: SenderPolicy = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/', isContentHost };
+const policy: SenderPolicy = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/', siteOf };
 const gmailTab = { id: 'ext-id', url: 'https://mail.google.com/mail/u/0/#inbox/abc', tab: { id: 1 } } as never;
 const optionsPage = { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' } as never;
 
@@ -72,13 +72,33 @@ describe('background dispatch', () => {
   });
 });
 
-describe('content hosts', () => {
+describe('sites', () => {
   it.each([
-    ['https://mail.google.com/mail/u/0/', true],
-    ['https://app.hubspot.com/contacts/1/record/0-1/2', true],
-    ['https://app-eu1.hubspot.com/contacts/1/record/0-1/2', true],
-    ['https://www.hubspot.com/', false],
-    ['https://api.hubapi.com/', false],
-    ['https://evil.example/mail.google.com', false],
-  ])('%s → %s', (url, expected) => expect(isContentHost(new URL(url))).toBe(expected));
+    ['https://mail.google.com/mail/u/0/', 'gmail'],
+    ['http://mail.google.com/mail/u/0/', null],
+    ['https://app.hubspot.com/contacts/1/record/0-1/2', 'hubspot'],
+    ['https://app-eu1.hubspot.com/contacts/1/record/0-1/2', 'hubspot'],
+    ['https://www.hubspot.com/', null],
+    ['https://api.hubapi.com/', null],
+    ['https://evil.example/mail.google.com', null],
+  ])('%s → %s', (url, expected) => expect(siteOf(new URL(url))).toBe(expected));
+});
+
+describe('audiences', () => {
+  const hubspotTab = { id: 'ext-id', url: 'https://app.hubspot.com/contacts/1/record/0-1/2', tab: { id: 2 } } as never;
+
+  it('refuses a HubSpot message from the Gmail content script, and a Gmail message from HubSpot', async () => {
+    const fromGmail = await dispatch({ type: 'hubspot.setup', payload: {} }, gmailTab, { 'hubspot.setup': async () => ok({ mode: 'session', laneProperties: [] }) }, policy);
+    expect(fromGmail.ok ? 'ok' : fromGmail.error.code).toBe('protocol.forbidden_sender');
+    const fromHubSpot = await dispatch({ type: 'thread.seen', payload: { id: 'gmail:1', subject: 's' } }, hubspotTab, handlers, policy);
+    expect(fromHubSpot.ok ? 'ok' : fromHubSpot.error.code).toBe('protocol.forbidden_sender');
+  });
+
+  it('names the sender of a port the same way', () => {
+    expect(senderAudience(gmailTab, policy)).toBe('gmail');
+    expect(senderAudience(hubspotTab, policy)).toBe('hubspot');
+    expect(senderAudience(optionsPage, policy)).toBe('extension-page');
+    expect(senderAudience({ id: 'ext-id', url: 'https://mail.google.com/' } as never, policy)).toBeNull();
+    expect(senderAudience(undefined, policy)).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseLabelledCsv } from '@/lib/engine/local/labelled-csv';
+import { parseLabelledCsv } from '@/lib/engine/local/labelled-csv';
+import { parseCsv } from '@/lib/text/csv';
 import { TextClassifier, type LabelledText } from '@/lib/engine/local/text-classifier';
 
 const toy: LabelledText[] = [
