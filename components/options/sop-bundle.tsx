@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TriageDatabase } from '@/lib/db/database';
 import { send } from '@/lib/protocol/client';
 import { exportBundle } from '@/lib/sop/bundle';
-import type { ManagedStatus } from '@/lib/sop/managed-status';
+import type { ManagedStatus } from '@/lib/schemas/sop';
 import { formatBytes, formatDate } from './sop-format';
 
 /** Sharing the library as one file, and what the organisation's managed policy last did to it. */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { PassageRow, TriageDatabase } from '@/lib/db/database';
 import { send } from '@/lib/protocol/client';
-import type { FileOutcome } from '@/lib/sop/import-job';
+import type { FileOutcome } from '@/lib/schemas/sop';
 import { sopHistory } from '@/lib/sop/library';
 import { filesFromList } from '@/lib/sop/picked-files';
 import { formatBytes, formatDate } from './sop-format';

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { send } from '@/lib/protocol/client';
 import type { Result } from '@/lib/schemas/errors';
-import type { FileOutcome, ImportProgress } from '@/lib/sop/import-job';
+import type { ImportProgress } from '@/lib/sop/import-job';
+import type { FileOutcome } from '@/lib/schemas/sop';
 import { ImportWorkerClient, type ImportResult } from '@/lib/sop/import-client';
 import type { ImportRequest, WorkerFile } from '@/lib/sop/import-worker-protocol';
 import { fileFromPaste, filesFromDrop, filesFromList } from '@/lib/sop/picked-files';

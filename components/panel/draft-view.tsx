@@ -1,4 +1,4 @@
-import type { InsertFlow } from '@/lib/review/insert-flow';
+import type { InsertFlow } from '@/lib/gmail-lane/panel/insert-flow';
 import type { DraftRecord } from '@/lib/schemas/draft-record';
 import type { TriageClientMessage } from '@/lib/protocol/triage-port';
 import { ErrorState } from './panel-section';

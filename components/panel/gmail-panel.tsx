@@ -1,6 +1,6 @@
-import type { InsertFlow } from '@/lib/review/insert-flow';
+import type { InsertFlow } from '@/lib/gmail-lane/panel/insert-flow';
 import type { GmailRead } from '@/lib/schemas/thread';
-import type { TriageClient } from '@/lib/triage/triage-client';
+import type { TriageClient } from '@/lib/gmail-lane/panel/triage-client';
 import { useStore } from '@/lib/ui/store';
 import { ClassificationView } from './classification-view';
 import { DraftView } from './draft-view';

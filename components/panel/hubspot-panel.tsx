@@ -1,5 +1,5 @@
-import type { HubSpotPanelController } from '@/lib/hubspot-lane/panel-controller';
-import { isApproved } from '@/lib/hubspot-lane/proposal-row';
+import type { HubSpotPanelController } from '@/lib/hubspot-lane/panel/panel-controller';
+import { isApproved } from '@/lib/hubspot-lane/shared/proposal-row';
 import { useStore } from '@/lib/ui/store';
 import { HubSpotHandoffs } from './hubspot-handoffs';
 import { HubSpotProposalRow } from './hubspot-proposal-row';

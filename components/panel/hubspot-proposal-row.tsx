@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { displayValue } from '@/lib/hubspot-lane/record-view';
-import { type ProposalRow, valueToWrite } from '@/lib/hubspot-lane/proposal-row';
-import type { PropertyDefinition } from '@/lib/sites/hubspot/api-schemas';
+import { displayValue } from '@/lib/hubspot-lane/shared/record-view';
+import { valueToWrite } from '@/lib/hubspot-lane/shared/proposal-row';
+import type { ProposalRow, PropertyDefinition } from '@/lib/schemas/hubspot';
 import { percent } from './labels';
 
 interface Props {

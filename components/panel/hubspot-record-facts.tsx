@@ -1,4 +1,4 @@
-import type { RecordView } from '@/lib/hubspot-lane/record-view';
+import type { RecordView } from '@/lib/schemas/hubspot';
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 

@@ -1,8 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { send } from '@/lib/protocol/client';
-import type { SentenceCheck } from '@/lib/review/citations';
-import type { RejectReason } from '@/lib/review/draft-review';
-import type { InsertFlow } from '@/lib/review/insert-flow';
+import type { SentenceCheck, RejectReason } from '@/lib/schemas/review';
+import type { InsertFlow } from '@/lib/gmail-lane/panel/insert-flow';
 import { canInsert, describeBlocker, remainingUnsupported, requiredAcknowledgements } from '@/lib/review/policy';
 import { replyText, reviewedText } from '@/lib/review/reply-text';
 import type { DraftRecord, DraftReview } from '@/lib/schemas/draft-record';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { RejectReason } from '@/lib/review/draft-review';
+import type { RejectReason } from '@/lib/schemas/review';
 
 const reasons: Record<RejectReason, string> = {
   wrong_category: 'Wrong category',

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { unsupportedReasonText, type SentenceCheck } from '@/lib/review/citations';
+import { unsupportedReasonText } from '@/lib/review/citations';
+import type { SentenceCheck } from '@/lib/schemas/review';
 import type { Draft } from '@/lib/schemas/draft';
 
 interface Props {

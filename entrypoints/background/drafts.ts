@@ -1,8 +1,8 @@
 import { ok } from '@/lib/schemas/errors';
 import type { Handlers } from '@/lib/protocol/server';
-import { approveDraft, markDiscarded, markInserted, markSent, rejectDraft, saveReview, verifyDraft } from '@/lib/review/draft-review';
-import { libraryLookup } from '@/lib/review/library-lookup';
-import { handoffFor } from '@/lib/triage/handoff';
+import { approveDraft, markDiscarded, markInserted, markSent, rejectDraft, saveReview, verifyDraft } from '@/lib/gmail-lane/background/draft-review';
+import { libraryLookup } from '@/lib/gmail-lane/background/library-lookup';
+import { handoffFor } from '@/lib/gmail-lane/background/handoff';
 import type { Services } from './services';
 
 /** Review of drafts in the panel: each step checked against the stored draft and the library, and audited. */

@@ -1,15 +1,14 @@
 import { browser } from 'wxt/browser';
-import { senderAudience } from '@/lib/protocol/server';
+import { senderAudience, type Handlers } from '@/lib/protocol/server';
 import { senderPolicy } from './messaging';
 import { TRIAGE_PORT, triageClientMessageSchema, type TriageServerMessage } from '@/lib/protocol/triage-port';
-import { markInterruptedDrafts } from '@/lib/triage/draft-store';
-import { runTriage } from '@/lib/triage/triage-session';
+import { markInterruptedDrafts } from '@/lib/gmail-lane/background/draft-store';
+import { runTriage } from '@/lib/gmail-lane/background/triage-session';
 import { loadLanes } from '@/lib/lanes/lane-store';
 import type { Services } from './services';
-import type { Handlers } from '@/lib/protocol/server';
 import { ok } from '@/lib/schemas/errors';
-import { applyCorrection } from '@/lib/triage/corrections';
-import { usageForSubject } from '@/lib/triage/usage-summary';
+import { applyCorrection } from '@/lib/gmail-lane/background/corrections';
+import { usageForSubject } from '@/lib/gmail-lane/background/usage-summary';
 import { saveLocalModel } from '@/lib/engine/local/model-store';
 import { loadOwnDomains } from '@/lib/settings/own-domains-store';
 

@@ -6,8 +6,8 @@ import { reserveGmailSpace } from '@/lib/sites/gmail/dock';
 import { gmailSubjectId, toTriageInput } from '@/lib/sites/gmail/to-triage-input';
 import { send } from '@/lib/protocol/client';
 import type { GmailRead } from '@/lib/schemas/thread';
-import { createTriageClient } from '@/lib/triage/triage-client';
-import { createInsertFlow } from '@/lib/review/insert-flow';
+import { createTriageClient } from '@/lib/gmail-lane/panel/triage-client';
+import { createInsertFlow } from '@/lib/gmail-lane/panel/insert-flow';
 import { createStore, useStore } from '@/lib/ui/store';
 
 export default defineContentScript({

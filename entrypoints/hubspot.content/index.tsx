@@ -1,7 +1,7 @@
 import '@/components/panel/panel.css';
 import { mountPanel } from '@/components/panel/mount-panel';
 import { HubSpotPanel } from '@/components/panel/hubspot-panel';
-import { createHubSpotPanelController } from '@/lib/hubspot-lane/panel-controller';
+import { createHubSpotPanelController } from '@/lib/hubspot-lane/panel/panel-controller';
 import { send } from '@/lib/protocol/client';
 import { reserveHubSpotSpace } from '@/lib/sites/hubspot/dock';
 import { observeRecord } from '@/lib/sites/hubspot/observe';

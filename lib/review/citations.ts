@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Draft, DraftSentence } from '@/lib/schemas/draft';
+import type { SentenceCheck, UnsupportedReason } from '@/lib/schemas/review';
 import { termsOf } from '@/lib/sop/text-terms';
 
 /**
@@ -16,22 +16,6 @@ export interface LibraryPassage {
   text: string;
 }
 export type PassageLookup = (passageId: string) => Promise<LibraryPassage | null> | LibraryPassage | null;
-
-export const unsupportedReasonSchema = z.enum([
-  'no_citation', // a claim that cites nothing
-  'fabricated_citation', // [n] with no passage n in the draft
-  'passage_missing', // the cited passage is not in the library
-  'retired_version', // the cited SOP version was retired or superseded
-  'quote_not_in_passage', // quoted text that no cited passage contains
-  'not_supported', // the cited passages do not say what the sentence says
-]);
-export type UnsupportedReason = z.infer<typeof unsupportedReasonSchema>;
-
-export const sentenceCheckSchema = z.discriminatedUnion('status', [
-  z.object({ index: z.number().int().nonnegative(), status: z.literal('supported') }),
-  z.object({ index: z.number().int().nonnegative(), status: z.literal('unsupported'), reason: unsupportedReasonSchema, citation: z.number().int().optional() }),
-]);
-export type SentenceCheck = z.infer<typeof sentenceCheckSchema>;
 
 /** Share of a claim's content terms that must appear in the passages it cites. */
 export const SUPPORT_THRESHOLD = 0.5;

@@ -1,7 +1,7 @@
 import type { DraftRecord } from '@/lib/schemas/draft-record';
 import type { RiskFlag } from '@/lib/schemas/lane';
 import type { TriageResult } from '@/lib/schemas/classification';
-import type { SentenceCheck } from './citations';
+import type { SentenceCheck } from '@/lib/schemas/review';
 import { replyText, stillContains } from './reply-text';
 
 /**

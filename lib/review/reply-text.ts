@@ -1,5 +1,4 @@
-import type { Draft } from '@/lib/schemas/draft';
-import { draftText } from '@/lib/schemas/draft';
+import { type Draft, draftText } from '@/lib/schemas/draft';
 import type { DraftRecord } from '@/lib/schemas/draft-record';
 
 /**

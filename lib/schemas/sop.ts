@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appErrorSchema } from './errors';
 
 /** A passage of an SOP, cut at headings, as the panel quotes it. */
 export const passageSchema = z.object({
@@ -28,3 +29,31 @@ export const retrievalSchema = z.object({
   ms: z.number().nonnegative(),
 });
 export type Retrieval = z.infer<typeof retrievalSchema>;
+
+/** What became of one file of an import: imported (with its passages) or rejected with the reason. */
+export const fileOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ name: z.string(), status: z.literal('imported'), sopId: z.string(), version: z.number(), chunkCount: z.number(), replaced: z.boolean() }),
+  z.object({ name: z.string(), status: z.literal('rejected'), code: z.string(), reason: z.string(), nextStep: z.string() }),
+]);
+export type FileOutcome = z.infer<typeof fileOutcomeSchema>;
+
+/** What the last reading of the managed policy did, as the options page shows it. */
+export const managedStatusSchema = z.discriminatedUnion('state', [
+  /** No policy (the usual case outside managed browsers). */
+  z.object({ state: z.literal('none'), at: z.number() }),
+  z.object({
+    state: z.literal('applied'),
+    at: z.number(),
+    source: z.enum(['url', 'inline']).nullable(),
+    url: z.string().nullable(),
+    bundleCreatedAt: z.string().nullable(),
+    added: z.array(z.string()),
+    replaced: z.array(z.string()),
+    unchanged: z.array(z.string()),
+    retired: z.array(z.string()),
+    /** Which settings the policy fixed ("engine", "panelEnabled"). */
+    settings: z.array(z.string()),
+  }),
+  z.object({ state: z.literal('failed'), at: z.number(), source: z.enum(['url', 'inline', 'policy']), error: appErrorSchema }),
+]);
+export type ManagedStatus = z.infer<typeof managedStatusSchema>;

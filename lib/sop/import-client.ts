@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import type { FileOutcome, ImportProgress } from './import-job';
+import type { ImportProgress } from './import-job';
+import type { FileOutcome } from '@/lib/schemas/sop';
 import { importReplySchema, type ImportRequest } from './import-worker-protocol';
 
 /**

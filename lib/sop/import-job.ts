@@ -3,6 +3,7 @@ import { getSop, importParsed, knownHashes, replaceVersion, resolveSopId, saveIn
 import { checkNotDuplicate } from './parse/parse-text-sop';
 import type { ParsedSop } from './parse/parsed-sop';
 import type { Result } from '@/lib/schemas/errors';
+import type { FileOutcome } from '@/lib/schemas/sop';
 import type { SopIndex } from './sop-index';
 
 /** Importing many SOP files at once: each file succeeds or fails alone, with progress for the options page. */
@@ -23,10 +24,6 @@ export interface ImportProgress {
   /** The file being worked on, or null when finished. */
   current: string | null;
 }
-
-export type FileOutcome =
-  | { name: string; status: 'imported'; sopId: string; version: number; chunkCount: number; replaced: boolean }
-  | { name: string; status: 'rejected'; code: string; reason: string; nextStep: string };
 
 /**
  * Between files, the event loop gets a turn once this much work has run since its last one (so the page can paint

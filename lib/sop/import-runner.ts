@@ -1,6 +1,7 @@
 import type { TriageDatabase } from '@/lib/db/database';
 import type { AppError } from '@/lib/schemas/errors';
-import { importFiles, type FileOutcome, type ImportFile } from './import-job';
+import { importFiles, type ImportFile } from './import-job';
+import type { FileOutcome } from '@/lib/schemas/sop';
 import { getSop, knownHashes, loadIndex, replaceVersion } from './library';
 import type { ImportReply, ImportRequest, WorkerFile } from './import-worker-protocol';
 import { checkNotDuplicate, parseSopFile } from './parse/parse-sop-file';

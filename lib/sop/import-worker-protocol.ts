@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from '@/lib/schemas/errors';
-import { fileOutcomeSchema } from '@/lib/protocol/groups/sop';
+import { fileOutcomeSchema } from '@/lib/schemas/sop';
 
 /**
  * Messages between the options page and its SOP import worker. Both sides parse what they receive: a worker is a

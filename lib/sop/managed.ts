@@ -3,7 +3,7 @@ import type { TriageDatabase } from '@/lib/db/database';
 import { fail, ok, type AppError, type Result } from '@/lib/schemas/errors';
 import { importBundle } from './bundle';
 import { listSops, retire } from './library';
-import { managedStatusSchema, type ManagedStatus } from './managed-status';
+import { managedStatusSchema, type ManagedStatus } from '@/lib/schemas/sop';
 import type { SopIndex } from './sop-index';
 
 /**

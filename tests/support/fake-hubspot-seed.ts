@@ -1,4 +1,5 @@
-import type { Pipeline, PropertyDefinition } from '@/lib/sites/hubspot/api-schemas';
+import type { Pipeline } from '@/lib/sites/hubspot/api-schemas';
+import type { PropertyDefinition } from '@/lib/schemas/hubspot';
 
 // Seed data for the fake HubSpot portal: realistic property definitions (names, types and option values
 // as HubSpot's default properties have them) and one contact, company, deal and ticket of Kestrel Foods.

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { PropertyDefinition, ValueWithTimestamp } from '@/lib/sites/hubspot/api-schemas';
+import type { ValueWithTimestamp } from '@/lib/sites/hubspot/api-schemas';
+import type { PropertyDefinition } from '@/lib/schemas/hubspot';
 import { hubspotSeed } from './fake-hubspot-seed';
 
 // A local fake of HubSpot's CRM API (v3 objects/properties/owners/pipelines, v4 associations) built from the

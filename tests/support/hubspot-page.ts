@@ -1,5 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
-import type { BrowserContext } from '@playwright/test';
+import type { Locator, Page, BrowserContext } from '@playwright/test';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 import { type FakeHubSpot, hubspotSeed } from './fake-hubspot';
 import { sendFromOptions } from './extension-pages';

@@ -1,7 +1,6 @@
 import type { DraftRequest } from '@/lib/engine/types';
 import { categoryById } from '@/lib/lanes/categories';
-import type { Draft, DraftSentence } from '@/lib/schemas/draft';
-import { draftText } from '@/lib/schemas/draft';
+import { type Draft, type DraftSentence, draftText } from '@/lib/schemas/draft';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { splitSentences } from './sentences';
 import { tokenize } from './text-features';

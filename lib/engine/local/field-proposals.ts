@@ -1,7 +1,7 @@
 import type { Lane } from '@/lib/schemas/lane';
 import type { EvidenceSource, FieldProposal, HandoffPacket } from '@/lib/schemas/proposal';
-import type { PropertyDefinition } from '@/lib/sites/hubspot/api-schemas';
-import { isWritable, sameValue, validateProposedValue } from '@/lib/sites/hubspot/property-validators';
+import type { PropertyDefinition } from '@/lib/schemas/hubspot';
+import { isWritable, sameValue, validateProposedValue } from '@/lib/hubspot-lane/shared/property-validators';
 
 /** A note or email as text. `from` is the sender's address, when known (signatures count only from the record's contact). */
 export interface TextSource {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sentenceCheckSchema } from '@/lib/review/citations';
+import { rejectReasonSchema, sentenceCheckSchema } from '@/lib/schemas/review';
 import { draftRecordSchema, draftReviewSchema, replyModeSchema } from '@/lib/schemas/draft-record';
 import { riskFlagSchema } from '@/lib/schemas/lane';
 import { handoffPacketSchema } from '@/lib/schemas/proposal';
@@ -38,7 +38,7 @@ export const draftMessages = {
   'draft.discarded': def('gmail', z.object({ draftId: draftIdSchema }), draftRecordSchema),
   'draft.reject': def(
     'gmail',
-    z.object({ draftId: draftIdSchema, reason: z.enum(['wrong_category', 'wrong_policy', 'tone', 'other']), note: z.string().max(1000).optional() }),
+    z.object({ draftId: draftIdSchema, reason: rejectReasonSchema, note: z.string().max(1000).optional() }),
     draftRecordSchema,
   ),
   /** The handoff packet a lead or RFQ thread produced, waiting for the rep to open the record in HubSpot. */

@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { handoffPacketSchema } from '@/lib/schemas/proposal';
 import { appErrorSchema } from '@/lib/schemas/errors';
-import { proposalRowSchema } from '@/lib/hubspot-lane/proposal-row';
-import { recordRefSchema, recordViewSchema } from '@/lib/hubspot-lane/record-view';
+import { approvedFieldSchema, fieldOutcomeSchema, proposalRowSchema, recordRefSchema, recordViewSchema } from '@/lib/schemas/hubspot';
 import { def, subjectIdSchema } from '../define';
 
-const approvedFieldSchema = z.object({ property: z.string(), basedOnValue: z.string().nullable(), value: z.string(), approvalHash: z.string() });
-const outcomeBase = { property: z.string().max(200), approvalHash: z.string().regex(/^[0-9a-f]{64}$/) };
-export const fieldOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ ...outcomeBase, status: z.literal('written'), before: z.string().nullable(), after: z.string().nullable() }),
-  z.object({ ...outcomeBase, status: z.literal('conflict'), theirs: z.string().nullable(), ours: z.string(), base: z.string().nullable() }),
-  z.object({ ...outcomeBase, status: z.literal('failed'), error: appErrorSchema }),
-]);
 const rowsSchema = z.array(proposalRowSchema);
 const tokenStatusSchema = z.object({ set: z.boolean(), masked: z.string().nullable() });
 

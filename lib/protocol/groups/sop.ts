@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import { retrievalSchema } from '@/lib/schemas/sop';
-import { managedStatusSchema } from '@/lib/sop/managed-status';
+import { fileOutcomeSchema, managedStatusSchema, retrievalSchema } from '@/lib/schemas/sop';
 import { def } from '../define';
-
-export const fileOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ name: z.string(), status: z.literal('imported'), sopId: z.string(), version: z.number(), chunkCount: z.number(), replaced: z.boolean() }),
-  z.object({ name: z.string(), status: z.literal('rejected'), code: z.string(), reason: z.string(), nextStep: z.string() }),
-]);
 
 const sopIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 

@@ -1,19 +1,7 @@
 import { z } from 'zod';
 import type { AppError } from '@/lib/schemas/errors';
-import {
-  type Association,
-  associationsResponseSchema,
-  type CrmRecord,
-  crmRecordSchema,
-  type HubSpotErrorBody,
-  hubspotErrorBodySchema,
-  type Owner,
-  ownersResponseSchema,
-  type Pipeline,
-  pipelinesResponseSchema,
-  propertiesResponseSchema,
-  type PropertyDefinition,
-} from './api-schemas';
+import { type Association, associationsResponseSchema, type CrmRecord, crmRecordSchema, type HubSpotErrorBody, hubspotErrorBodySchema, type Owner, ownersResponseSchema, type Pipeline, pipelinesResponseSchema, propertiesResponseSchema } from './api-schemas';
+import type { PropertyDefinition } from '@/lib/schemas/hubspot';
 import { CSRF_COOKIE, CSRF_COOKIE_FALLBACK, CSRF_HEADER } from './selectors';
 
 /** HubSpot's complaint about one property of a write. */

@@ -1,40 +1,8 @@
 import { z } from 'zod';
+import { propertyDefinitionSchema } from '@/lib/schemas/hubspot';
 
 // Shapes of HubSpot CRM v3/v4 answers, after the published OpenAPI specifications.
 // Objects are parsed loosely (unknown keys dropped) so new fields HubSpot adds do not break reading.
-
-export const propertyOptionSchema = z.object({
-  label: z.string(),
-  value: z.string(),
-  displayOrder: z.number().optional(),
-  hidden: z.boolean(),
-});
-
-export const propertyDefinitionSchema = z.object({
-  name: z.string(),
-  label: z.string(),
-  /** bool, date, datetime, enumeration, number, phone_number, string (others may appear). */
-  type: z.string(),
-  /** booleancheckbox, calculation_equation, checkbox, date, file, html, number, phonenumber, radio, select, text, textarea */
-  fieldType: z.string(),
-  groupName: z.string().optional(),
-  description: z.string().optional(),
-  options: z.array(propertyOptionSchema).default([]),
-  calculated: z.boolean().optional(),
-  hidden: z.boolean().optional(),
-  hubspotDefined: z.boolean().optional(),
-  hasUniqueValue: z.boolean().optional(),
-  archived: z.boolean().optional(),
-  modificationMetadata: z
-    .object({
-      archivable: z.boolean().optional(),
-      readOnlyDefinition: z.boolean().optional(),
-      readOnlyValue: z.boolean(),
-      readOnlyOptions: z.boolean().optional(),
-    })
-    .optional(),
-});
-export type PropertyDefinition = z.infer<typeof propertyDefinitionSchema>;
 
 export const propertiesResponseSchema = z.object({ results: z.array(propertyDefinitionSchema) });
 

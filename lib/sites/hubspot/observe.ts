@@ -1,4 +1,5 @@
-import { parseRecordUrl, recordSubject, type RecordRef } from './url';
+import { parseRecordUrl, recordSubject } from './url';
+import type { RecordRef } from '@/lib/schemas/hubspot';
 
 /**
  * Follows HubSpot's single-page navigation: calls onRecord with the record the page shows (null on any

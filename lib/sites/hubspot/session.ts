@@ -1,6 +1,6 @@
 import { createHubSpotClient, type FetchLike, type HubSpotClient } from './api-client';
 import { readCookie } from './selectors';
-import type { RecordRef } from './url';
+import type { RecordRef } from '@/lib/schemas/hubspot';
 
 /**
  * The page-session client: same-origin calls to `${origin}/api/...` with the rep's cookies and the CSRF

@@ -1,12 +1,4 @@
-/** Which HubSpot record a page shows, read from its URL. */
-export interface RecordRef {
-  /** e.g. app.hubspot.com, app-eu1.hubspot.com */
-  host: string;
-  portalId: string;
-  /** 0-1 contact, 0-2 company, 0-3 deal, 0-5 ticket, 2-NNNN custom object. */
-  objectTypeId: string;
-  objectId: string;
-}
+import type { RecordRef } from '@/lib/schemas/hubspot';
 
 export const OBJECT_TYPE_IDS = { contact: '0-1', company: '0-2', deal: '0-3', ticket: '0-5' } as const;
 

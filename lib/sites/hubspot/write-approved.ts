@@ -1,26 +1,7 @@
-import type { AppError } from '@/lib/schemas/errors';
+import type { ApprovedField, ConflictOutcome, FailedOutcome, FieldOutcome, RecordRef, WrittenOutcome } from '@/lib/schemas/hubspot';
 import type { FieldProposal } from '@/lib/schemas/proposal';
 import type { HubSpotClient } from './api-client';
 import { approvalMatches } from './approval-hash';
-import type { RecordRef } from './url';
-
-/** One field the rep approved: the value to write, the value it was based on, and the approval's hash. */
-export interface ApprovedField {
-  property: string;
-  basedOnValue: string | null;
-  value: string;
-  approvalHash: string;
-}
-
-interface OutcomeBase {
-  property: string;
-  approvalHash: string;
-}
-export type WrittenOutcome = OutcomeBase & { status: 'written'; before: string | null; after: string | null };
-export type ConflictOutcome = OutcomeBase & { status: 'conflict'; theirs: string | null; ours: string; base: string | null };
-export type FailedOutcome = OutcomeBase & { status: 'failed'; error: AppError };
-/** What happened to each approved field, with before/after for the audit log. */
-export type FieldOutcome = WrittenOutcome | ConflictOutcome | FailedOutcome;
 
 export interface WriteReport {
   outcomes: FieldOutcome[];

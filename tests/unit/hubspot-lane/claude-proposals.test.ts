@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proposeForRecordWithClaude } from '@/lib/hubspot-lane/claude-proposals';
+import { proposeForRecordWithClaude } from '@/lib/hubspot-lane/background/claude-proposals';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import type { ClaudeSettings } from '@/lib/schemas/settings';
 import { startFakeAnthropic, type FakeAnthropic } from '../../support/fake-anthropic';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { observeRecord } from '@/lib/sites/hubspot/observe';
-import type { RecordRef } from '@/lib/sites/hubspot/url';
+import type { RecordRef } from '@/lib/schemas/hubspot';
 
 describe('observeRecord', () => {
   it('reports the record now, each change of record, and leaving records; not query or tab changes', () => {

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setUpHubSpot } from '@/entrypoints/background/hubspot';
 import { TriageDatabase } from '@/lib/db/database';
-import { createHubSpotPanelController, type HubSpotPanelController, type HubSpotPanelState, type Send } from '@/lib/hubspot-lane/panel-controller';
+import { createHubSpotPanelController, type HubSpotPanelController, type HubSpotPanelState, type Send } from '@/lib/hubspot-lane/panel/panel-controller';
 import { dispatch } from '@/lib/protocol/server';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 import { createSessionClient } from '@/lib/sites/hubspot/session';
-import { parseRecordUrl, type RecordRef } from '@/lib/sites/hubspot/url';
+import { parseRecordUrl } from '@/lib/sites/hubspot/url';
+import type { RecordRef } from '@/lib/schemas/hubspot';
 import { browserSessionFetch, type FakeHubSpot, hubspotSeed, startFakeHubSpot } from '../../support/fake-hubspot';
 
 // The panel's logic end to end in Node: the real controller, the real protocol dispatch and background

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TriageDatabase } from '@/lib/db/database';
-import { waitingHandoffs } from '@/lib/hubspot-lane/handoffs';
-import { readRecordView } from '@/lib/hubspot-lane/record-view';
+import { waitingHandoffs } from '@/lib/hubspot-lane/background/handoffs';
+import { readRecordView } from '@/lib/hubspot-lane/shared/record-view';
 import { createHubSpotClient, type HubSpotClient } from '@/lib/sites/hubspot/api-client';
 import { type FakeHubSpot, hubspotSeed, startFakeHubSpot } from '../../support/fake-hubspot';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TriageDatabase } from '@/lib/db/database';
-import { applyOutcomes, reviewRow, storeProposals } from '@/lib/hubspot-lane/proposal-store';
+import { applyOutcomes, reviewRow, storeProposals } from '@/lib/hubspot-lane/background/proposal-store';
 import { computeKpis } from '@/lib/metrics/compute-kpis';
 import type { FieldProposal } from '@/lib/schemas/proposal';
-import type { PropertyDefinition } from '@/lib/sites/hubspot/api-schemas';
+import type { PropertyDefinition } from '@/lib/schemas/hubspot';
 
 // The freshness figure read from the rows the real proposal store writes: created, rejected, written.
 

@@ -5,7 +5,7 @@ import { editRatio } from '@/lib/review/edit-ratio';
 import { canInsert, describeBlocker, requiredAcknowledgements } from '@/lib/review/policy';
 import { replyText } from '@/lib/review/reply-text';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
-import { toTriageResult } from '@/lib/triage/triage-result';
+import { toTriageResult } from '@/lib/gmail-lane/background/triage-result';
 import type { Classification } from '@/lib/schemas/classification';
 import type { Draft } from '@/lib/schemas/draft';
 import { emptyReview, type DraftRecord } from '@/lib/schemas/draft-record';

@@ -2,8 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClaudeEngine } from '@/lib/engine/claude/claude-engine';
 import { retryAfterMs } from '@/lib/engine/claude/errors';
-import type { ErrorStatus, FakeAnthropic } from '@/tests/support/fake-anthropic';
-import { startFakeAnthropic } from '@/tests/support/fake-anthropic';
+import { type ErrorStatus, type FakeAnthropic, startFakeAnthropic } from '@/tests/support/fake-anthropic';
 import { TEST_KEY, lanes, refundThreadInput, settingsFor } from './fixtures';
 
 let fake: FakeAnthropic;

@@ -9,7 +9,7 @@ import { importFiles } from '@/lib/sop/import-job';
 import { parseTextSopFile } from '@/lib/sop/parse/parse-text-sop';
 import { sampleSopFiles } from '@/lib/sop/samples';
 import { SopIndex } from '@/lib/sop/sop-index';
-import { runTriage } from '@/lib/triage/triage-session';
+import { runTriage } from '@/lib/gmail-lane/background/triage-session';
 import { startFakeAnthropic, type FakeAnthropic } from '../../../support/fake-anthropic';
 
 const KEY = 'sk-ant-unit-SECRET-77aa';

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldProposal } from '@/lib/schemas/proposal';
 import { createHubSpotClient, type HubSpotClient } from '@/lib/sites/hubspot/api-client';
 import { type ApprovalPayload, approvalHash } from '@/lib/sites/hubspot/approval-hash';
-import { type ApprovedField, reverseProposal, writeApproved, type WrittenOutcome } from '@/lib/sites/hubspot/write-approved';
+import { reverseProposal, writeApproved } from '@/lib/sites/hubspot/write-approved';
+import type { ApprovedField, WrittenOutcome } from '@/lib/schemas/hubspot';
 import { type FakeHubSpot, hubspotSeed, startFakeHubSpot } from '../../../support/fake-hubspot';
 
 const deal = { objectTypeId: '0-3', objectId: hubspotSeed.ids.deal };

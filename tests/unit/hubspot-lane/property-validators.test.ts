@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PropertyDefinition } from '@/lib/sites/hubspot/api-schemas';
-import { isWritable, sameValue, validateProposedValue } from '@/lib/sites/hubspot/property-validators';
-import { hubspotSeed } from '../../../support/fake-hubspot';
+import type { PropertyDefinition } from '@/lib/schemas/hubspot';
+import { isWritable, sameValue, validateProposedValue } from '@/lib/hubspot-lane/shared/property-validators';
+import { hubspotSeed } from '@/tests/support/fake-hubspot';
 
 function def(type: string, name: string): PropertyDefinition {
   const found = Object.values(hubspotSeed.definitions).flat().find((d) => d.name === name);

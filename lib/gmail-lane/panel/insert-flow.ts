@@ -1,10 +1,9 @@
 import { send } from '@/lib/protocol/client';
-import type { DraftRecord } from '@/lib/schemas/draft-record';
+import type { DraftRecord, ReplyMode } from '@/lib/schemas/draft-record';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import type { RiskFlag } from '@/lib/schemas/lane';
-import type { ReplyMode } from '@/lib/schemas/draft-record';
 import { insertReply, observeSend } from '@/lib/sites/gmail/compose';
-import { matchesApproval } from './approval';
+import { matchesApproval } from '@/lib/review/approval';
 
 export interface InsertRequest {
   record: DraftRecord;

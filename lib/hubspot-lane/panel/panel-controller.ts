@@ -2,11 +2,10 @@ import type { MessageType, RequestOf, ResponseOf } from '@/lib/protocol/messages
 import type { AppError, Result } from '@/lib/schemas/errors';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 import type { FetchLike, HubSpotClient } from '@/lib/sites/hubspot/api-client';
-import type { RecordRef } from '@/lib/sites/hubspot/url';
+import type { RecordRef, ProposalRow, RecordView } from '@/lib/schemas/hubspot';
 import { writeApproved } from '@/lib/sites/hubspot/write-approved';
 import { createStore, type Store } from '@/lib/ui/store';
-import type { ProposalRow } from './proposal-row';
-import { readRecordView, type RecordView } from './record-view';
+import { readRecordView } from '@/lib/hubspot-lane/shared/record-view';
 
 export type Send = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
 

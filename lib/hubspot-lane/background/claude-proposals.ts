@@ -4,7 +4,7 @@ import type { AppError } from '@/lib/schemas/errors';
 import type { Lane } from '@/lib/schemas/lane';
 import type { ClaudeSettings } from '@/lib/schemas/settings';
 import { lanesForRecord, type RecordProposals } from './propose-for-record';
-import type { RecordView } from './record-view';
+import type { RecordView } from '@/lib/schemas/hubspot';
 
 type Snapshot = Pick<RecordView, 'ref' | 'properties' | 'definitions' | 'notes'>;
 

@@ -1,7 +1,7 @@
 import { proposeFieldsLocally, type DroppedProposal } from '@/lib/engine/local/field-proposals';
 import type { Lane } from '@/lib/schemas/lane';
 import type { FieldProposal, HandoffPacket } from '@/lib/schemas/proposal';
-import type { RecordView } from './record-view';
+import type { RecordView } from '@/lib/schemas/hubspot';
 
 export interface LaneProposal {
   lane: string;

@@ -1,35 +1,7 @@
-import { z } from 'zod';
+import type { RecordView, PropertyDefinition, RecordRef } from '@/lib/schemas/hubspot';
 import { type HubSpotClient, type HubSpotResult } from '@/lib/sites/hubspot/api-client';
-import { type CrmRecord, type Owner, type Pipeline, type PropertyDefinition, propertyDefinitionSchema } from '@/lib/sites/hubspot/api-schemas';
-import { OBJECT_TYPE_IDS, recordSubject, type RecordRef } from '@/lib/sites/hubspot/url';
-
-export const recordRefSchema = z.object({
-  host: z.string().max(200),
-  portalId: z.string().regex(/^\d+$/),
-  objectTypeId: z.string().regex(/^\d+-\d+$/),
-  objectId: z.string().regex(/^\d+$/),
-});
-
-export const textSourceSchema = z.object({ ref: z.string(), label: z.string(), text: z.string().max(65_536) });
-
-/** What the panel shows about a record, and what the lane needs to propose updates for it. */
-export const recordViewSchema = z.object({
-  ref: recordRefSchema,
-  subject: z.string(),
-  typeLabel: z.string(),
-  name: z.string(),
-  owner: z.string().nullable(),
-  stage: z.object({ label: z.string(), value: z.string() }).nullable(),
-  /** Latest changes to key properties, from HubSpot's property history (newest first). */
-  activity: z.array(z.object({ at: z.string(), text: z.string() })),
-  properties: z.record(z.string(), z.string().nullable()),
-  definitions: z.array(propertyDefinitionSchema),
-  /** Free-text properties read as notes (untrusted: data, never instructions). */
-  notes: z.array(textSourceSchema),
-  /** Emails and company names that waiting handoff packets are matched by. */
-  match: z.object({ emails: z.array(z.string()), companies: z.array(z.string()) }),
-});
-export type RecordView = z.infer<typeof recordViewSchema>;
+import type { CrmRecord, Owner, Pipeline } from '@/lib/sites/hubspot/api-schemas';
+import { OBJECT_TYPE_IDS, recordSubject } from '@/lib/sites/hubspot/url';
 
 const TYPE_LABELS: Record<string, string> = { '0-1': 'Contact', '0-2': 'Company', '0-3': 'Deal', '0-5': 'Ticket' };
 const NAME_PROPERTIES: Record<string, string[]> = {

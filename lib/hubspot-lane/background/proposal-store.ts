@@ -1,12 +1,12 @@
 import type { PendingRow, TriageDatabase } from '@/lib/db/database';
 import { appendAudit } from '@/lib/db/audit';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import type { PropertyDefinition } from '@/lib/sites/hubspot/api-schemas';
+import { type PropertyDefinition, type ApprovedField, type FieldOutcome, type ProposalRow, proposalRowSchema } from '@/lib/schemas/hubspot';
 import { approvalHash } from '@/lib/sites/hubspot/approval-hash';
-import { isWritable, validateProposedValue } from '@/lib/sites/hubspot/property-validators';
-import { type ApprovedField, type FieldOutcome, reverseProposal } from '@/lib/sites/hubspot/write-approved';
+import { isWritable, validateProposedValue } from '@/lib/hubspot-lane/shared/property-validators';
+import { reverseProposal } from '@/lib/sites/hubspot/write-approved';
 import { consumeHandoff } from './handoffs';
-import { isApproved, isUnresolved, type ProposalRow, proposalRowSchema, valueToWrite } from './proposal-row';
+import { isApproved, isUnresolved, valueToWrite } from '@/lib/hubspot-lane/shared/proposal-row';
 import type { RecordProposals } from './propose-for-record';
 
 export type ReviewAction = 'accept' | 'reject' | 'reopen';

@@ -1,5 +1,5 @@
 import type { TriageDatabase } from '@/lib/db/database';
-import type { PassageLookup } from './citations';
+import type { PassageLookup } from '@/lib/review/citations';
 
 /** Looks a cited passage up in the library as it is now: gone, retired, superseded or in force. */
 export function libraryLookup(db: TriageDatabase): PassageLookup {

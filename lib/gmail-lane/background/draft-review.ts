@@ -1,23 +1,20 @@
+import type { RejectReason, SentenceCheck } from '@/lib/schemas/review';
 import type { TriageDatabase } from '@/lib/db/database';
 import { appendAudit } from '@/lib/db/audit';
-import type { DraftRecord, DraftReview } from '@/lib/schemas/draft-record';
-import { RESOLVED_DRAFT_STATUSES } from '@/lib/schemas/draft-record';
+import { type DraftRecord, type DraftReview, RESOLVED_DRAFT_STATUSES, type ReplyMode } from '@/lib/schemas/draft-record';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import type { RiskFlag } from '@/lib/schemas/lane';
-import type { ReplyMode } from '@/lib/schemas/draft-record';
-import { getDraft, saveDraft } from '@/lib/triage/draft-store';
-import { approvalHash } from './approval';
-import { verifyCitations, type PassageLookup, type SentenceCheck } from './citations';
-import { editRatio } from './edit-ratio';
-import { canInsert, describeBlocker, requiredAcknowledgements } from './policy';
-import { replyText } from './reply-text';
+import { getDraft, saveDraft } from '@/lib/gmail-lane/background/draft-store';
+import { approvalHash } from '@/lib/review/approval';
+import { verifyCitations, type PassageLookup } from '@/lib/review/citations';
+import { editRatio } from '@/lib/review/edit-ratio';
+import { canInsert, describeBlocker, requiredAcknowledgements } from '@/lib/review/policy';
+import { replyText } from '@/lib/review/reply-text';
 
 /**
  * The background's side of reviewing a draft: every step is checked against the stored record,
  * persisted, and audited with ids, hashes and figures only, never the mail's text.
  */
-
-export type RejectReason = 'wrong_category' | 'wrong_policy' | 'tone' | 'other';
 
 async function openDraft(db: TriageDatabase, draftId: string): Promise<Result<DraftRecord>> {
   const record = await getDraft(db, draftId);

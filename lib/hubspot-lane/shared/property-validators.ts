@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PropertyDefinition } from './api-schemas';
+import type { PropertyDefinition } from '@/lib/schemas/hubspot';
 
 const NOT_WRITABLE_FIELD_TYPES = new Set(['calculation_equation', 'file']);
 const DAY_MS = 86_400_000;

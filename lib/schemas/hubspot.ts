@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { appErrorSchema } from './errors';
+import { fieldProposalSchema } from './proposal';
+
+// What crosses the message boundary about HubSpot: property definitions as the CRM API describes them,
+// the record view the panel shows, proposal rows and write outcomes.
+
+export const propertyOptionSchema = z.object({
+  label: z.string(),
+  value: z.string(),
+  displayOrder: z.number().optional(),
+  hidden: z.boolean(),
+});
+
+export const propertyDefinitionSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  /** bool, date, datetime, enumeration, number, phone_number, string (others may appear). */
+  type: z.string(),
+  /** booleancheckbox, calculation_equation, checkbox, date, file, html, number, phonenumber, radio, select, text, textarea */
+  fieldType: z.string(),
+  groupName: z.string().optional(),
+  description: z.string().optional(),
+  options: z.array(propertyOptionSchema).default([]),
+  calculated: z.boolean().optional(),
+  hidden: z.boolean().optional(),
+  hubspotDefined: z.boolean().optional(),
+  hasUniqueValue: z.boolean().optional(),
+  archived: z.boolean().optional(),
+  modificationMetadata: z
+    .object({
+      archivable: z.boolean().optional(),
+      readOnlyDefinition: z.boolean().optional(),
+      readOnlyValue: z.boolean(),
+      readOnlyOptions: z.boolean().optional(),
+    })
+    .optional(),
+});
+export type PropertyDefinition = z.infer<typeof propertyDefinitionSchema>;
+
+/** Which HubSpot record a page shows, read from its URL. */
+export const recordRefSchema = z.object({
+  host: z.string().max(200),
+  portalId: z.string().regex(/^\d+$/),
+  objectTypeId: z.string().regex(/^\d+-\d+$/),
+  objectId: z.string().regex(/^\d+$/),
+});
+export type RecordRef = z.infer<typeof recordRefSchema>;
+
+export const textSourceSchema = z.object({ ref: z.string(), label: z.string(), text: z.string().max(65_536) });
+
+/** What the panel shows about a record, and what the lane needs to propose updates for it. */
+export const recordViewSchema = z.object({
+  ref: recordRefSchema,
+  subject: z.string(),
+  typeLabel: z.string(),
+  name: z.string(),
+  owner: z.string().nullable(),
+  stage: z.object({ label: z.string(), value: z.string() }).nullable(),
+  /** Latest changes to key properties, from HubSpot's property history (newest first). */
+  activity: z.array(z.object({ at: z.string(), text: z.string() })),
+  properties: z.record(z.string(), z.string().nullable()),
+  definitions: z.array(propertyDefinitionSchema),
+  /** Free-text properties read as notes (untrusted: data, never instructions). */
+  notes: z.array(textSourceSchema),
+  /** Emails and company names that waiting handoff packets are matched by. */
+  match: z.object({ emails: z.array(z.string()), companies: z.array(z.string()) }),
+});
+export type RecordView = z.infer<typeof recordViewSchema>;
+
+/**
+ * One proposed update as persisted (db.pending kind 'proposal') and shown as one row: the proposal with its
+ * review state, the property's definition (for the right input control and validation), and what happened.
+ */
+export const proposalRowSchema = z.object({
+  /** Pending-table id: "<record subject>#<proposal id>". */
+  id: z.string(),
+  subject: z.string(),
+  lane: z.string(),
+  proposal: fieldProposalSchema,
+  definition: propertyDefinitionSchema,
+  /** Hash over exactly what was approved; null until the rep accepts. */
+  approvalHash: z.string().nullable(),
+  conflict: z.object({ theirs: z.string().nullable(), ours: z.string(), base: z.string().nullable() }).nullable(),
+  written: z.object({ before: z.string().nullable(), after: z.string().nullable(), at: z.number() }).nullable(),
+  /** The written row this row would undo. */
+  undoOf: z.string().nullable(),
+});
+export type ProposalRow = z.infer<typeof proposalRowSchema>;
+
+/** One field the rep approved: the value to write, the value it was based on, and the approval's hash. */
+export const approvedFieldSchema = z.object({ property: z.string(), basedOnValue: z.string().nullable(), value: z.string(), approvalHash: z.string() });
+export type ApprovedField = z.infer<typeof approvedFieldSchema>;
+const outcomeBase = { property: z.string().max(200), approvalHash: z.string().regex(/^[0-9a-f]{64}$/) };
+/** What happened to each approved field, with before/after for the audit log. */
+export const fieldOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ ...outcomeBase, status: z.literal('written'), before: z.string().nullable(), after: z.string().nullable() }),
+  z.object({ ...outcomeBase, status: z.literal('conflict'), theirs: z.string().nullable(), ours: z.string(), base: z.string().nullable() }),
+  z.object({ ...outcomeBase, status: z.literal('failed'), error: appErrorSchema }),
+]);
+export type FieldOutcome = z.infer<typeof fieldOutcomeSchema>;
+export type WrittenOutcome = Extract<FieldOutcome, { status: 'written' }>;
+export type ConflictOutcome = Extract<FieldOutcome, { status: 'conflict' }>;
+export type FailedOutcome = Extract<FieldOutcome, { status: 'failed' }>;
