@@ -1,10 +1,6 @@
 import { waitingHandoffs } from '@/lib/hubspot-lane/background/handoffs';
-import { withPropertyFields } from '@/lib/hubspot-lane/background/handoff-fields';
 import { applyOutcomes, approvedFields, listRows, proposeUndo, reviewRow, storeProposals } from '@/lib/hubspot-lane/background/proposal-store';
-import { bestPerProperty, proposeForRecord } from '@/lib/hubspot-lane/background/propose-for-record';
-import { proposeForRecordWithClaude } from '@/lib/hubspot-lane/background/claude-proposals';
-import { loadClaudeSettings } from '@/lib/settings/claude-settings-store';
-import { appendAudit } from '@/lib/db/audit';
+import { proposalInput, proposeForRecord } from '@/lib/hubspot-lane/background/propose-for-record';
 import { readRecordView } from '@/lib/hubspot-lane/shared/record-view';
 import { loadHubSpotToken, maskToken, saveHubSpotToken } from '@/lib/hubspot-lane/background/token-store';
 import { loadLanes } from '@/lib/lanes/lane-store';
@@ -25,7 +21,7 @@ export interface HubSpotOptions {
 const noToken = () => fail('hubspot.no_token', 'No private-app token is set for HubSpot.', 'Ask an admin to set one in Options, or use your HubSpot session.');
 
 /** HubSpot lane: proposals, reviews and approvals live here; with an admin's token, reads and writes too. */
-export function setUpHubSpot(services: Pick<Services, 'db' | 'engineChoice'>, options: HubSpotOptions = {}): Handlers {
+export function setUpHubSpot(services: Pick<Services, 'db' | 'chosenEngines'>, options: HubSpotOptions = {}): Handlers {
   const { db } = services;
   const now = options.now ?? Date.now;
   const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
@@ -44,20 +40,11 @@ export function setUpHubSpot(services: Pick<Services, 'db' | 'engineChoice'>, op
       return readRecordView(client, ref, wanted);
     },
     'hubspot.propose': async ({ view }) => {
-      const lanes = await loadLanes(db);
       const handoffs = await waitingHandoffs(db, view.match);
-      const local = proposeForRecord(view, lanes, handoffs.map(withPropertyFields), new Date(now()));
-      let result = local;
-      let engineError = null;
-      if ((await services.engineChoice()) === 'claude') {
-        const claude = await proposeForRecordWithClaude(view, lanes, await loadClaudeSettings(db), new Date(now()), {
-          onUsage: (usage) => void appendAudit(db, { kind: 'engine.usage', subject: view.subject, lane: null, data: { ...usage } }),
-        });
-        engineError = claude.error;
-        result = { proposals: bestPerProperty([...local.proposals, ...claude.proposals]), dropped: [...local.dropped, ...claude.dropped], ignoredSources: local.ignoredSources };
-      }
+      const { engines, error } = await services.chosenEngines(view.subject);
+      const result = await proposeForRecord(proposalInput(view), { lanes: await loadLanes(db), handoffs, engines, now: new Date(now()) });
       const rows = await storeProposals(db, view.subject, result, view.definitions, now());
-      return ok({ rows, handoffs, ignoredSources: result.ignoredSources, engineError });
+      return ok({ rows, handoffs, ignoredSources: result.ignoredSources, engineError: error ?? result.engineError });
     },
     'hubspot.review': ({ subject, id, action, value }) => reviewRow(db, subject, id, action, value, now()),
     'hubspot.approvedFields': async ({ subject }) => ok(await approvedFields(db, subject)),

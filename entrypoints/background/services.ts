@@ -5,7 +5,7 @@ import { settingsProblem } from '@/lib/engine/claude/client';
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
 import { openLocalModel } from '@/lib/engine/local/model-store';
 import type { TextClassifier } from '@/lib/engine/local/text-classifier';
-import { ok, type Result } from '@/lib/schemas/errors';
+import { ok, type AppError, type Result } from '@/lib/schemas/errors';
 import { loadClaudeSettings } from '@/lib/settings/claude-settings-store';
 import { readPublicSettings } from '@/lib/settings/public-settings';
 import { loadOwnDomains } from '@/lib/settings/own-domains-store';
@@ -23,6 +23,8 @@ export interface Services {
   localEngine(): Promise<TriageEngine>;
   claudeEngine(subjectId: string): Promise<Result<TriageEngine>>;
   engineChoice(): Promise<'local' | 'claude'>;
+  /** The local engine, and Claude too when it is chosen; Claude's settings problem, if any, as an error to show. */
+  chosenEngines(subjectId: string): Promise<{ engines: TriageEngine[]; error: AppError | null }>;
 }
 
 export function createServices(db = new TriageDatabase()): Services {
@@ -45,6 +47,12 @@ export function createServices(db = new TriageDatabase()): Services {
       );
     },
     engineChoice: async () => (await readPublicSettings()).engine,
+    async chosenEngines(subjectId) {
+      const engines = [await services.localEngine()];
+      if ((await services.engineChoice()) !== 'claude') return { engines, error: null };
+      const claude = await services.claudeEngine(subjectId);
+      return claude.ok ? { engines: [...engines, claude.value], error: null } : { engines, error: claude.error };
+    },
   };
   return services;
 }

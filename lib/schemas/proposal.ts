@@ -9,6 +9,35 @@ export const evidenceSourceSchema = z.object({
 });
 export type EvidenceSource = z.infer<typeof evidenceSourceSchema>;
 
+/** A note, email or logged activity offered as evidence for field proposals. Untrusted: data, never instructions. */
+export const evidenceTextSchema = z.object({
+  ref: z.string(),
+  label: z.string(),
+  kind: z.enum(['email', 'note']),
+  text: z.string().max(65_536),
+  /** The sender's address, when known: a signature counts only from the record's own contact. */
+  from: z.string().optional(),
+  /** When it was written (ISO): dates without a year in it are read relative to this. */
+  date: z.string().optional(),
+});
+export type EvidenceText = z.infer<typeof evidenceTextSchema>;
+
+/** One value an engine found for a property, with the sentence it read it from; the review gate decides what is shown. */
+export const fieldCandidateSchema = z.object({
+  property: z.string(),
+  /** A day is 'YYYY-MM-DD' and is put in the property's own date form by the HubSpot lane. */
+  value: z.string(),
+  quote: z.string(),
+  reason: z.string(),
+  confidence: z.number().min(0).max(1),
+  source: evidenceSourceSchema,
+});
+export type FieldCandidate = z.infer<typeof fieldCandidateSchema>;
+
+/** A candidate that was not proposed, and why (for the audit log; never the text). */
+export const droppedProposalSchema = z.object({ property: z.string(), reason: z.string() });
+export type DroppedProposal = z.infer<typeof droppedProposalSchema>;
+
 export const proposalStatusSchema = z.enum(['pending', 'accepted', 'edited', 'rejected', 'written', 'conflict', 'failed']);
 
 /** One proposed HubSpot field update, shown as one row for a rep to accept, edit or reject. */

@@ -20,7 +20,7 @@ import type { TriageEngine } from '@/lib/engine/types';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import type { HubSpotPanelController, HubSpotPanelState } from '@/lib/hubspot-lane/panel/panel-controller';
 import type { ProposalRow, RecordView, ApprovedField, PropertyDefinition } from '@/lib/schemas/hubspot';
-import { proposeForRecord } from '@/lib/hubspot-lane/background/propose-for-record';
+import { proposalInput, proposeForRecord } from '@/lib/hubspot-lane/background/propose-for-record';
 import { messages } from '@/lib/protocol/messages';
 import { dispatch, type Handlers, type SenderPolicy } from '@/lib/protocol/server';
 import { siteOf } from '@/lib/sites/site-of';
@@ -363,7 +363,7 @@ const DEAL_DEFINITIONS = [
 ].map((d) => ({ options: [], modificationMetadata: { readOnlyValue: false }, calculated: false, hidden: false, ...d })) as unknown as PropertyDefinition[];
 
 /** Proposals a note or handoff yields on a deal and a contact: none with a dictated value, none outside the lane's allow-list. */
-function proposalProblems(c: InjectionCase): string[] {
+async function proposalProblems(c: InjectionCase): Promise<string[]> {
   const problems: string[] = [];
   for (const objectTypeId of ['0-1', '0-3']) {
     const snapshot = {
@@ -373,7 +373,7 @@ function proposalProblems(c: InjectionCase): string[] {
       notes: [{ ref: 'note:1', label: 'Description', text: c.text }],
     };
     const handoff: HandoffPacket = { id: 'h', createdAt: 1, fromThreadId: 'gmail:x', lane: 'lead-routing', contactEmail: 'alex@customer.example', company: 'X', fields: { lifecyclestage: 'customer', hubspot_owner_id: '999', amount: '0', hs_analytics_source: 'attacker' }, status: 'waiting' };
-    const result = proposeForRecord(snapshot, defaultLanes, [handoff], new Date('2024-03-20T12:00:00Z'));
+    const result = await proposeForRecord(proposalInput(snapshot), { lanes: defaultLanes, handoffs: [handoff], engines: [createLocalEngine()], now: new Date('2024-03-20T12:00:00Z') });
     for (const { lane, proposal } of result.proposals) {
       const allowed = defaultLanes.find((l) => l.id === lane)?.processing.writableProperties ?? [];
       if (!allowed.includes(proposal.property)) problems.push(`${objectTypeId}: ${proposal.property} proposed outside lane ${lane}'s allow-list`);
@@ -386,7 +386,7 @@ function proposalProblems(c: InjectionCase): string[] {
 
 /** One injection case through the local engine (flags, urgency, draft) and the Claude prompt builders, or the HubSpot lane. */
 export async function checkInjectionCase(c: InjectionCase, engine: TriageEngine): Promise<CaseOutcome> {
-  if (c.via === 'note') return outcome(proposalProblems(c));
+  if (c.via === 'note') return outcome(await proposalProblems(c));
   const problems: string[] = [];
   const input = injectionInput(c);
   const classified = await engine.classify(input, defaultLanes);
@@ -670,6 +670,7 @@ async function workerRestartFault(): Promise<FaultOutcome> {
   const dying: TriageEngine = {
     id: 'local',
     classify: (input, lanes) => local.classify(input, lanes),
+    proposeFields: (request) => local.proposeFields(request),
     draft: async ({ onText }) => {
       onText?.(PARTIAL[0]!);
       await sleep(300);

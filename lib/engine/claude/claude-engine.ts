@@ -1,6 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
-import type { DraftRequest, TriageEngine } from '@/lib/engine/types';
+import type { DraftRequest, FieldCandidates, ProposeFieldsRequest, TriageEngine } from '@/lib/engine/types';
 import { classificationSchema, type Classification } from '@/lib/schemas/classification';
 import { draftSchema, type Draft, type DraftSentence } from '@/lib/schemas/draft';
 import { ok, type Result } from '@/lib/schemas/errors';
@@ -10,6 +10,7 @@ import type { TriageInput } from '@/lib/schemas/triage-input';
 import { createAnthropicClient, settingsProblem, type ClientDeps } from './client';
 import { badOutput, streamBroken, toAppError } from './errors';
 import { buildClassifyRequest, buildDraftRequest, withRepairTurn, type ToolRequest, type ToolUseBlock } from './prompt';
+import { buildProposeRequest, PROPOSE_TOOL, readProposals } from './propose-fields';
 import { CLASSIFY_TOOL, DRAFT_TOOL, draftOutputSchema, type DraftOutput } from './schemas';
 import { SentenceTextStream } from './sentence-stream';
 import { usageRecord, type UsageRecord } from './usage';
@@ -123,7 +124,19 @@ export function createClaudeEngine(settings: ClaudeSettings, deps: ClaudeEngineD
     return assembleDraft(parsed.data, retrieval.passages, retrieval.grounded, lane);
   }
 
-  return { id: 'claude', classify, draft };
+  /** Forced tool use restricted to the lane's writable properties; the review gate checks every quote after. */
+  async function proposeFields(request: ProposeFieldsRequest): Promise<Result<FieldCandidates>> {
+    const problem = settingsProblem(settings);
+    if (problem) return { ok: false, error: problem };
+    const toolRequest = buildProposeRequest(settings.classifyModel, request);
+    if (!toolRequest) return ok({ candidates: [], dropped: [] });
+    const answer = await send(toolRequest, 'propose', request.signal);
+    if (!answer.ok) return answer;
+    const toolUse = toolInput(answer.value, PROPOSE_TOOL);
+    return toolUse ? ok(readProposals(toolUse.input, request)) : { ok: false, error: badOutput('field proposals') };
+  }
+
+  return { id: 'claude', classify, draft, proposeFields };
 }
 
 /** The Draft the panel shows: verified citations, the passages attached, and abstention enforced when retrieval found no grounding. */

@@ -1,31 +1,15 @@
-import type Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
-import type { Candidate, TextSource } from '@/lib/engine/local/field-proposals';
-import { ok, type Result } from '@/lib/schemas/errors';
-import type { Lane } from '@/lib/schemas/lane';
-import type { ClaudeSettings } from '@/lib/schemas/settings';
+import type { FieldCandidates, ProposeFieldsRequest } from '@/lib/engine/types';
 import type { PropertyDefinition } from '@/lib/schemas/hubspot';
-import { isWritable } from '@/lib/hubspot-lane/shared/property-validators';
-import { createAnthropicClient, settingsProblem, type ClientDeps } from './client';
-import { badOutput, toAppError } from './errors';
+import type { FieldCandidate } from '@/lib/schemas/proposal';
 import { escapeMarkup, type ToolRequest } from './prompt';
-import { usageRecord, type UsageRecord } from './usage';
 
 export const PROPOSE_TOOL = 'propose_field_updates';
 const MAX_TOKENS = 1500;
 
-export interface ClaudeProposalInput {
-  record: { objectType: string; objectId: string; properties: Record<string, string | null> };
-  definitions: PropertyDefinition[];
-  lane: Lane;
-  /** Notes and emails already cleared of instruction-bearing sources. */
-  sources: { s: TextSource; kind: 'note' | 'email' }[];
-}
-
-/** The properties Claude may name: the lane's allow-list, existing and writable in this portal. */
-export function proposableProperties(lane: Lane, definitions: PropertyDefinition[]): PropertyDefinition[] {
-  return definitions.filter((d) => lane.processing.writableProperties.includes(d.name) && isWritable(d));
-}
+/** The properties Claude may name: those the request offers (the lane's allow-list, as this portal defines them). */
+const proposable = (request: ProposeFieldsRequest): PropertyDefinition[] =>
+  request.definitions.filter((d) => request.lane.processing.writableProperties.includes(d.name));
 
 function proposalsSchema(properties: [string, ...string[]], refs: [string, ...string[]]) {
   return z.object({
@@ -51,9 +35,9 @@ function propertyLine(d: PropertyDefinition, current: string | null): string {
 }
 
 /** The request: the lane's proposable properties, and the sources as delimited, escaped, untrusted data. */
-export function buildProposeRequest(model: string, input: ClaudeProposalInput): ToolRequest | null {
-  const properties = proposableProperties(input.lane, input.definitions).map((d) => d.name);
-  const refs = input.sources.map(({ s }) => s.ref);
+export function buildProposeRequest(model: string, input: ProposeFieldsRequest): ToolRequest | null {
+  const properties = proposable(input).map((d) => d.name);
+  const refs = input.sources.map((s) => s.ref);
   if (properties.length === 0 || refs.length === 0) return null;
   const schema = z.toJSONSchema(proposalsSchema(properties as [string, ...string[]], refs as [string, ...string[]]));
   delete (schema as { $schema?: string }).$schema;
@@ -65,9 +49,9 @@ export function buildProposeRequest(model: string, input: ClaudeProposalInput): 
     '- Propose only the properties listed in <properties>, with values in the form given there. Propose nothing you are unsure of; an empty list is a good answer.',
     `- Deal stage, amount and close date are a human's decision: propose them only with explicit evidence.`,
   ].join('\n');
-  const definitions = proposableProperties(input.lane, input.definitions).map((d) => propertyLine(d, input.record.properties[d.name] ?? null));
-  const sources = input.sources.map(({ s, kind }) =>
-    [`<untrusted_source ref="${escapeMarkup(s.ref)}" kind="${kind}" label="${escapeMarkup(s.label)}">`, escapeMarkup(s.text), '</untrusted_source>'].join('\n'),
+  const definitions = proposable(input).map((d) => propertyLine(d, input.record.properties[d.name] ?? null));
+  const sources = input.sources.map((s) =>
+    [`<untrusted_source ref="${escapeMarkup(s.ref)}" kind="${s.kind}" label="${escapeMarkup(s.label)}">`, escapeMarkup(s.text), '</untrusted_source>'].join('\n'),
   );
   return {
     model,
@@ -84,59 +68,25 @@ export function buildProposeRequest(model: string, input: ClaudeProposalInput): 
   };
 }
 
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
-
 /**
- * Claude's proposals as candidates for the common gate. A proposal whose quote is not found, verbatim,
- * in the source it names is dropped: evidence cannot be invented.
+ * Claude's answer as candidates for the review gate, which checks (for every engine alike) that each quote is
+ * verbatim in the source it names and that the lane allows the property.
  */
-export function toCandidates(raw: unknown, input: ClaudeProposalInput, properties: string[]): { candidates: Candidate[]; dropped: { property: string; reason: string }[] } {
-  const refs = input.sources.map(({ s }) => s.ref);
+export function readProposals(raw: unknown, input: ProposeFieldsRequest): FieldCandidates {
+  const properties = proposable(input).map((d) => d.name);
+  const refs = input.sources.map((s) => s.ref);
   const parsed = proposalsSchema(properties as [string, ...string[]], refs as [string, ...string[]]).safeParse(raw);
   if (!parsed.success) return { candidates: [], dropped: [{ property: '*', reason: `Claude's proposals did not match the schema: ${parsed.error.issues[0]?.message ?? 'invalid'}` }] };
-  const candidates: Candidate[] = [];
-  const dropped: { property: string; reason: string }[] = [];
-  for (const p of parsed.data.proposals) {
-    const source = input.sources.find(({ s }) => s.ref === p.source_ref)!;
-    if (!normalise(source.s.text).includes(normalise(p.evidence_quote))) {
-      dropped.push({ property: p.property, reason: 'evidence quote not found in its source' });
-      continue;
-    }
-    candidates.push({
+  const candidates: FieldCandidate[] = parsed.data.proposals.map((p) => {
+    const source = input.sources.find((s) => s.ref === p.source_ref)!;
+    return {
       property: p.property,
       value: p.value,
       quote: p.evidence_quote,
       reason: p.reason,
       confidence: p.confidence,
-      source: { kind: source.kind, ref: source.s.ref, label: source.s.label },
-    });
-  }
-  return { candidates, dropped };
-}
-
-export interface ClaudeProposalDeps extends ClientDeps {
-  onUsage?: (usage: UsageRecord) => void;
-}
-
-/** Asks Claude for field proposals by forced tool use restricted to the lane's properties; the caller gates them. */
-export async function proposeFieldsWithClaude(
-  settings: ClaudeSettings,
-  input: ClaudeProposalInput,
-  deps: ClaudeProposalDeps = {},
-): Promise<Result<ReturnType<typeof toCandidates>>> {
-  const problem = settingsProblem(settings);
-  if (problem) return { ok: false, error: problem };
-  const request = buildProposeRequest(settings.classifyModel, input);
-  if (!request) return ok({ candidates: [], dropped: [] });
-  let message: Anthropic.Message;
-  try {
-    message = await createAnthropicClient(settings, deps).messages.create(request);
-  } catch (thrown) {
-    return { ok: false, error: toAppError(thrown, request.model) };
-  }
-  deps.onUsage?.(usageRecord('propose', request.model, message.usage));
-  const block = message.content.find((b) => b.type === 'tool_use' && b.name === PROPOSE_TOOL);
-  if (!block || block.type !== 'tool_use') return { ok: false, error: badOutput('field proposals') };
-  const properties = proposableProperties(input.lane, input.definitions).map((d) => d.name);
-  return ok(toCandidates(block.input, input, properties));
+      source: { kind: source.kind, ref: source.ref, label: source.label },
+    };
+  });
+  return { candidates, dropped: [] };
 }

@@ -2,7 +2,7 @@ import type { DraftRequest } from '@/lib/engine/types';
 import { categoryById } from '@/lib/lanes/categories';
 import { type Draft, type DraftSentence, draftText } from '@/lib/schemas/draft';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { splitSentences } from './sentences';
+import { sentenceSpans } from '@/lib/text/sentences';
 import { tokenize } from './text-features';
 import { latestCustomerMessage } from './thread-text';
 
@@ -74,7 +74,7 @@ function chooseClaims(request: DraftRequest, question: string): Candidate[] {
   const wanted = contentWords(`${question} ${category?.label ?? ''} ${category?.intent ?? ''}`);
   const candidates: Candidate[] = [];
   request.retrieval.passages.forEach((passage, p) => {
-    splitSentences(passage.text).forEach((raw, position) => {
+    sentenceSpans(passage.text).forEach((raw, position) => {
       const sentence = raw.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '');
       const words = tokenize(sentence);
       // Worked examples illustrate a rule; they are not the rule a reply may state.

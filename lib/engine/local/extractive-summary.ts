@@ -1,4 +1,4 @@
-import { splitSentences, withoutPleasantries } from './sentences';
+import { sentenceSpans, withoutPleasantries } from '@/lib/text/sentences';
 
 /** Two lines: the first salient sentence of the latest message, then what it asks for. */
 
@@ -9,7 +9,7 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const clip = (s: string) => (s.length <= LINE ? s : `${s.slice(0, LINE - 1).replace(/\s\S*$/, '')}…`);
 
 export function summarize(subject: string, latestMessage: string): string {
-  const sentences = splitSentences(latestMessage).map(withoutPleasantries).filter((s) => s.length > 0).map(capitalised);
+  const sentences = sentenceSpans(latestMessage).map(withoutPleasantries).filter((s) => s.length > 0).map(capitalised);
   const first = sentences[0] ?? subject;
   const ask = sentences.find((s) => s !== first && ASK.test(s));
   const second = ask ? `Ask: ${ask}` : ASK.test(first) ? `Ask: ${first}` : `Subject: ${subject}`;

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '@/lib/schemas/errors';
 import type { Lane } from '@/lib/schemas/lane';
 import type { TriageInput } from '@/lib/schemas/triage-input';
 import { composeDraft, streamDraft } from './extractive-draft';
+import { extractFieldCandidates } from './field-candidates';
 import { summarize } from './extractive-summary';
 import { detectLanguage } from './language-detection';
 import { detectRisks } from './risk-rules';
@@ -68,6 +69,10 @@ export function createLocalEngine(model: TextClassifier = shippedModel(), option
     async draft(request) {
       if (request.signal?.aborted) return fail('draft_aborted', 'The draft was stopped.', 'Start the draft again when you are ready.');
       return streamDraft(composeDraft(request, options.ownDomains), request);
+    },
+    async proposeFields(request) {
+      if (request.signal?.aborted) return fail('propose_aborted', 'Proposing field updates was stopped.', 'Open the record again.');
+      return ok(extractFieldCandidates(request));
     },
   };
 }

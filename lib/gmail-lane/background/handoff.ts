@@ -1,6 +1,9 @@
 import type { TriageDatabase } from '@/lib/db/database';
 import { appendAudit } from '@/lib/db/audit';
-import { findDate, looksLikeInstruction, normaliseNumber, sentenceSpans } from '@/lib/engine/local/field-proposals';
+import { looksLikeInstruction } from '@/lib/review/instruction-guard';
+import { findDate } from '@/lib/text/dates';
+import { normaliseNumber } from '@/lib/text/numbers';
+import { sentenceSpans } from '@/lib/text/sentences';
 import { customerMessages } from '@/lib/engine/local/thread-text';
 import type { Lane } from '@/lib/schemas/lane';
 import { handoffPacketSchema, type HandoffPacket } from '@/lib/schemas/proposal';
@@ -79,7 +82,7 @@ const extractors: Record<string, Extractor> = {
   },
   incoterms: (sources) => firstMatch(sources, ({ text }) => INCOTERMS.exec(text)?.[0]?.trim() ?? null),
   lead_time: (sources) => firstMatch(sources, ({ text }) => LEAD_TIME.exec(text)?.[1]?.trim() ?? null),
-  target_date: (sources) => firstMatch(sources, ({ text, now }) => (TARGET_CUE.test(text) && !text.trim().endsWith('?') ? findDate(text, now) : null)),
+  target_date: (sources) => firstMatch(sources, ({ text, now }) => (TARGET_CUE.test(text) && !text.trim().endsWith('?') ? (findDate(text, now)?.day ?? null) : null)),
 };
 
 export interface HandoffInput {

@@ -1,4 +1,4 @@
-import { normaliseNumber } from '@/lib/engine/local/field-proposals';
+import { normaliseNumber } from '@/lib/text/numbers';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 
 /** RFQ packet fields that are no HubSpot property: they travel together in the deal's description. */

@@ -43,7 +43,7 @@ async function put(db: TriageDatabase, row: ProposalRow, now: number, createdAt 
  * before (even rejected) is not added again, nor one for a property that already has an unresolved row.
  * Dropped proposals and new ones go to the audit log (property names and reasons, never source text).
  */
-export async function storeProposals(db: TriageDatabase, subject: string, result: RecordProposals, definitions: PropertyDefinition[], now: number): Promise<ProposalRow[]> {
+export async function storeProposals(db: TriageDatabase, subject: string, result: Pick<RecordProposals, 'proposals' | 'dropped'>, definitions: PropertyDefinition[], now: number): Promise<ProposalRow[]> {
   const existing = await listRows(db, subject);
   // A record opened again drops the same candidates again: each drop is logged once per record.
   const dropKey = (lane: string | null, property: unknown, reason: unknown) => JSON.stringify([lane, property, reason]);

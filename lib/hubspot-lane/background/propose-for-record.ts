@@ -1,7 +1,12 @@
-import { proposeFieldsLocally, type DroppedProposal } from '@/lib/engine/local/field-proposals';
+import type { RecordSnapshot, TriageEngine } from '@/lib/engine/types';
+import { gateCandidates, screenSources } from '@/lib/review/proposal-gate';
+import type { AppError } from '@/lib/schemas/errors';
+import type { PropertyDefinition, RecordView } from '@/lib/schemas/hubspot';
 import type { Lane } from '@/lib/schemas/lane';
-import type { FieldProposal, HandoffPacket } from '@/lib/schemas/proposal';
-import type { RecordView } from '@/lib/schemas/hubspot';
+import type { DroppedProposal, EvidenceText, FieldCandidate, FieldProposal, HandoffPacket } from '@/lib/schemas/proposal';
+import { isWritable } from '@/lib/hubspot-lane/shared/property-validators';
+import { withPropertyFields } from './handoff-fields';
+import { toProposals } from './portal-check';
 
 export interface LaneProposal {
   lane: string;
@@ -12,39 +17,99 @@ export interface RecordProposals {
   proposals: LaneProposal[];
   dropped: (DroppedProposal & { lane: string | null })[];
   ignoredSources: { ref: string; reason: string }[];
+  /** The first engine failure (Claude busy, bad key...); the other engines' proposals are there regardless. */
+  engineError: AppError | null;
 }
 
-type Snapshot = Pick<RecordView, 'ref' | 'properties' | 'definitions' | 'notes'>;
+/** What proposals are made from: the record as read, its portal's definitions, and the notes and emails about it. */
+export interface ProposalInput {
+  record: RecordSnapshot;
+  definitions: PropertyDefinition[];
+  sources: EvidenceText[];
+}
+
+/** A record view as proposal input: its free-text properties are its notes. */
+export const proposalInput = (view: Pick<RecordView, 'ref' | 'properties' | 'definitions' | 'notes'>): ProposalInput => ({
+  record: { objectType: view.ref.objectTypeId, objectId: view.ref.objectId, properties: view.properties },
+  definitions: view.definitions,
+  sources: view.notes.map((n) => ({ ...n, kind: 'note' })),
+});
+
+export interface ProposeDeps {
+  lanes: Lane[];
+  /** Waiting handoff packets matched to this record. */
+  handoffs: HandoffPacket[];
+  /** The local engine, and Claude when it is the chosen engine. */
+  engines: TriageEngine[];
+  now: Date;
+}
+
+/** The record's HubSpot lanes: those whose trigger names this record type. */
+export const lanesForRecord = (lanes: Lane[], objectTypeId: string) =>
+  lanes.filter((l) => l.trigger.site === 'hubspot' && l.trigger.recordTypes.includes(objectTypeId));
+
+/** A packet's fields as candidates, each quoting the customer's own sentence when the packet kept it. */
+function handoffCandidates(packet: HandoffPacket): FieldCandidate[] {
+  const source = { kind: 'handoff' as const, ref: packet.id, label: `Customer's email (${packet.fromThreadId}), via the ${packet.lane} handoff` };
+  return Object.entries(packet.fields).map(([property, value]) => ({
+    property,
+    value,
+    quote: packet.evidence?.[property] ?? value,
+    reason: `Proposed in the ${packet.lane} lane from thread ${packet.fromThreadId}.`,
+    confidence: 0.75,
+    source,
+  }));
+}
+
+const handoffText = (packet: HandoffPacket) => [...Object.values(packet.evidence ?? {}), ...Object.values(packet.fields)].join('\n');
 
 /**
- * Proposals for one record. The record's own notes go through the HubSpot lanes for its type; each handoff
- * packet goes through the lane that made it, so a packet can never widen what its lane may write.
- * One proposal per property: the most confident wins.
+ * Proposals for one record: the record's notes and emails go to every engine for each HubSpot lane of its type; each handoff
+ * packet goes through the lane that made it, so a packet can never widen what its lane may write. Everything passes
+ * the review gate, then the portal's checks; one proposal per property, the most confident.
  */
-export function proposeForRecord(view: Snapshot, lanes: Lane[], handoffs: HandoffPacket[], now: Date): RecordProposals {
-  const record = { objectType: view.ref.objectTypeId, objectId: view.ref.objectId, properties: view.properties };
-  const out: RecordProposals = { proposals: [], dropped: [], ignoredSources: [] };
-  const collect = (lane: Lane, sources: Parameters<typeof proposeFieldsLocally>[0]['sources']) => {
-    const result = proposeFieldsLocally({ record, definitions: view.definitions, lane, sources, now });
-    out.proposals.push(...result.proposals.map((proposal) => ({ lane: lane.id, proposal })));
-    out.dropped.push(...result.dropped.map((d) => ({ ...d, lane: lane.id })));
-    out.ignoredSources.push(...result.ignoredSources.filter((s) => !out.ignoredSources.some((o) => o.ref === s.ref)));
+export async function proposeForRecord({ record, definitions: portal, sources }: ProposalInput, deps: ProposeDeps): Promise<RecordProposals> {
+  const { usable, ignored } = screenSources(sources);
+  const out: RecordProposals = { proposals: [], dropped: [], ignoredSources: [...ignored], engineError: null };
+  const evidence = new Map<string, string>(usable.map((s) => [s.ref, s.text]));
+
+  const accept = (lane: Lane, candidates: FieldCandidate[], idSuffix: string) => {
+    const gated = gateCandidates(candidates, { lane, evidence });
+    const checked = toProposals(record, portal, gated.passed, idSuffix);
+    out.proposals.push(...checked.proposals.map((proposal) => ({ lane: lane.id, proposal })));
+    out.dropped.push(...[...gated.dropped, ...checked.dropped].map((d) => ({ ...d, lane: lane.id })));
   };
 
-  for (const lane of lanesForRecord(lanes, record.objectType)) {
-    collect(lane, { notes: view.notes });
-  }
-  const byLane = new Map<string, HandoffPacket[]>();
-  for (const packet of handoffs) byLane.set(packet.lane, [...(byLane.get(packet.lane) ?? []), packet]);
-  for (const [laneKey, packets] of byLane) {
-    const lane = lanes.find((l) => l.id === laneKey || l.name === laneKey);
-    if (!lane) {
-      for (const p of packets) for (const property of Object.keys(p.fields)) out.dropped.push({ property, reason: `handoff from unknown lane ${laneKey}`, lane: null });
-      continue;
+  for (const lane of lanesForRecord(deps.lanes, record.objectType).filter((l) => l.processing.actions.includes('propose_fields'))) {
+    if (usable.length === 0) break;
+    const definitions = portal.filter((d) => lane.processing.writableProperties.includes(d.name) && isWritable(d));
+    for (const engine of deps.engines) {
+      const answer = await engine.proposeFields({ record, definitions, lane, sources: usable, now: deps.now });
+      if (!answer.ok) {
+        out.engineError ??= answer.error;
+        continue;
+      }
+      out.dropped.push(...answer.value.dropped.map((d) => ({ ...d, lane: lane.id })));
+      accept(lane, answer.value.candidates, engine.id === 'local' ? '' : `/${engine.id}`);
     }
-    collect(lane, { handoffs: packets });
   }
 
+  const contactEmail = record.properties.email?.toLowerCase() ?? null;
+  for (const raw of deps.handoffs) {
+    if (raw.status !== 'waiting') continue;
+    if (contactEmail && raw.contactEmail.toLowerCase() !== contactEmail) {
+      out.ignoredSources.push({ ref: raw.id, reason: 'Handoff is for another contact.' });
+      continue;
+    }
+    const packet = withPropertyFields(raw);
+    const lane = deps.lanes.find((l) => l.id === packet.lane || l.name === packet.lane);
+    if (!lane) {
+      for (const property of Object.keys(packet.fields)) out.dropped.push({ property, reason: `handoff from unknown lane ${packet.lane}`, lane: null });
+      continue;
+    }
+    evidence.set(packet.id, handoffText(packet));
+    accept(lane, handoffCandidates(packet), '');
+  }
   return { ...out, proposals: bestPerProperty(out.proposals) };
 }
 
@@ -57,7 +122,3 @@ export function bestPerProperty(proposals: LaneProposal[]): LaneProposal[] {
   }
   return [...best.values()];
 }
-
-/** The record's HubSpot lanes: those whose trigger names this record type. */
-export const lanesForRecord = (lanes: Lane[], objectTypeId: string) =>
-  lanes.filter((l) => l.trigger.site === 'hubspot' && l.trigger.recordTypes.includes(objectTypeId));

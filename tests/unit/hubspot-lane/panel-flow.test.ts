@@ -8,6 +8,7 @@ import { createSessionClient } from '@/lib/sites/hubspot/session';
 import { parseRecordUrl } from '@/lib/sites/hubspot/url';
 import type { RecordRef } from '@/lib/schemas/hubspot';
 import { browserSessionFetch, type FakeHubSpot, hubspotSeed, startFakeHubSpot } from '../../support/fake-hubspot';
+import { createLocalEngine } from '@/lib/engine/local/local-engine';
 
 // The panel's logic end to end in Node: the real controller, the real protocol dispatch and background
 // handlers on a fake-indexeddb database, and the real page-session client against the fake HubSpot over HTTP.
@@ -64,11 +65,13 @@ const row = (property: string) => {
 const patches = () => fake.requests.filter((r) => r.method === 'PATCH');
 const audit = async (kind: string) => (await db.audit.toArray()).filter((a) => a.kind === kind);
 
+const localOnly = async () => ({ engines: [createLocalEngine()], error: null });
+
 beforeEach(async () => {
   fake = await startFakeHubSpot();
   db = new TriageDatabase(`hubspot-flow-${Math.random()}`);
   cookies = { hubspotapi: hubspotSeed.session.cookie, 'hubspotapi-csrf': hubspotSeed.session.csrf };
-  const handlers = setUpHubSpot({ db, engineChoice: async () => 'local' }, { baseUrl: fake.url, now: () => Date.parse('2024-03-20T12:00:00Z') });
+  const handlers = setUpHubSpot({ db, chosenEngines: localOnly }, { baseUrl: fake.url, now: () => Date.parse('2024-03-20T12:00:00Z') });
   send = (async (type, payload) => dispatch({ type, payload }, sender, handlers, policy)) as Send;
   controller = makeController();
 });
@@ -241,10 +244,10 @@ describe('untrusted text and typed states', () => {
 
 describe('the token path', () => {
   it('reads and writes through the background with the private-app token; options see it only masked', async () => {
-    const forbidden = await dispatch({ type: 'hubspot.setToken', payload: { token: hubspotSeed.token } }, sender, setUpHubSpot({ db, engineChoice: async () => 'local' }), policy);
+    const forbidden = await dispatch({ type: 'hubspot.setToken', payload: { token: hubspotSeed.token } }, sender, setUpHubSpot({ db, chosenEngines: localOnly }), policy);
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'protocol.forbidden_sender' } });
     const admin = { id: 'ext', url: 'chrome-extension://ext/options.html' } as Parameters<typeof dispatch>[1];
-    const set = await dispatch({ type: 'hubspot.setToken', payload: { token: hubspotSeed.token } }, admin, setUpHubSpot({ db, engineChoice: async () => 'local' }), policy);
+    const set = await dispatch({ type: 'hubspot.setToken', payload: { token: hubspotSeed.token } }, admin, setUpHubSpot({ db, chosenEngines: localOnly }), policy);
     expect(set).toEqual({ ok: true, value: { set: true, masked: `…${hubspotSeed.token.slice(-4)}` } });
 
     await seedHandoff(leadPacket({ jobtitle: 'Head of Procurement' }));

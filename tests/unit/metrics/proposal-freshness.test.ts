@@ -38,7 +38,7 @@ describe('field freshness over the proposal store', () => {
   it('times a write, counts a rejection as resolved, and leaves the open one out of the share until a day has passed', async () => {
     const t0 = Date.UTC(2026, 2, 1);
     const props = ['jobtitle', 'phone', 'city'];
-    const rows = await storeProposals(db, subject, { proposals: props.map((p) => ({ lane, proposal: proposal(p) })), dropped: [], ignoredSources: [] }, props.map(definition), t0);
+    const rows = await storeProposals(db, subject, { proposals: props.map((p) => ({ lane, proposal: proposal(p) })), dropped: [] }, props.map(definition), t0);
     const id = (p: string) => rows.find((r) => r.proposal.property === p)!.id;
 
     const accepted = await reviewRow(db, subject, id('jobtitle'), 'accept', undefined, t0 + 2 * HOUR);

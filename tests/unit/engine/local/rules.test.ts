@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarize } from '@/lib/engine/local/extractive-summary';
 import { detectLanguage } from '@/lib/engine/local/language-detection';
 import { detectRisks } from '@/lib/engine/local/risk-rules';
-import { splitSentences } from '@/lib/engine/local/sentences';
+import { sentenceSpans } from '@/lib/text/sentences';
 import { detectSentiment } from '@/lib/engine/local/sentiment-rules';
 import { detectUrgency } from '@/lib/engine/local/urgency-rules';
 
@@ -85,7 +85,7 @@ describe('summary', () => {
   });
 
   it('does not end a sentence at a German day number', () => {
-    expect(splitSentences('Die Lieferung war für den 9. Februar geplant. Wo ist sie?')).toEqual(['Die Lieferung war für den 9. Februar geplant.', 'Wo ist sie?']);
+    expect(sentenceSpans('Die Lieferung war für den 9. Februar geplant. Wo ist sie?')).toEqual(['Die Lieferung war für den 9. Februar geplant.', 'Wo ist sie?']);
   });
 
   it('stays within two short lines for long text', () => {

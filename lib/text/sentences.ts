@@ -1,19 +1,23 @@
-/** Splits text into sentences; "9. Februar" or "3. Mai" (a day number) does not end one. */
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
+/** Sentences as exact spans of a text, so each can be quoted as evidence or cited. */
+
+// "9. Februar" or "am 3. Mai" (a day number before a month) does not end a sentence; "by March 28. Our budget" does.
+const MONTH_AFTER_DAY = /^\s+(?:jan|feb|mär|maerz|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)/i;
+
+/** Sentences and lines, trimmed; each is a verbatim slice of the text. */
+export function sentenceSpans(text: string): string[] {
+  const spans: string[] = [];
   let start = 0;
   const boundary = /[.!?]+(?=\s)|\n+/g;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
-    const lastToken = text.slice(start, end).trim().split(/\s+/).pop() ?? '';
-    if (/^\d{1,2}\.$/.test(lastToken)) continue;
-    const sentence = text.slice(start, end).trim();
-    if (sentence) sentences.push(sentence);
+    if (/(?:^|\s)\d{1,2}\.$/.test(text.slice(start, end)) && MONTH_AFTER_DAY.test(text.slice(end))) continue;
+    const span = text.slice(start, end).trim();
+    if (span) spans.push(span);
     start = end;
   }
   const rest = text.slice(start).trim();
-  if (rest) sentences.push(rest);
-  return sentences;
+  if (rest) spans.push(rest);
+  return spans;
 }
 
 const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening)|guten (tag|morgen|abend)|hallo|liebe[rs]?|sehr geehrte[rs]?|bonjour|hola|buenos d[ií]as|goedemorgen|beste|ciao|buongiorno|ol[aá]|bom dia)\b[^,.!?\n]{0,40}[,!.]?\s*/i;
