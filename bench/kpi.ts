@@ -1,6 +1,7 @@
 // KPI dashboard figures: computeKpis over 100,000 audit events shaped like a team's months of work
 // (Gmail threads through triage, drafts, edits and sends; HubSpot proposals, writes and conflicts).
-import type { AuditRow, FeedbackRow } from '@/lib/db/database';
+import type { FeedbackRow } from '@/lib/db/database';
+import type { AuditRow } from '@/lib/schemas/audit';
 import { computeKpis } from '@/lib/metrics/compute-kpis';
 import { seededRandom } from '@/lib/common/seeded-random';
 import { percentiles, round, type Figure } from './figures';
@@ -9,6 +10,7 @@ const GMAIL_LANES = ['shared-inbox-triage', 'support-replies', 'lead-routing', '
 const HUBSPOT_LANES = ['crm-discipline', 'lead-routing', 'rfq-response'];
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
+const HASH = 'a'.repeat(64);
 
 /** About `count` audit events over 90 days, in append order, and the feedback rows the corrections left. */
 export function auditLog(count: number, seed = 7): { rows: AuditRow[]; feedback: FeedbackRow[] } {
@@ -28,25 +30,25 @@ export function auditLog(count: number, seed = 7): { rows: AuditRow[]; feedback:
       rows.push({ at, kind: 'thread.seen', subject, lane: null, data: {} });
       rows.push({ at: step(1), kind: 'triage.classified', subject, lane, data: { engine: 'local', category: 'refund_request', confidence: 0.8, needsHumanTriage: flagged, grounded: true } });
       if (flagged && rand() < 0.6) {
-        rows.push({ at: step(5), kind: 'triage.corrected', subject, lane: null, data: { field: pick(['category', 'owner', 'urgency']), from: 'a', to: 'b', learnt: rand() < 0.9 } });
+        rows.push({ at: step(5), kind: 'triage.corrected', subject, lane: null, data: { field: pick(['category', 'owner', 'urgency'] as const), from: 'a', to: 'b', learnt: rand() < 0.9 } });
         feedback.push({ at, subject, field: 'category', from: 'billing_dispute', to: 'refund_request', text: '' });
       }
       const drafts = rand() < 0.2 ? 2 : 1;
       for (let d = 0; d < drafts; d++) {
         const draftId = `d${draftSeq++}`;
-        rows.push({ at: step(2), kind: 'engine.usage', subject, lane: null, data: { inputTokens: 1200, outputTokens: 300 } });
+        rows.push({ at: step(2), kind: 'engine.usage', subject, lane: null, data: { call: 'draft', model: 'claude-sonnet-4-6', input: 1200, cacheRead: 0, cacheWrite: 0, output: 300, costUsd: 0.0081 } });
         rows.push({ at: step(1), kind: 'draft.generated', subject, lane, data: { draftId, engine: 'local', sentences: 6, abstained: rand() < 0.08, grounded: true } });
         if (d < drafts - 1) continue;
         const outcome = rand();
         if (outcome < 0.1) {
-          rows.push({ at: step(30), kind: 'draft.rejected', subject, lane, data: { draftId, reason: pick(['wrong_category', 'wrong_policy', 'tone', 'other']), hasNote: false } });
+          rows.push({ at: step(30), kind: 'draft.rejected', subject, lane, data: { draftId, reason: pick(['wrong_category', 'wrong_policy', 'tone', 'other'] as const), hasNote: false } });
           feedback.push({ at, subject, field: 'draft', from: 'refund_request', to: 'tone', text: '' });
         } else if (outcome < 0.9) {
           const ratio = rand() < 0.5 ? 0 : round(rand() * 0.6, 3);
           if (ratio > 0) rows.push({ at: step(20), kind: 'draft.edited', subject, lane, data: { draftId, editRatio: ratio } });
-          rows.push({ at: step(60), kind: 'draft.approved', subject, lane, data: { draftId, hash: 'h', mode: 'reply', edited: ratio > 0, acknowledged: [], unsupportedAcknowledged: false } });
-          rows.push({ at: step(1), kind: 'draft.inserted', subject, lane, data: { draftId, hash: 'h' } });
-          if (rand() < 0.95) rows.push({ at: step(240), kind: 'draft.sent', subject, lane, data: { draftId, hash: 'h', editRatio: 0, editRatioFromGenerated: ratio, acceptedWithoutEdit: true } });
+          rows.push({ at: step(60), kind: 'draft.approved', subject, lane, data: { draftId, hash: HASH, mode: 'reply', edited: ratio > 0, acknowledged: [], unsupportedAcknowledged: false } });
+          rows.push({ at: step(1), kind: 'draft.inserted', subject, lane, data: { draftId, hash: HASH } });
+          if (rand() < 0.95) rows.push({ at: step(240), kind: 'draft.sent', subject, lane, data: { draftId, hash: HASH, editRatio: 0, editRatioFromGenerated: ratio, acceptedWithoutEdit: true } });
           else rows.push({ at: step(30), kind: 'draft.discarded', subject, lane, data: { draftId, wasInserted: true } });
         }
       }
@@ -59,9 +61,9 @@ export function auditLog(count: number, seed = 7): { rows: AuditRow[]; feedback:
         const then = at + rand() * 3 * DAY;
         const outcome = rand();
         if (outcome < 0.6) {
-          if (rand() < 0.05) rows.push({ at: then, kind: 'field.conflict', subject, lane, data: { property, approvalHash: 'h', path: 'session' } });
-          rows.push({ at: then, kind: 'field.approved', subject, lane, data: { property, approvalHash: 'h', edited: false } });
-          rows.push({ at: then + 2000, kind: 'field.written', subject, lane, data: { property, approvalHash: 'h', path: 'session' } });
+          if (rand() < 0.05) rows.push({ at: then, kind: 'field.conflict', subject, lane, data: { property, approvalHash: HASH, path: 'session', theirs: 'Buyer', ours: 'Head of Procurement', base: null } });
+          rows.push({ at: then, kind: 'field.approved', subject, lane, data: { property, approvalHash: HASH, edited: false, basedOnValue: null, value: 'Head of Procurement' } });
+          rows.push({ at: then + 2000, kind: 'field.written', subject, lane, data: { property, approvalHash: HASH, path: 'session', before: null, after: 'Head of Procurement' } });
         } else if (outcome < 0.8) rows.push({ at: then, kind: 'proposal.rejected', subject, lane, data: { property } });
       }
     }

@@ -1,8 +1,13 @@
-import type { AuditRow, TriageDatabase } from './database';
+import { auditEventSchema, type AuditEvent, type AuditRow } from '@/lib/schemas/audit';
+import type { TriageDatabase } from './database';
 
-/** The audit log is append-only: this is the only writer, and it only adds. */
-export async function appendAudit(db: TriageDatabase, entry: Omit<AuditRow, 'seq' | 'at'>, at = Date.now()): Promise<number> {
-  const seq = await db.audit.add({ ...entry, at });
+/**
+ * The audit log is append-only: this is the only writer, and it only adds. Each event is checked against its
+ * kind's schema, so nothing but ids, hashes and figures (never free text from mail) can be written.
+ */
+export async function appendAudit(db: TriageDatabase, event: AuditEvent, at = Date.now()): Promise<number> {
+  const checked = auditEventSchema.parse(event);
+  const seq = await db.audit.add({ ...checked, at });
   if (seq === undefined) throw new Error('audit append returned no sequence number');
   return seq;
 }

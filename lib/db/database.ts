@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { AuditRow } from '@/lib/schemas/audit';
 
 /** A key/value setting. Values are validated by their zod schema where they are read. */
 export interface SettingRow {
@@ -12,45 +13,6 @@ export interface ThreadSeenRow {
   subject: string;
   firstSeen: number;
   lastTriaged: number | null;
-}
-
-export type AuditKind =
-  | 'thread.seen'
-  | 'triage.classified'
-  | 'triage.corrected'
-  | 'draft.generated'
-  | 'draft.edited'
-  | 'draft.approved'
-  | 'draft.inserted'
-  | 'draft.sent'
-  | 'draft.discarded'
-  | 'draft.rejected'
-  | 'proposal.created'
-  | 'proposal.dropped'
-  | 'proposal.rejected'
-  | 'field.approved'
-  | 'field.written'
-  | 'field.conflict'
-  | 'field.failed'
-  | 'sop.imported'
-  | 'sop.replaced'
-  | 'sop.retired'
-  | 'sop.deleted'
-  | 'engine.usage'
-  | 'engine.failed'
-  | 'handoff.created'
-  | 'settings.changed';
-
-/** Append-only: rows are added, never changed or deleted. */
-export interface AuditRow {
-  seq?: number;
-  at: number;
-  kind: AuditKind;
-  /** The thread or record the event is about, in ThreadSeenRow id form. */
-  subject: string | null;
-  lane: string | null;
-  /** Event details: ids, hashes, figures. Never mail text or keys. */
-  data: Record<string, unknown>;
 }
 
 /** One version of an SOP. Versions are separate rows so a replaced version stays in history as 'superseded'. */

@@ -6,6 +6,7 @@ import { chunkSop } from './chunk';
 import { listSops, saveIndexSnapshot } from './library';
 import type { SopIndex } from './sop-index';
 import type { Passage } from '@/lib/schemas/sop';
+import { appendAudit } from '@/lib/db/audit';
 
 /**
  * A team's SOP library as one JSON file: exported by an admin, imported by the team. Each SOP carries the SHA-256 of
@@ -126,10 +127,8 @@ export async function importBundle(
         }
         await db.sops.put(row);
         await db.passages.bulkPut(passages.map((p) => ({ ...p, active: 1 as const })));
-        await db.audit.add({
-          at: now, kind: previous ? 'sop.replaced' : 'sop.imported', subject: null, lane: null,
-          data: { sopId: row.sopId, version: row.version, sha256: row.sha256, chunkCount: row.chunkCount, source: 'bundle' },
-        });
+        const data = { sopId: row.sopId, version: row.version, sha256: row.sha256, chunkCount: row.chunkCount, source: 'bundle' as const };
+        await appendAudit(db, previous ? { kind: 'sop.replaced', subject: null, lane: null, data } : { kind: 'sop.imported', subject: null, lane: null, data }, now);
       }
     });
   } catch (error) {

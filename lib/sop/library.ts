@@ -1,9 +1,10 @@
-import type { AuditKind, PassageRow, SopRow, TriageDatabase } from '@/lib/db/database';
+import type { PassageRow, SopRow, TriageDatabase } from '@/lib/db/database';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import type { Passage } from '@/lib/schemas/sop';
 import { chunkSop } from './chunk';
 import type { ParsedSop } from './parse/parsed-sop';
 import { SopIndex } from './sop-index';
+import { appendAudit } from '@/lib/db/audit';
 
 /**
  * The SOP library over the Dexie database: import, replace a version, retire, delete, list; and the search index
@@ -47,10 +48,6 @@ export function resolveSopId(parsed: ParsedSop, override?: string): string {
 }
 
 const toPassageRow = (p: Passage, active: 0 | 1): PassageRow => ({ ...p, active });
-
-function audit(db: TriageDatabase, kind: AuditKind, data: Record<string, unknown>, at: number): Promise<number | undefined> {
-  return db.audit.add({ at, kind, subject: null, lane: null, data });
-}
 
 /** The newest non-superseded row of an SOP (active or retired), if any. */
 export async function getSop(db: TriageDatabase, sopId: string): Promise<SopRow | undefined> {
@@ -131,7 +128,7 @@ function buildVersion(parsed: ParsedSop, sopId: string, version: number, options
   return { row, passages };
 }
 
-const auditData = (row: SopRow) => ({ sopId: row.sopId, version: row.version, sha256: row.sha256, chunkCount: row.chunkCount, bytes: row.bytes });
+const auditData = (row: SopRow) => ({ sopId: row.sopId, version: row.version, sha256: row.sha256, chunkCount: row.chunkCount, bytes: row.bytes, source: 'file' as const });
 
 function storageFailure(error: unknown): Result<never> {
   const reason = error instanceof Error ? error.message : String(error);
@@ -155,7 +152,7 @@ export async function importParsed(db: TriageDatabase, index: SopIndex, parsed: 
       if ((await db.sops.where('sopId').equals(sopId).count()) > 0) throw new SopExistsError(sopId);
       await db.sops.add(made.row);
       await db.passages.bulkAdd(made.passages.map((p) => toPassageRow(p, 1)));
-      await audit(db, 'sop.imported', auditData(made.row), now);
+      await appendAudit(db, { kind: 'sop.imported', subject: null, lane: null, data: auditData(made.row) }, now);
     });
   } catch (error) {
     if (error instanceof SopExistsError) {
@@ -180,7 +177,7 @@ export async function replaceVersion(db: TriageDatabase, index: SopIndex, sopId:
       await db.passages.where('sopId').equals(sopId).modify({ active: 0 });
       await db.sops.add(made.row);
       await db.passages.bulkAdd(made.passages.map((p) => toPassageRow(p, 1)));
-      await audit(db, 'sop.replaced', { ...auditData(made.row), previousVersion: current.version, previousSha256: current.sha256 }, now);
+      await appendAudit(db, { kind: 'sop.replaced', subject: null, lane: null, data: { ...auditData(made.row), previousVersion: current.version, previousSha256: current.sha256 } }, now);
     });
   } catch (error) {
     return storageFailure(error);
@@ -198,7 +195,7 @@ export async function retire(db: TriageDatabase, index: SopIndex, sopId: string,
     await db.transaction('rw', [db.sops, db.passages, db.audit], async () => {
       await db.sops.update(current.id, { status: 'retired', updatedAt: now });
       await db.passages.where('sopId').equals(sopId).modify({ active: 0 });
-      await audit(db, 'sop.retired', { sopId, version: current.version, sha256: current.sha256 }, now);
+      await appendAudit(db, { kind: 'sop.retired', subject: null, lane: null, data: { sopId, version: current.version, sha256: current.sha256 } }, now);
     });
   } catch (error) {
     return storageFailure(error);
@@ -216,7 +213,7 @@ export async function deleteSop(db: TriageDatabase, index: SopIndex, sopId: stri
     await db.transaction('rw', [db.sops, db.passages, db.audit], async () => {
       await db.sops.where('sopId').equals(sopId).delete();
       await db.passages.where('sopId').equals(sopId).delete();
-      await audit(db, 'sop.deleted', { sopId, versions: versions.map((v) => ({ version: v.version, sha256: v.sha256 })) }, now);
+      await appendAudit(db, { kind: 'sop.deleted', subject: null, lane: null, data: { sopId, versions: versions.map((v) => ({ version: v.version, sha256: v.sha256 })) } }, now);
     });
   } catch (error) {
     return storageFailure(error);

@@ -2,6 +2,7 @@ import type { SopRow, TriageDatabase } from '@/lib/db/database';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { getSop, saveIndexSnapshot } from './library';
 import type { SopIndex } from './sop-index';
+import { appendAudit } from '@/lib/db/audit';
 
 /**
  * Re-tagging an SOP to lanes: the current version's row and passages change in one transaction, then the index
@@ -16,7 +17,7 @@ export async function setSopLanes(db: TriageDatabase, index: SopIndex, sopId: st
     await db.transaction('rw', [db.sops, db.passages, db.audit], async () => {
       await db.sops.update(current.id, { lanes: clean, updatedAt: now });
       await db.passages.where('sopId').equals(sopId).filter((p) => p.sopVersion === current.version).modify({ lanes: clean });
-      await db.audit.add({ at: now, kind: 'settings.changed', subject: null, lane: null, data: { sopLanes: { sopId, version: current.version, from: current.lanes, to: clean } } });
+      await appendAudit(db, { kind: 'settings.changed', subject: null, lane: null, data: { sopLanes: { sopId, version: current.version, from: current.lanes, to: clean } } }, now);
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { AuditRow, FeedbackRow } from '@/lib/db/database';
+import type { FeedbackRow } from '@/lib/db/database';
+import type { AuditRow } from '@/lib/schemas/audit';
 import { computeKpis } from '@/lib/metrics/compute-kpis';
 import { formatShare } from '@/lib/metrics/format-kpi';
 import { auditLog } from '../../bench/kpi';

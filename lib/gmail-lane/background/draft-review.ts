@@ -48,7 +48,7 @@ export async function saveReview(db: TriageDatabase, draftId: string, review: Dr
 }
 
 async function editAudited(db: TriageDatabase, draftId: string): Promise<boolean> {
-  const found = await db.audit.where('kind').equals('draft.edited').filter((row) => row.data.draftId === draftId).first();
+  const found = await db.audit.where('kind').equals('draft.edited').filter((row) => row.kind === 'draft.edited' && row.data.draftId === draftId).first();
   return found !== undefined;
 }
 

@@ -154,7 +154,8 @@ describe('runTriage with the local engine and the sample SOPs', () => {
 
     const audit = (await recentAudit(db, 50)).reverse().filter((a) => a.kind.startsWith('draft.'));
     expect(audit.map((a) => a.kind)).toEqual(['draft.generated', 'draft.edited', 'draft.approved', 'draft.inserted', 'draft.sent']);
-    expect(audit.at(-1)?.data.editRatio).toBe(sent.value.editRatio);
+    const sentRow = audit.at(-1);
+    expect(sentRow?.kind === 'draft.sent' && sentRow.data.editRatio).toBe(sent.value.editRatio);
     // Ids, hashes and figures only: never the mail's text.
     expect(JSON.stringify(audit)).not.toContain('Thanks again');
     expect(await openDraftFor(db, 'gmail:refund')).toBeNull();

@@ -99,7 +99,7 @@ describe('the HubSpot panel on a contact with a waiting lead handoff', () => {
     expect(await audit('proposal.dropped')).toContainEqual(expect.objectContaining({ lane: 'lead-routing', data: { property: 'amount', reason: 'not in lane allow-list' } }));
     // Opening the record again drops the same candidate again, but the log says it once.
     await controller.open(contact);
-    expect((await audit('proposal.dropped')).filter((a) => a.data.property === 'amount')).toHaveLength(1);
+    expect((await audit('proposal.dropped')).filter((a) => a.kind === 'proposal.dropped' && a.data.property === 'amount')).toHaveLength(1);
   });
 
   it('accept two, edit one, reject one: exactly one PATCH with exactly those, cookie and CSRF; audit has before and after', async () => {

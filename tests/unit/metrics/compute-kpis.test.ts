@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AuditKind, AuditRow, FeedbackRow } from '@/lib/db/database';
+import type { FeedbackRow } from '@/lib/db/database';
+import type { AuditKind, AuditRow } from '@/lib/schemas/audit';
+import { auditRow } from '../../support/audit-rows';
 import { computeKpis, type LaneKpis } from '@/lib/metrics/compute-kpis';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-const ev = (at: number, kind: AuditKind, subject: string | null, lane: string | null, data: Record<string, unknown> = {}): AuditRow => ({ at, kind, subject, lane, data });
+const ev = auditRow;
 const fb = (at: number, subject: string, field: string, from: string, to: string): FeedbackRow => ({ at, subject, field, from, to, text: '' });
 
 const S = 'support-replies';
@@ -44,7 +46,7 @@ function gmailStream(): { rows: AuditRow[]; feedback: FeedbackRow[] } {
     ev(m(42), 'thread.seen', 'gmail:t6', null),
     ev(m(42.5), 'triage.classified', 'gmail:t6', S, { needsHumanTriage: false }),
     ev(m(43), 'draft.generated', 'gmail:t6', S, { draftId: 'd7', abstained: false }),
-    ev(m(45), 'engine.usage', 'gmail:t6', null, { inputTokens: 10 }),
+    ev(m(45), 'engine.usage', 'gmail:t6', null, { input: 10 }),
     ev(m(50), 'draft.sent', 'gmail:t3', S, { draftId: 'd4', editRatio: 0.01, editRatioFromGenerated: 0.01 }),
     ev(m(60), 'draft.sent', 'gmail:t5', S, { draftId: 'd6', editRatio: 0, editRatioFromGenerated: 0 }),
   ];
@@ -173,29 +175,37 @@ describe('computeKpis over HubSpot proposals', () => {
 
 const kinds: AuditKind[] = ['thread.seen', 'triage.classified', 'triage.corrected', 'draft.generated', 'draft.sent', 'draft.rejected', 'draft.discarded', 'proposal.created', 'proposal.rejected', 'field.written', 'field.conflict'];
 
-const rowArb = fc.record({
-  at: fc.integer({ min: 0, max: 1_000_000 }),
-  kind: fc.constantFrom(...kinds),
-  subject: fc.constantFrom('gmail:a', 'gmail:b', 'gmail:c', 'hubspot:1/0-1/1', null),
-  lane: fc.constantFrom('support-replies', 'lead-routing', 'crm-discipline', null),
-  data: fc.record({
+// Each generated row takes from these the fields its kind has (auditRow fills the rest and checks the union).
+const rowArb = fc
+  .record({
+    at: fc.integer({ min: 0, max: 1_000_000 }),
+    kind: fc.constantFrom(...kinds),
+    subject: fc.constantFrom('gmail:a', 'gmail:b', 'gmail:c', 'hubspot:1/0-1/1', null),
+    lane: fc.constantFrom('support-replies', 'lead-routing', 'crm-discipline', null),
     draftId: fc.constantFrom('d1', 'd2', 'd3', 'd4'),
     abstained: fc.boolean(),
     needsHumanTriage: fc.boolean(),
     editRatioFromGenerated: fc.double({ min: 0, max: 1, noNaN: true }),
-    field: fc.constantFrom('category', 'owner', 'urgency'),
+    field: fc.constantFrom('category' as const, 'owner' as const, 'urgency' as const),
     learnt: fc.boolean(),
-    reason: fc.constantFrom('wrong_category', 'tone'),
+    reason: fc.constantFrom('wrong_category' as const, 'tone' as const),
     property: fc.constantFrom('phone', 'email'),
-  }),
-});
+  })
+  .map(({ at, kind, subject, lane, ...values }) => {
+    const fields: Partial<Record<AuditKind, (keyof typeof values)[]>> = {
+      'thread.seen': [], 'triage.classified': ['needsHumanTriage'], 'triage.corrected': ['field', 'learnt'], 'draft.generated': ['draftId', 'abstained'],
+      'draft.sent': ['draftId', 'editRatioFromGenerated'], 'draft.rejected': ['draftId', 'reason'], 'draft.discarded': ['draftId'],
+      'proposal.created': ['property'], 'proposal.rejected': ['property'], 'field.written': ['property'], 'field.conflict': ['property'],
+    };
+    return auditRow(at, kind, subject, lane, Object.fromEntries((fields[kind] ?? []).map((f) => [f, values[f]])));
+  });
 
 describe('computeKpis on any stream', () => {
   it('keeps shares within [0, 1], medians within their samples, and lanes adding up to the whole', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 120 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), (unsorted, from, span) => {
         const rows = [...unsorted].sort((a, b) => a.at - b.at);
-        const feedback = rows.filter((r) => r.kind === 'triage.corrected' && r.subject).map((r) => fb(r.at, r.subject!, String(r.data.field), 'a', 'b'));
+        const feedback = rows.filter((r) => r.kind === 'triage.corrected' && r.subject).map((r) => fb(r.at, r.subject!, r.kind === 'triage.corrected' ? r.data.field : '', 'a', 'b'));
         const report = computeKpis(rows, feedback, { from, to: from + span });
         for (const k of [report.overall, ...report.lanes]) {
           for (const s of [k.acceptedWithoutEdit, k.rework, k.escalationPrecision, k.fieldFreshness.resolvedWithin24h]) {

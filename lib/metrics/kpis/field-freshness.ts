@@ -1,0 +1,76 @@
+import type { AuditRow } from '@/lib/schemas/audit';
+import { FRESH_WITHIN_MS } from '../kpi-definitions';
+import { share, spread, type Share, type Spread } from './figures';
+import { laneOf, perLane, type KpiContext, type KpiReducer } from './kpi-context';
+
+export interface FieldFreshness {
+  toWrite: Spread;
+  resolvedWithin24h: Share;
+  written: number;
+  rejected: number;
+  open: number;
+  conflicts: number;
+  writes: number;
+}
+interface Proposed {
+  lane: string;
+  at: number;
+  inRange: boolean;
+}
+
+/** HubSpot proposals: time to write and share resolved within a day, sampled by when proposed; conflicts and writes by when they happened. */
+export function fieldFreshness(ctx: KpiContext, to: number): KpiReducer<FieldFreshness> {
+  const proposals = new Map<string, Proposed>();
+  const counts = perLane(() => ({ ages: [] as number[], judged: 0, within: 0, written: 0, rejected: 0, open: 0, conflicts: 0, writes: 0 }), ctx);
+  const key = (row: AuditRow, property: string) => `${row.subject ?? ''}\u0000${property}`;
+  return {
+    add(row: AuditRow) {
+      switch (row.kind) {
+        case 'proposal.created':
+          // Only one unresolved proposal per property exists, so one already here was resolved without a record
+          // of when (rejections were not audited before 'proposal.rejected'): it is left out rather than guessed.
+          proposals.set(key(row, row.data.property), { lane: laneOf(row), at: row.at, inRange: ctx.inRange(row.at) });
+          return;
+        case 'field.written':
+        case 'proposal.rejected': {
+          const written = row.kind === 'field.written';
+          if (written && ctx.inRange(row.at) && ctx.wanted(row.lane)) counts.bump(laneOf(row), (c) => void c.writes++);
+          const k = key(row, row.data.property);
+          const p = proposals.get(k);
+          if (!p) return;
+          proposals.delete(k);
+          if (!p.inRange || !ctx.wanted(p.lane)) return;
+          const age = row.at - p.at;
+          counts.bump(p.lane, (c) => {
+            c.judged++;
+            if (age <= FRESH_WITHIN_MS) c.within++;
+            if (written) {
+              c.written++;
+              c.ages.push(age);
+            } else c.rejected++;
+          });
+          return;
+        }
+        case 'field.conflict':
+          if (ctx.inRange(row.at) && ctx.wanted(row.lane)) counts.bump(laneOf(row), (c) => void c.conflicts++);
+          return;
+        default:
+          return;
+      }
+    },
+    settle() {
+      for (const p of proposals.values()) {
+        if (!p.inRange || !ctx.wanted(p.lane)) continue;
+        counts.bump(p.lane, (c) => {
+          c.open++;
+          // Too young to judge: it may yet be resolved within the day.
+          if (p.at + FRESH_WITHIN_MS < to) c.judged++;
+        });
+      }
+    },
+    figure(lane) {
+      const c = counts.of(lane);
+      return { toWrite: spread(c.ages), resolvedWithin24h: share(c.within, c.judged), written: c.written, rejected: c.rejected, open: c.open, conflicts: c.conflicts, writes: c.writes };
+    },
+  };
+}

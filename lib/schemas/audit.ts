@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { replyModeSchema } from './draft-record';
+import { riskFlagSchema } from './lane';
+import { rejectReasonSchema } from './review';
+
+/**
+ * Every audit event, one shape per kind: ids, hashes, figures and CRM values the rep approved, never mail text or
+ * keys. appendAudit accepts only these, and the KPIs read them typed, so a renamed field is a compile error rather
+ * than a silently skewed figure.
+ */
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const ratio = z.number().min(0).max(1);
+const writePath = z.enum(['session', 'token']);
+const fieldBase = { property: z.string(), approvalHash: z.string(), path: writePath };
+const sopVersion = { sopId: z.string(), version: z.number().int().positive() };
+
+const event = <K extends string, D extends z.ZodRawShape>(kind: K, data: D) =>
+  z.object({ kind: z.literal(kind), subject: z.string().nullable(), lane: z.string().nullable(), data: z.object(data) });
+
+export const auditEventSchema = z.discriminatedUnion('kind', [
+  event('thread.seen', {}),
+  event('triage.classified', { engine: z.enum(['local', 'claude']), category: z.string(), confidence: ratio, needsHumanTriage: z.boolean(), grounded: z.boolean() }),
+  event('triage.corrected', { field: z.enum(['category', 'urgency', 'owner']), from: z.string(), to: z.string(), learnt: z.boolean() }),
+  event('draft.generated', {
+    draftId: z.string(),
+    engine: z.enum(['local', 'claude']),
+    /** Set when the engine failed: its error code; the other figures are then absent. */
+    failed: z.string().optional(),
+    sentences: z.number().int().nonnegative().optional(),
+    abstained: z.boolean().optional(),
+    grounded: z.boolean().optional(),
+  }),
+  event('draft.edited', { draftId: z.string(), editRatio: ratio }),
+  event('draft.approved', { draftId: z.string(), hash: sha256, mode: replyModeSchema, edited: z.boolean(), acknowledged: z.array(riskFlagSchema), unsupportedAcknowledged: z.boolean() }),
+  event('draft.inserted', { draftId: z.string(), hash: sha256 }),
+  event('draft.sent', { draftId: z.string(), hash: sha256, editRatio: ratio, editRatioFromGenerated: ratio, acceptedWithoutEdit: z.boolean() }),
+  event('draft.discarded', { draftId: z.string(), wasInserted: z.boolean() }),
+  event('draft.rejected', { draftId: z.string(), reason: rejectReasonSchema, hasNote: z.boolean() }),
+  event('proposal.created', { property: z.string(), source: z.enum(['email', 'note', 'handoff', 'record']), confidence: ratio }),
+  event('proposal.dropped', { property: z.string(), reason: z.string() }),
+  event('proposal.rejected', { property: z.string() }),
+  event('field.approved', { property: z.string(), approvalHash: z.string(), edited: z.boolean(), basedOnValue: z.string().nullable(), value: z.string() }),
+  event('field.written', { ...fieldBase, before: z.string().nullable(), after: z.string().nullable() }),
+  event('field.conflict', { ...fieldBase, theirs: z.string().nullable(), ours: z.string(), base: z.string().nullable() }),
+  event('field.failed', { ...fieldBase, code: z.string(), message: z.string() }),
+  event('sop.imported', { ...sopVersion, sha256, chunkCount: z.number().int().nonnegative(), bytes: z.number().int().nonnegative().optional(), source: z.enum(['file', 'bundle']).optional() }),
+  event('sop.replaced', {
+    ...sopVersion,
+    sha256,
+    chunkCount: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative().optional(),
+    source: z.enum(['file', 'bundle']).optional(),
+    previousVersion: z.number().int().positive().optional(),
+    previousSha256: sha256.optional(),
+  }),
+  event('sop.retired', { ...sopVersion, sha256 }),
+  event('sop.deleted', { sopId: z.string(), versions: z.array(z.object({ version: z.number().int().positive(), sha256 })) }),
+  event('engine.usage', {
+    call: z.enum(['classify', 'classify-repair', 'draft', 'propose']),
+    model: z.string(),
+    input: z.number().nonnegative(),
+    cacheRead: z.number().nonnegative(),
+    cacheWrite: z.number().nonnegative(),
+    output: z.number().nonnegative(),
+    costUsd: z.number().nullable(),
+  }),
+  event('engine.failed', { engine: z.enum(['local', 'claude']), code: z.string() }),
+  event('handoff.created', { handoffId: z.string(), fields: z.array(z.string()) }),
+  event('settings.changed', {
+    claude: z.object({ classifyModel: z.string(), draftModel: z.string(), baseUrl: z.string(), keyChanged: z.boolean() }).optional(),
+    hubspotToken: z.enum(['set', 'removed']).optional(),
+    sopLanes: z.object({ sopId: z.string(), version: z.number().int().positive(), from: z.array(z.string()), to: z.array(z.string()) }).optional(),
+  }),
+]);
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export type AuditKind = AuditEvent['kind'];
+export type AuditEventOf<K extends AuditKind> = Extract<AuditEvent, { kind: K }>;
+
+/** An event as stored: its place in the log and when it happened. */
+export type AuditRow = AuditEvent & { seq?: number; at: number };

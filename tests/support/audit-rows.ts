@@ -1,0 +1,37 @@
+import { auditEventSchema, type AuditEventOf, type AuditKind, type AuditRow } from '@/lib/schemas/audit';
+
+const HASH = '0'.repeat(64);
+
+/** What a test leaves out of an event's data, filled with plain values; the result is checked against the union. */
+const defaults: { [K in AuditKind]: AuditEventOf<K>['data'] } = {
+  'thread.seen': {},
+  'triage.classified': { engine: 'local', category: 'refund_request', confidence: 0.9, needsHumanTriage: false, grounded: true },
+  'triage.corrected': { field: 'category', from: 'a', to: 'b', learnt: false },
+  'draft.generated': { draftId: 'd', engine: 'local', sentences: 4, abstained: false, grounded: true },
+  'draft.edited': { draftId: 'd', editRatio: 0 },
+  'draft.approved': { draftId: 'd', hash: HASH, mode: 'reply', edited: false, acknowledged: [], unsupportedAcknowledged: false },
+  'draft.inserted': { draftId: 'd', hash: HASH },
+  'draft.sent': { draftId: 'd', hash: HASH, editRatio: 0, editRatioFromGenerated: 0, acceptedWithoutEdit: true },
+  'draft.discarded': { draftId: 'd', wasInserted: true },
+  'draft.rejected': { draftId: 'd', reason: 'other', hasNote: false },
+  'proposal.created': { property: 'p', source: 'note', confidence: 0.8 },
+  'proposal.dropped': { property: 'p', reason: 'r' },
+  'proposal.rejected': { property: 'p' },
+  'field.approved': { property: 'p', approvalHash: HASH, edited: false, basedOnValue: null, value: 'v' },
+  'field.written': { property: 'p', approvalHash: HASH, path: 'session', before: null, after: 'v' },
+  'field.conflict': { property: 'p', approvalHash: HASH, path: 'session', theirs: 't', ours: 'o', base: null },
+  'field.failed': { property: 'p', approvalHash: HASH, path: 'session', code: 'c', message: 'm' },
+  'sop.imported': { sopId: 's', version: 1, sha256: HASH, chunkCount: 1 },
+  'sop.replaced': { sopId: 's', version: 2, sha256: HASH, chunkCount: 1 },
+  'sop.retired': { sopId: 's', version: 1, sha256: HASH },
+  'sop.deleted': { sopId: 's', versions: [] },
+  'engine.usage': { call: 'draft', model: 'm', input: 0, cacheRead: 0, cacheWrite: 0, output: 0, costUsd: null },
+  'engine.failed': { engine: 'claude', code: 'c' },
+  'handoff.created': { handoffId: 'h', fields: [] },
+  'settings.changed': {},
+};
+
+/** An audit row as the log holds it, for tests: the kind's data with the given fields, validated by the audit union. */
+export function auditRow<K extends AuditKind>(at: number, kind: K, subject: string | null, lane: string | null, data: Partial<AuditEventOf<K>['data']> = {}): AuditRow {
+  return { ...auditEventSchema.parse({ kind, subject, lane, data: { ...defaults[kind], ...data } }), at };
+}
