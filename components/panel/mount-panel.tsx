@@ -2,7 +2,7 @@ import { createShadowRootUi } from '#imports';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ReactNode } from 'react';
-import { readPublicSettings, updatePublicSettings, watchPublicSettings } from '@/lib/settings/public-settings';
+import { readPublicSettings, togglePanelCollapsed, watchPublicSettings } from '@/lib/settings/public-settings';
 import type { PublicSettings } from '@/lib/schemas/settings';
 import { createStore, useStore, type Store } from '@/lib/ui/store';
 import { PanelFrame } from './panel-frame';
@@ -15,10 +15,6 @@ interface MountOptions {
   /** Makes room for the panel so it covers none of the site's own controls (0 releases it). */
   reserveSpace: (widthPx: number) => void;
   body: () => ReactNode;
-}
-
-function isToggleShortcut(event: KeyboardEvent): boolean {
-  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyT';
 }
 
 /**
@@ -56,24 +52,13 @@ export async function mountPanel(ctx: ContentScriptContext, options: MountOption
   };
   settings.subscribe(sync);
   sync();
-
-  ctx.addEventListener(
-    window,
-    'keydown',
-    (event) => {
-      if (!isToggleShortcut(event) || !settings.get().panelEnabled[options.site]) return;
-      event.preventDefault();
-      event.stopPropagation();
-      void toggleCollapsed(settings);
-    },
-    { capture: true },
-  );
 }
 
+// The keyboard shortcut is a manifest command: Chrome takes the keys before the page sees them, and the
+// background toggles the same stored setting (entrypoints/background/commands.ts).
 async function toggleCollapsed(settings: Store<PublicSettings>) {
-  const collapsed = !settings.get().panelCollapsed;
-  settings.set({ ...settings.get(), panelCollapsed: collapsed });
-  await updatePublicSettings({ panelCollapsed: collapsed });
+  settings.set({ ...settings.get(), panelCollapsed: !settings.get().panelCollapsed });
+  await togglePanelCollapsed();
 }
 
 function PanelApp({ settings, body }: { settings: Store<PublicSettings>; body: () => ReactNode }) {

@@ -8,10 +8,12 @@ import { setUpSop } from './sop';
 import { setUpDrafts } from './drafts';
 import { setUpSettings } from './settings';
 import { setUpHubSpot } from './hubspot';
+import { setUpCommands } from './commands';
 
 export default defineBackground(() => {
   const services = createServices();
   const { db } = services;
+  setUpCommands();
   setUpMessaging({
     'thread.seen': async ({ id, subject }) => ok(await markSeen(db, id, subject)),
     'audit.recent': async ({ limit }) => ok(await recentAudit(db, limit)),

@@ -1,12 +1,11 @@
 import { browser } from 'wxt/browser';
-import { fail, ok, type Result } from '@/lib/schemas/errors';
+import { ok, type Result } from '@/lib/schemas/errors';
 import type { Handlers } from '@/lib/protocol/server';
-import { importBundle, sopBundleSchema } from '@/lib/sop/bundle';
 import { importFiles } from '@/lib/sop/import-job';
 import { MANAGED_READ_ONLY } from '@/lib/sop/managed-status';
 import { parseTextSopFile } from '@/lib/sop/parse/parse-text-sop';
-import { deleteSop, getSop, listSops, retire } from '@/lib/sop/library';
-import { applyManagedPolicy, loadManagedStatus, type ManagedSettingsPatch } from '@/lib/sop/managed';
+import { deleteSop, getSop, retire } from '@/lib/sop/library';
+import { applyManagedPolicy, importRepBundle, loadManagedStatus, type ManagedSettingsPatch } from '@/lib/sop/managed';
 import { retrieve } from '@/lib/sop/retrieve';
 import { sampleSopFiles } from '@/lib/sop/samples';
 import { setSopLanes } from '@/lib/sop/sop-lanes';
@@ -55,26 +54,9 @@ export function setUpSop(services: Services): Handlers {
       const result = await setSopLanes(db, await services.index(), sopId, lanes);
       return result.ok ? ok({ lanes: result.value.lanes }) : result;
     },
-    'sop.importBundle': async ({ json }) => {
-      // A rep's bundle must not overwrite what the organisation manages; the verification itself is importBundle's.
-      const shape = sopBundleSchema.safeParse(safeJson(json));
-      if (shape.success) {
-        const managed = new Set((await listSops(db)).filter((r) => r.managed).map((r) => r.sopId));
-        const clash = shape.data.sops.find((s) => managed.has(s.id));
-        if (clash) return fail('sop.managed', `This bundle would change "${clash.title}", which your organisation's policy manages. Nothing was changed.`, 'Remove that SOP from the bundle, or ask whoever manages the team bundle.');
-      }
-      return importBundle(db, await services.index(), json, Date.now(), { managed: false });
-    },
+    'sop.importBundle': async ({ json }) => importRepBundle(db, await services.index(), json),
     'sop.managedStatus': async () => ok(await loadManagedStatus(db)),
     'sop.applyManaged': async () => ok(await applyManaged()),
   };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // importBundle reports the invalid JSON with its reason.
-    return null;
-  }
-}

@@ -31,3 +31,11 @@ export async function updatePublicSettings(patch: Partial<PublicSettings>): Prom
 export function watchPublicSettings(onChange: (s: PublicSettings) => void): () => void {
   return publicSettingsItem.watch((value) => onChange(parsePublicSettings(value)));
 }
+
+/** The manifest command that collapses or expands the panel (Alt+Shift+T unless the user changed it in Chrome). */
+export const TOGGLE_PANEL_COMMAND = 'toggle-panel';
+
+/** Collapses or expands the panel everywhere: every open panel follows the stored setting. */
+export async function togglePanelCollapsed(): Promise<PublicSettings> {
+  return updatePublicSettings({ panelCollapsed: !(await readPublicSettings()).panelCollapsed });
+}

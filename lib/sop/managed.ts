@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TriageDatabase } from '@/lib/db/database';
 import { fail, ok, type AppError, type Result } from '@/lib/schemas/errors';
-import { importBundle } from './bundle';
+import { importBundle, sopBundleSchema, type BundleImportSummary } from './bundle';
 import { listSops, retire } from './library';
 import { managedStatusSchema, type ManagedStatus } from '@/lib/schemas/sop';
 import type { SopIndex } from './sop-index';
@@ -167,4 +167,27 @@ export async function loadManagedStatus(db: TriageDatabase): Promise<ManagedStat
   const row = await db.settings.get(MANAGED_STATUS_KEY);
   const parsed = managedStatusSchema.safeParse(row?.value);
   return parsed.success ? parsed.data : { state: 'none', at: 0 };
+}
+
+/**
+ * A rep's own bundle (options page, "Import a bundle…"): it must not overwrite what the organisation manages.
+ * The bundle's verification itself is importBundle's.
+ */
+export async function importRepBundle(db: TriageDatabase, index: SopIndex, json: string, now = Date.now()): Promise<Result<BundleImportSummary>> {
+  const shape = sopBundleSchema.safeParse(safeJson(json));
+  if (shape.success) {
+    const managed = new Set((await listSops(db)).filter((r) => r.managed).map((r) => r.sopId));
+    const clash = shape.data.sops.find((s) => managed.has(s.id));
+    if (clash) return fail('sop.managed', `This bundle would change "${clash.title}", which your organisation's policy manages. Nothing was changed.`, 'Remove that SOP from the bundle, or ask whoever manages the team bundle.');
+  }
+  return importBundle(db, index, json, now, { managed: false });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // importBundle reports the invalid JSON with its reason.
+    return null;
+  }
 }

@@ -57,7 +57,7 @@ test('a thread whose markup changed shows "can\'t read this thread", and nothing
   await expect(panel.unreadableState).toContainText("Can't read this thread");
 });
 
-test('collapse with the button or Alt+Shift+T is remembered across pages', async ({ gmail }) => {
+test('collapse with the button is remembered across pages (Alt+Shift+T is a manifest command: unit-tested in the background)', async ({ gmail }) => {
   const panel = new GmailPanel(gmail);
   await panel.openThread('e7cc78b40b7bf13c');
   await expect(panel.fact('subject')).toBeVisible();
@@ -66,7 +66,7 @@ test('collapse with the button or Alt+Shift+T is remembered across pages', async
   await expect(panel.fact('subject')).toBeHidden();
   await gmail.reload();
   await expect(panel.toggle).toHaveAttribute('aria-expanded', 'false');
-  await gmail.keyboard.press('Alt+Shift+T');
+  await panel.toggle.click();
   await expect(panel.toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(panel.fact('subject')).toBeVisible();
 });

@@ -147,8 +147,6 @@ const ticketDefinitions: PropertyDefinition[] = [
   prop('notes_next_activity_date', 'Next Activity Date', 'datetime', 'date', { readOnly: true }),
 ];
 
-const at = (iso: string) => iso;
-
 export const hubspotSeed = {
   portalId: '4455667',
   /** Cookie values a signed-in browser would hold, and a private-app token an admin would set. */

@@ -1,4 +1,4 @@
-import type { ApprovedField, ConflictOutcome, FailedOutcome, FieldOutcome, RecordRef, WrittenOutcome } from '@/lib/schemas/hubspot';
+import type { ApprovedField, FailedOutcome, FieldOutcome, RecordRef, WrittenOutcome } from '@/lib/schemas/hubspot';
 import type { FieldProposal } from '@/lib/schemas/proposal';
 import type { HubSpotClient } from './api-client';
 import { approvalMatches } from './approval-hash';
