@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '@/lib/protocol/messages';
+import { importsOf, reachable } from './support/import-graph';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -59,5 +60,53 @@ describe('conventions', () => {
   it('only the background and the options page open the database', () => {
     const opens = product.filter((f) => /new TriageDatabase\(/.test(read(f)));
     expect(opens.every((f) => f.startsWith('entrypoints/background/') || f === 'lib/db/options-db.ts' || f.startsWith('lib/sop/import-worker'))).toBe(true);
+  });
+});
+
+describe('where code runs', () => {
+  const contentScripts = ['entrypoints/gmail.content/index.tsx', 'entrypoints/hubspot.content/index.tsx'];
+  // The database, the engines (and with them any key) and the SOP library live in the background.
+  const backgroundOnly = [/^lib\/db\//, /^lib\/engine\//, /^lib\/sop\//, /^lib\/[a-z-]+-lane\/background\//, /^lib\/settings\/claude-settings-store/, /^lib\/lanes\/lane-store/];
+
+  it.each(contentScripts)('%s never reaches the database, the engines or the SOP library', (entry) => {
+    const reached = [...reachable(root, entry)].filter((f) => backgroundOnly.some((p) => p.test(f)));
+    expect(reached).toEqual([]);
+  });
+
+  it('panel folders never import background folders, and background folders never import panel ones', () => {
+    const offenders = files('lib').flatMap((f) => {
+      const runsIn = /\/(panel|background)\//.exec(f)?.[1];
+      if (!runsIn) return [];
+      const other = runsIn === 'panel' ? /\/background\/|^lib\/db\// : /\/panel\//;
+      return importsOf(root, f).filter((i) => other.test(i)).map((i) => `${f} → ${i}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('lib/engine knows no site, the Claude engine does not lean on the local one, and the protocol depends only on schemas', () => {
+    const edges = files('lib').flatMap((f) => importsOf(root, f).map((to) => ({ from: f, to })));
+    const bad = edges.filter(
+      ({ from, to }) =>
+        (from.startsWith('lib/engine/') && to.startsWith('lib/sites/')) ||
+        (from.startsWith('lib/engine/claude/') && to.startsWith('lib/engine/local/')) ||
+        (from.startsWith('lib/protocol/') && !to.startsWith('lib/protocol/') && !to.startsWith('lib/schemas/')),
+    );
+    expect(bad.map(({ from, to }) => `${from} → ${to}`)).toEqual([]);
+  });
+});
+
+describe('one definition each', () => {
+  const definedIn = (pattern: RegExp) => product.filter((f) => pattern.test(read(f)));
+
+  it.each([
+    ['the SHA-256 helper', /crypto\.subtle\.digest\(/, ['lib/common/sha256.ts']],
+    ['the seeded PRNG', /0x6d2b79f5/i, ['lib/common/seeded-random.ts']],
+    ['the CSV reader', /from 'papaparse'|split\(\s*['"],['"]\s*\)\s*\.map\(\s*\w+\s*=>\s*\w+\.trim/, ['lib/text/csv.ts']],
+    ['ReplyMode', /(?:type ReplyMode\s*=|replyModeSchema\s*=)/, ['lib/schemas/draft-record.ts']],
+    ["Gmail's host", /['"]mail\.google\.com['"]/, ['lib/sites/gmail/url.ts']],
+    ["HubSpot's app hosts", /hubspot\\?\.com\$\//, ['lib/sites/hubspot/url.ts']],
+    ['the audit writer', /\.audit\.(?:add|put|bulkAdd|bulkPut)\(/, ['lib/db/audit.ts']],
+  ])('%s', (_what, pattern, expected) => {
+    expect(definedIn(pattern)).toEqual(expected);
   });
 });

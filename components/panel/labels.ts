@@ -1,4 +1,5 @@
 import type { RiskFlag } from '@/lib/schemas/lane';
+import type { UnsupportedReason } from '@/lib/schemas/review';
 
 /** How a rep reads each risk flag, and the acknowledgement it asks for. */
 export const riskLabels: Record<RiskFlag, { label: string; acknowledgement: string }> = {
@@ -14,3 +15,13 @@ export const riskLabels: Record<RiskFlag, { label: string; acknowledgement: stri
 export const humanize = (id: string) => id.replace(/[_-]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 
 export const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
+
+/** How the panel explains each reason to a rep. */
+export const unsupportedReasonText: Record<UnsupportedReason, string> = {
+  no_citation: 'No SOP passage is cited for this claim.',
+  fabricated_citation: 'It cites a passage that is not in the list.',
+  passage_missing: 'The cited passage is no longer in the SOP library.',
+  retired_version: 'The cited SOP version was retired or replaced.',
+  quote_not_in_passage: 'The quoted words are not in the cited passage.',
+  not_supported: 'The cited passage does not say this.',
+};

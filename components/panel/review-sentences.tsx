@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { unsupportedReasonText } from '@/lib/review/citations';
+import { unsupportedReasonText } from './labels';
 import type { SentenceCheck } from '@/lib/schemas/review';
 import type { Draft } from '@/lib/schemas/draft';
 

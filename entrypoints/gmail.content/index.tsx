@@ -1,8 +1,7 @@
 import '@/components/panel/panel.css';
 import { mountPanel } from '@/components/panel/mount-panel';
 import { GmailPanel } from '@/components/panel/gmail-panel';
-import { observeGmail } from '@/lib/sites/gmail/observe';
-import { reserveGmailSpace } from '@/lib/sites/gmail/dock';
+import { gmailDriver } from '@/lib/sites/gmail/driver';
 import { gmailSubjectId, toTriageInput } from '@/lib/sites/gmail/to-triage-input';
 import { send } from '@/lib/protocol/client';
 import type { GmailRead } from '@/lib/schemas/thread';
@@ -14,31 +13,28 @@ export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
+    const gmail = gmailDriver(window);
     const page = createStore<GmailRead | null>(null);
     const triage = createTriageClient(ctx.signal);
-    const flow = createInsertFlow(document, ctx.signal, triage.setDraft);
+    const flow = createInsertFlow(gmail, ctx.signal, triage.setDraft);
     function Body() {
       return <GmailPanel read={useStore(page)} triage={triage} flow={flow} />;
     }
-    await mountPanel(ctx, { site: 'gmail', reserveSpace: (px) => reserveGmailSpace(document, px), body: () => <Body /> });
+    await mountPanel(ctx, { site: 'gmail', reserveSpace: gmail.reserveSpace, body: () => <Body /> });
     let lastInput = '';
-    observeGmail(
-      window,
-      (read) => {
-        page.set(read);
-        if (read.kind !== 'thread') {
-          lastInput = '';
-          return triage.clear();
-        }
-        const subjectId = gmailSubjectId(read.thread);
-        const input = toTriageInput(read.thread);
-        const key = `${subjectId}|${JSON.stringify(input)}`;
-        if (key === lastInput) return;
-        lastInput = key;
-        void send('thread.seen', { id: subjectId, subject: read.thread.subject });
-        triage.start(subjectId, input);
-      },
-      ctx.signal,
-    );
+    gmail.observe((read) => {
+      page.set(read);
+      if (read.kind !== 'thread') {
+        lastInput = '';
+        return triage.clear();
+      }
+      const subjectId = gmailSubjectId(read.thread);
+      const input = toTriageInput(read.thread);
+      const key = `${subjectId}|${JSON.stringify(input)}`;
+      if (key === lastInput) return;
+      lastInput = key;
+      void send('thread.seen', { id: subjectId, subject: read.thread.subject });
+      triage.start(subjectId, input);
+    }, ctx.signal);
   },
 });

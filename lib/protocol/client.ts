@@ -10,6 +10,9 @@ function answerSchema(type: MessageType) {
   return schema;
 }
 
+/** The shape of `send`, for code that takes it as a dependency (tests pass a dispatcher instead). */
+export type Send = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
+
 /** Sends one typed request to the background and validates the answer. Never throws. */
 export async function send<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<Result<ResponseOf<K>>> {
   let raw: unknown;

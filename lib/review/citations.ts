@@ -1,5 +1,5 @@
 import type { Draft, DraftSentence } from '@/lib/schemas/draft';
-import type { SentenceCheck, UnsupportedReason } from '@/lib/schemas/review';
+import type { SentenceCheck } from '@/lib/schemas/review';
 import { termsOf } from '@/lib/sop/text-terms';
 
 /**
@@ -64,13 +64,3 @@ async function checkSentence(sentence: DraftSentence, index: number, draft: Draf
 export async function verifyCitations(draft: Draft, lookup: PassageLookup): Promise<SentenceCheck[]> {
   return Promise.all(draft.sentences.map((s, i) => checkSentence(s, i, draft, lookup)));
 }
-
-/** How the panel explains each reason to a rep. */
-export const unsupportedReasonText: Record<UnsupportedReason, string> = {
-  no_citation: 'No SOP passage is cited for this claim.',
-  fabricated_citation: 'It cites a passage that is not in the list.',
-  passage_missing: 'The cited passage is no longer in the SOP library.',
-  retired_version: 'The cited SOP version was retired or replaced.',
-  quote_not_in_passage: 'The quoted words are not in the cited passage.',
-  not_supported: 'The cited passage does not say this.',
-};

@@ -1,9 +1,9 @@
 import { isGmailUrl } from './gmail/url';
-import { isHubSpotAppHost } from './hubspot/url';
+import { isHubSpotAppUrl } from './hubspot/url';
 
-/** Which of our sites a page belongs to; each site module owns its host pattern. */
+/** Which of our sites a page belongs to; each site module owns its host pattern (the drivers' detect uses the same). */
 export function siteOf(url: URL): 'gmail' | 'hubspot' | null {
   if (isGmailUrl(url)) return 'gmail';
-  if (url.protocol === 'https:' && isHubSpotAppHost(url.hostname)) return 'hubspot';
+  if (isHubSpotAppUrl(url)) return 'hubspot';
   return null;
 }

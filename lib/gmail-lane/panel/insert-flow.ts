@@ -2,7 +2,7 @@ import { send } from '@/lib/protocol/client';
 import type { DraftRecord, ReplyMode } from '@/lib/schemas/draft-record';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import type { RiskFlag } from '@/lib/schemas/lane';
-import { insertReply, observeSend } from '@/lib/sites/gmail/compose';
+import type { GmailDriver } from '@/lib/sites/gmail/driver';
 import { matchesApproval } from '@/lib/review/approval';
 
 export interface InsertRequest {
@@ -24,7 +24,7 @@ export interface InsertFlow {
 }
 
 /** The content script's end of "Insert into reply": approval, insert, then listening for Send or Discard. */
-export function createInsertFlow(doc: Document, signal: AbortSignal, onRecord: (record: DraftRecord) => void): InsertFlow {
+export function createInsertFlow(gmail: Pick<GmailDriver, 'insertReply' | 'observeOutcome'>, signal: AbortSignal, onRecord: (record: DraftRecord) => void): InsertFlow {
   const watching = new Map<string, AbortController>();
 
   const watch = (record: DraftRecord, editor?: Element) => {
@@ -38,10 +38,11 @@ export function createInsertFlow(doc: Document, signal: AbortSignal, onRecord: (
       const result = await answer;
       if (result.ok) onRecord(result.value);
     };
-    observeSend(
-      doc,
-      (finalText) => void settle(send('draft.sent', { draftId: record.id, finalText }).then((r) => (r.ok ? ok(r.value.record) : r))),
-      () => void settle(send('draft.discarded', { draftId: record.id })),
+    gmail.observeOutcome(
+      {
+        onSend: (finalText) => void settle(send('draft.sent', { draftId: record.id, finalText }).then((r) => (r.ok ? ok(r.value.record) : r))),
+        onDiscard: () => void settle(send('draft.discarded', { draftId: record.id })),
+      },
       stop.signal,
       editor,
     );
@@ -56,7 +57,7 @@ export function createInsertFlow(doc: Document, signal: AbortSignal, onRecord: (
     if (!(await matchesApproval({ draftId: record.id, subjectId: record.subjectId, text, mode }, hash))) {
       return fail('draft.approval_mismatch', 'The approval does not match this text.', 'Insert again from the panel.');
     }
-    const inserted = await insertReply(doc, text, mode);
+    const inserted = await gmail.insertReply(text, mode);
     if (!inserted.ok) return inserted;
     const marked = await send('draft.inserted', { draftId: record.id, hash });
     if (!marked.ok) return marked;

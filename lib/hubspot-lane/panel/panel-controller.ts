@@ -1,4 +1,4 @@
-import type { MessageType, RequestOf, ResponseOf } from '@/lib/protocol/messages';
+import type { Send } from '@/lib/protocol/client';
 import type { AppError, Result } from '@/lib/schemas/errors';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 import type { FetchLike, HubSpotClient } from '@/lib/sites/hubspot/api-client';
@@ -6,8 +6,6 @@ import type { RecordRef, ProposalRow, RecordView } from '@/lib/schemas/hubspot';
 import { writeApproved } from '@/lib/sites/hubspot/write-approved';
 import { createStore, type Store } from '@/lib/ui/store';
 import { readRecordView } from '@/lib/hubspot-lane/shared/record-view';
-
-export type Send = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
 
 export type HubSpotPanelState =
   | { kind: 'no-record' }

@@ -14,6 +14,9 @@ export function isHubSpotAppHost(host: string): boolean {
   return APP_HOST.test(host);
 }
 
+/** A page of the HubSpot app: https on one of its data centres' hosts. */
+export const isHubSpotAppUrl = (url: URL): boolean => url.protocol === 'https:' && isHubSpotAppHost(url.hostname);
+
 /** The record a HubSpot URL points at, or null for any other page. Only the path counts: in-app navigation adds queries. */
 export function parseRecordUrl(url: string): RecordRef | null {
   let parsed: URL;

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setUpHubSpot } from '@/entrypoints/background/hubspot';
 import { TriageDatabase } from '@/lib/db/database';
-import { createHubSpotPanelController, type HubSpotPanelController, type HubSpotPanelState, type Send } from '@/lib/hubspot-lane/panel/panel-controller';
+import { createHubSpotPanelController, type HubSpotPanelController, type HubSpotPanelState } from '@/lib/hubspot-lane/panel/panel-controller';
+import type { Send } from '@/lib/protocol/client';
 import { dispatch } from '@/lib/protocol/server';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 import { createSessionClient } from '@/lib/sites/hubspot/session';

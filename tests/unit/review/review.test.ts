@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createReviewController } from '@/lib/gmail-lane/panel/review-controller';
+import type { InsertFlow, InsertRequest } from '@/lib/gmail-lane/panel/insert-flow';
+import type { Send } from '@/lib/protocol/client';
+import type { SentenceCheck } from '@/lib/schemas/review';
 import { approvalHash } from '@/lib/review/approval';
 import { verifyCitations, type LibraryPassage } from '@/lib/review/citations';
 import { editRatio } from '@/lib/review/edit-ratio';
@@ -183,5 +187,65 @@ describe('edit ratio', () => {
     expect(small).toBeLessThan(0.2);
     expect(large).toBeGreaterThan(small);
     expect(large).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the Gmail review controller (the gate as the panel runs it, in Node)', () => {
+  const grounded = draftOf([{ text: 'Hi Dana,\n', citations: [], kind: 'greeting' }, claim('Annual plans cancelled within 30 days of renewal get a full refund.', [1])]);
+  const setup = (checks: SentenceCheck[] = [{ index: 0, status: 'supported' }, { index: 1, status: 'supported' }]) => {
+    const sent: { type: string; payload: unknown }[] = [];
+    const inserted: InsertRequest[] = [];
+    const r = record(grounded);
+    const send = (async (type: string, payload: unknown) => {
+      sent.push({ type, payload });
+      if (type === 'draft.verify') return { ok: true, value: { checks, required: [] } };
+      return { ok: true, value: r };
+    }) as Send;
+    const flow: InsertFlow = {
+      insert: async (request) => (inserted.push(request), { ok: true, value: { ...r, status: 'inserted' } }),
+      watch: () => undefined,
+    };
+    const records: DraftRecord[] = [];
+    const controller = createReviewController(r, { send, flow, onRecord: (x) => records.push(x) });
+    return { controller, sent, inserted, records };
+  };
+  const label = (f: string) => `tick ${f}`;
+
+  it('keeps Insert closed until the citations are checked and the refund tick is given, then inserts exactly the reviewed text', async () => {
+    const { controller, inserted, records } = setup();
+    expect(controller.gate(controller.state.get(), label).reasons).toEqual(['Checking the citations…']);
+    await vi.waitFor(() => expect(controller.state.get().checks).not.toBeNull());
+    expect(controller.gate(controller.state.get(), label)).toMatchObject({ required: ['refund'], reasons: ['Tick “tick refund”.'] });
+    controller.setText(`${controller.generated}\nThanks, Sam`);
+    controller.acknowledge('refund', true);
+    expect(controller.gate(controller.state.get(), label).gate.ok).toBe(true);
+    await controller.insert();
+    expect(inserted).toEqual([expect.objectContaining({ text: `${controller.generated}\nThanks, Sam`, acknowledged: ['refund'], mode: 'reply' })]);
+    expect(controller.state.get().status).toBe("Inserted into Gmail's reply. Review it there and press Send yourself.");
+    expect(records.at(-1)?.status).toBe('inserted');
+    controller.dispose();
+  });
+
+  it('an unsupported sentence needs editing away or its own tick', async () => {
+    const { controller } = setup([{ index: 0, status: 'supported' }, { index: 1, status: 'unsupported', reason: 'not_supported' }]);
+    await vi.waitFor(() => expect(controller.state.get().checks).not.toBeNull());
+    controller.acknowledge('refund', true);
+    expect(controller.gate(controller.state.get(), label).unsupportedLeft).toBe(1);
+    expect(controller.gate(controller.state.get(), label).gate.ok).toBe(false);
+    controller.acknowledgeUnsupported(true);
+    expect(controller.gate(controller.state.get(), label).gate.ok).toBe(true);
+    controller.dispose();
+  });
+
+  it('saves ticks at once and a typed edit when the thread closes', async () => {
+    const { controller, sent } = setup();
+    controller.setMode('replyAll');
+    controller.setText('Hi Dana, edited.');
+    controller.dispose();
+    const saves = sent.filter((m) => m.type === 'draft.saveReview').map((m) => (m.payload as { review: { mode: string; editedText: string | null } }).review);
+    expect(saves).toEqual([
+      expect.objectContaining({ mode: 'replyAll', editedText: null }),
+      expect.objectContaining({ mode: 'replyAll', editedText: 'Hi Dana, edited.' }),
+    ]);
   });
 });
