@@ -7,6 +7,10 @@ import { shippedModel } from '@/lib/engine/local/shipped-model';
 import { TextClassifier, type LabelledText } from '@/lib/engine/local/text-classifier';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import type { TriageInput } from '@/lib/schemas/triage-input';
+import 'fake-indexeddb/auto';
+import { TriageDatabase } from '@/lib/db/database';
+import { applyCorrection } from '@/lib/gmail-lane/background/corrections';
+import { saveLocalModel } from '@/lib/engine/local/model-store';
 import { percentiles, round, type Figure } from './figures';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -90,12 +94,18 @@ export async function engineFigures(): Promise<Figure[]> {
   const corrected = new Set(misclassified);
   const rest = test.filter((e) => !corrected.has(e));
   const before = scores(model, rest);
+  // The background's path for one correction: learn it, record feedback and audit, and save the model to
+  // IndexedDB (fake-indexeddb here), as triage.correct does. Saved after every correction, the worst case.
+  const db = new TriageDatabase(`bench-retrain-${Date.now()}`);
   const retrainMs: number[] = [];
-  for (const e of misclassified) {
+  for (const [n, e] of misclassified.entries()) {
+    const input: TriageInput = { source: 'gmail', subject: '', messages: [{ from: { name: 'Customer', email: 'c@customer.example' }, date: null, text: e.text }] };
     const start = performance.now();
-    model.learn(e.text, e.label);
+    await applyCorrection(db, model, { subjectId: `gmail:bench-${n}`, field: 'category', from: model.predict(e.text).label, to: e.label, input });
+    await saveLocalModel(db, model);
     retrainMs.push(performance.now() - start);
   }
+  db.close();
   const after = scores(model, rest);
   const latency = classifyLatency();
   const testName = path.relative(root, testFile);
@@ -105,7 +115,7 @@ export async function engineFigures(): Promise<Figure[]> {
     { name: 'local_macro_f1', value: round(overall.macroF1, 4), unit: `macro F1 on ${testName}` },
     { name: 'classify_ms_p50', value: round(latency.p50, 3), unit: 'ms, full local classify of one Gmail fixture thread' },
     { name: 'classify_ms_p95', value: round(latency.p95, 3), unit: 'ms, full local classify of one Gmail fixture thread', target: '< 10' },
-    { name: 'retrain_ms', value: round(percentiles(retrainMs).p95, 2), unit: `ms p95 to learn one correction (${misclassified.length} corrections)`, target: '< 200' },
+    { name: 'retrain_ms', value: round(percentiles(retrainMs).p95, 2), unit: `ms p95 of the background's correction path: learn, feedback and audit rows, model saved to IndexedDB (fake-indexeddb, Node; ${misclassified.length} corrections of banking77 test items)`, target: '< 200' },
     { name: 'local_accuracy_same_items_before', value: round(before.accuracy, 4), unit: `accuracy on the ${rest.length} test items left after removing the ${misclassified.length} corrected ones, before corrections` },
     {
       name: 'local_accuracy_after_50_corrections',

@@ -1,12 +1,12 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
+import { findChromium } from '../../scripts/chromium-path.mjs';
 import { tmpdir } from 'node:os';
 
 /** Debian's Chromium: Playwright cannot download its own browser on this machine. */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  const found = findChromium();
   if (!found) throw new Error('Chromium not found. Install it with: sudo apt-get install chromium (or set CHROMIUM_PATH).');
   return found;
 }

@@ -54,7 +54,7 @@ import { toTriageResult } from '@/lib/gmail-lane/background/triage-result';
 import { createStore } from '@/lib/ui/store';
 import { startFakeAnthropic } from './fake-anthropic';
 import { browserSessionFetch, hubspotSeed, startFakeHubSpot } from './fake-hubspot';
-import { lanes as claudeLanes, refundThreadInput, settingsFor, TEST_KEY } from '../unit/engine/claude/fixtures';
+import { refundThreadInput, settingsFor, TEST_KEY } from '../unit/engine/claude/fixtures';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const XSS_PAYLOAD_FILE = path.join(ROOT, 'tests/fixtures/corpora/xss/xss-payload-list.txt');
@@ -556,26 +556,84 @@ export interface FaultOutcome {
 
 const clearError = (e: { message: string; nextStep: string } | undefined) => !!e && e.message.length > 0 && e.nextStep.length > 0;
 
+/** Every row of every store that holds someone's work, keyed by table and id. */
+async function storeSnapshot(db: TriageDatabase): Promise<Map<string, string>> {
+  const rows = new Map<string, string>();
+  for (const table of [db.pending, db.sops, db.passages, db.settings, db.threads, db.blobs, db.audit, db.feedback]) {
+    for (const row of await table.toArray()) rows.set(`${table.name}:${JSON.stringify(table.schema.primKey.keyPath ? (row as Record<string, unknown>)[table.schema.primKey.keyPath as string] : row)}`, JSON.stringify(row));
+  }
+  return rows;
+}
+
+/** Rows that existed before a fault and are missing or altered after it (new rows are not losses). */
+function lostRows(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...before].filter(([key, row]) => after.get(key) !== row).map(([key]) => key);
+}
+
+/** Unresolved work already in the database when the fault happens: another thread's draft mid-review, a proposal. */
+async function seedUnresolvedWork(db: TriageDatabase): Promise<void> {
+  const local = createLocalEngine();
+  const input = refundThreadInput();
+  const classified = await local.classify(input, defaultLanes);
+  if (!classified.ok) throw new Error(classified.error.message);
+  const triage = toTriageResult(classified.value, 'local', defaultLanes, 1);
+  const record = { id: 'earlier-draft', subjectId: 'gmail:earlier', lane: 'support-replies', engine: 'local' as const, status: 'ready' as const, triage, retrieval: { passages: [], grounded: false, bestScore: 0, ms: 1 }, partialText: '', draft: null, review: { editedText: 'Dear Dana, we are on it.', acknowledged: ['refund' as const], unsupportedAcknowledged: false, mode: 'reply' as const }, approval: null, error: null, createdAt: 1, updatedAt: 1 };
+  await db.pending.put({ id: record.id, kind: 'draft', subject: record.subjectId, status: record.status, createdAt: 1, updatedAt: 1, value: record });
+  await db.pending.put({ id: 'hubspot:1/0-3/2#p', kind: 'proposal', subject: 'hubspot:1/0-3/2', status: 'accepted', createdAt: 1, updatedAt: 1, value: { note: 'an accepted proposal waiting to be written' } });
+}
+
+/** One Claude failure through the real triage path (Claude chosen), on a database that already holds unresolved work. */
+async function claudeFault(name: string, engine: TriageEngine, index: SopIndex, judge: (posted: TriageServerMessage[]) => { passed: boolean; detail: string }): Promise<FaultOutcome> {
+  const db = new TriageDatabase(`hardening-claude-${Math.random()}`);
+  try {
+    await seedUnresolvedWork(db);
+    const before = await storeSnapshot(db);
+    const posted: TriageServerMessage[] = [];
+    const local = createLocalEngine();
+    await runTriage({ type: 'start', subjectId: 'gmail:fault', input: refundThreadInput(), draftMode: 'restore' }, (m) => posted.push(m), {
+      db, lanes: async () => defaultLanes, index: async () => index, localEngine: async () => local, engineChoice: async () => 'claude',
+      claudeEngine: async () => ({ ok: true, value: engine }), ownDomains: async () => ['northwind-supply.example'], newId: () => `fault-draft-${Math.random()}`,
+    });
+    const lost = lostRows(before, await storeSnapshot(db));
+    const { passed, detail } = judge(posted);
+    return { name, passed, dataLost: lost.length > 0, detail: lost.length > 0 ? `${detail}; lost ${lost.join(', ')}` : detail };
+  } finally {
+    db.close();
+  }
+}
+
+async function sampleIndex(): Promise<SopIndex> {
+  const index = SopIndex.empty();
+  for (const f of readdirSync(SAMPLE_SOPS)) {
+    const parsed = await parseSopFile(f, new Uint8Array(readFileSync(path.join(SAMPLE_SOPS, f))));
+    if (parsed.ok) index.add(chunkSop({ sopId: f, sopVersion: 1, sopTitle: parsed.value.title, lanes: parsed.value.meta.lanes, text: parsed.value.text }));
+  }
+  return index;
+}
+
 async function anthropicFaults(): Promise<FaultOutcome[]> {
   const fake = await startFakeAnthropic({ apiKey: TEST_KEY });
+  const index = await sampleIndex();
   const out: FaultOutcome[] = [];
-  const classify = (maxRetries: number, baseUrl = fake.url) => createClaudeEngine(settingsFor(baseUrl), { maxRetries, timeoutMs: 5_000 }).classify(refundThreadInput(), claudeLanes);
+  const engine = (maxRetries: number, baseUrl = fake.url, apiKey?: string) => createClaudeEngine(settingsFor(baseUrl, apiKey ? { apiKey } : {}), { maxRetries, timeoutMs: 5_000 });
+  const classifiedBy = (posted: TriageServerMessage[]) => posted.filter((m) => m.type === 'classified').map((m) => (m.type === 'classified' ? m.result.engine : null));
+  const failedClearly = (posted: TriageServerMessage[]) => {
+    const failure = posted.find((m) => m.type === 'engineError');
+    // The local result stays on screen: Claude's failure is shown beside it, never instead of it.
+    return { passed: failure?.type === 'engineError' && clearError(failure.error) && classifiedBy(posted)[0] === 'local', detail: failure?.type === 'engineError' ? failure.error.code : 'no error shown' };
+  };
   try {
     for (const status of [429, 529] as const) {
       fake.script([{ kind: 'error', status, retryAfterMs: 1 }]);
-      const r = await classify(2);
-      out.push({ name: `Anthropic ${status} then success`, passed: r.ok, dataLost: false, detail: r.ok ? 'retried and classified' : r.error.message });
+      out.push(await claudeFault(`Anthropic ${status} then success`, engine(2), index, (posted) => ({ passed: classifiedBy(posted).includes('claude'), detail: `classified by ${classifiedBy(posted).join(' then ')}` })));
     }
-    const unauthorised = await createClaudeEngine(settingsFor(fake.url, { apiKey: 'sk-ant-wrong' }), { maxRetries: 0, timeoutMs: 5_000 }).classify(refundThreadInput(), claudeLanes);
-    out.push({ name: 'Anthropic 401', passed: !unauthorised.ok && clearError(unauthorised.error), dataLost: false, detail: unauthorised.ok ? 'accepted a wrong key' : unauthorised.error.code });
+    out.push(await claudeFault('Anthropic 401', engine(0, fake.url, 'sk-ant-wrong'), index, failedClearly));
     fake.script([{ kind: 'truncate' }]);
-    const truncated = await classify(0);
-    out.push({ name: 'Anthropic truncated stream', passed: !truncated.ok && clearError(truncated.error), dataLost: false, detail: truncated.ok ? 'took a cut answer' : truncated.error.code });
+    out.push(await claudeFault('Anthropic truncated stream', engine(0), index, failedClearly));
   } finally {
     await fake.close();
   }
-  const down = await classify(0, 'http://127.0.0.1:9');
-  out.push({ name: 'network down (closed port)', passed: !down.ok && clearError(down.error), dataLost: false, detail: down.ok ? 'answered' : down.error.code });
+  out.push(await claudeFault('network down (closed port)', engine(0, 'http://127.0.0.1:9'), index, failedClearly));
   return out;
 }
 
@@ -595,9 +653,11 @@ async function hubspotFaults(): Promise<FaultOutcome[]> {
     const invalid = await client.updateRecord('0-3', deal.objectId, { amount: 'twelve' });
     out.push({ name: 'HubSpot 400 validation', passed: !invalid.ok && clearError(invalid.error), dataLost: stored('amount') !== amountBefore, detail: invalid.ok ? 'written' : invalid.error.message });
 
+    const recordBefore = JSON.stringify(fake.state.records.get('0-3')?.get(deal.objectId));
     fake.failNext({ status: 429, policy: 'TEN_SECONDLY_ROLLING', retryAfterSeconds: 1 });
     const limited = await client.getRecord('0-3', deal.objectId, ['amount']);
-    out.push({ name: 'HubSpot 429 with Retry-After', passed: limited.ok && waits.length > 0, dataLost: false, detail: `waited ${waits.join(',')} ms` });
+    const recordAfter = JSON.stringify(fake.state.records.get('0-3')?.get(deal.objectId));
+    out.push({ name: 'HubSpot 429 with Retry-After', passed: limited.ok && waits.length > 0, dataLost: recordBefore !== recordAfter, detail: `waited ${waits.join(',')} ms` });
 
     const approved = [await approve('amount', amountBefore, '12500'), await approve('hs_next_step', stored('hs_next_step'), 'Call back')];
     fake.setProperty('0-3', deal.objectId, 'amount', '11000');
@@ -659,11 +719,7 @@ async function sopFaults(): Promise<FaultOutcome[]> {
 /** A draft being written when its service worker dies: a new worker (fresh deps, same database name) restores it. */
 async function workerRestartFault(): Promise<FaultOutcome> {
   const name = `hardening-restart-${Math.random()}`;
-  const index = SopIndex.empty();
-  for (const f of readdirSync(SAMPLE_SOPS)) {
-    const parsed = await parseSopFile(f, new Uint8Array(readFileSync(path.join(SAMPLE_SOPS, f))));
-    if (parsed.ok) index.add(chunkSop({ sopId: f, sopVersion: 1, sopTitle: parsed.value.title, lanes: parsed.value.meta.lanes, text: parsed.value.text }));
-  }
+  const index = await sampleIndex();
   const local = createLocalEngine();
   const PARTIAL = ['Hi Marcus,\n', 'Thanks for writing about the annual plan renewal. '];
   // The first worker's engine writes two pieces, then dies with its worker: its draft() never returns normally.
