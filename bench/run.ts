@@ -12,8 +12,13 @@ const groups: Group[] = [
   { name: 'panel in Chromium', figures: ['panel_facts_ms_p50', 'panel_facts_ms_p95', 'host_long_tasks_over_50ms'], run: panelFigures },
   {
     name: 'SOP library',
-    figures: ['retrieval_ms_p95_10k', 'retrieval_ms_p95_100k', 'import_mb_per_s', 'index_load_ms_10k', 'retrieval_recall_at_5'],
+    figures: ['retrieval_ms_p95_10k', 'retrieval_ms_p95_100k', 'import_parse_index_mb_per_s_node', 'retrieval_recall_at_5'],
     run: async () => (await import('./sop')).sopFigures(),
+  },
+  {
+    name: 'SOP library in Chromium',
+    figures: ['import_mb_per_s', 'index_load_ms_10k', 'background_heap_mb_10k', 'idb_kb_per_1k_passages'],
+    run: async () => (await import('./sop-chromium')).sopChromiumFigures(),
   },
   {
     name: 'local engine',
