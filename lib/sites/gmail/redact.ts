@@ -17,9 +17,14 @@ const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 
 /** Attributes whose whole value is structure, never content. */
-const STRUCTURAL = new Set(['class', 'id', 'role', 'style', 'dir', 'lang', 'tabindex', 'jsname', 'jscontroller', 'jsaction', 'jslog', 'type', 'colspan', 'rowspan', 'cellpadding', 'cellspacing', 'contenteditable', 'g_editable', 'hidefocus', 'spellcheck', 'translate', 'draggable', 'http-equiv', 'content', 'charset', 'enctype', 'method', 'rel', 'aria-expanded', 'aria-hidden', 'aria-multiline', 'aria-readonly', 'aria-checked', 'aria-haspopup', 'aria-selected', 'aria-controls', 'data-tooltip-delay', 'data-smartmail', 'selector', 'gh']);
+const STRUCTURAL = new Set(['class', 'id', 'role', 'style', 'dir', 'lang', 'tabindex', 'jsname', 'jscontroller', 'jsaction', 'jslog', 'type', 'colspan', 'rowspan', 'cellpadding', 'cellspacing', 'contenteditable', 'g_editable', 'hidefocus', 'spellcheck', 'translate', 'draggable', 'http-equiv', 'charset', 'enctype', 'method', 'rel', 'aria-expanded', 'aria-hidden', 'aria-multiline', 'aria-readonly', 'aria-checked', 'aria-haspopup', 'aria-selected', 'aria-controls', 'data-tooltip-delay', 'data-smartmail', 'selector', 'gh']);
 /** Gmail's ids: needed to read the page, not mail content. */
 const ID_ATTRIBUTES = new Set(['data-legacy-thread-id', 'data-thread-perm-id', 'data-thread-id', 'data-message-id', 'data-legacy-message-id']);
+/**
+ * Labels of Gmail's own controls, kept so the copy is read as the original (the reader looks some controls up by
+ * label). Any other label or tooltip may quote a subject or a name, so it is masked.
+ */
+const GMAIL_LABEL = /^(Reply|Forward|Send|Discard draft|More|Back to Inbox|Archive|Report spam|Delete|Mark as (un)?read|Snooze|Add to Tasks|Move to|Labels|Message Body|Side panel|Show details|Not starred|Starred|Search mail|Show \d+ older messages|Compose|Schedule send|Ask Gemini|Calendar|Keep|Tasks|Inbox|Sent|Drafts)\b/;
 /** An address inside any attribute value. */
 const EMAIL = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+\.[a-z]{2,}/gi;
 
@@ -72,8 +77,8 @@ export function redactGmailPage(doc: Document): void {
       else if (name === 'srcset' || name === 'background' || name === 'download_url') next = null;
       else if (name === ATTR_FULL_DATE || name === 'alt') next = parseGmailDate(value) !== null ? value : maskText(scrubValue(value));
       else if (name === 'value') next = /^([0-9a-f]{16}|:\w+)$/.test(value) ? value : maskText(value);
-      // Inside a body everything is the sender's; outside, a label naming an address names a person.
-      else if (inBody || value.includes('@')) next = maskText(scrubValue(value));
+      // Inside a body everything is the sender's; outside, only the labels of Gmail's own controls stay.
+      else if (inBody || value.includes('@') || ((name.startsWith('aria-') || name === 'data-tooltip') && !GMAIL_LABEL.test(value))) next = maskText(scrubValue(value));
       else next = scrubValue(value);
       if (next === null) element.removeAttribute(name);
       else if (next !== value) element.setAttribute(name, next);

@@ -137,6 +137,17 @@ describe('npm run gmail:inspect -- page.html --redact', () => {
     });
   }
 
+  it('leaves no subject, sender or snippet of the inbox rows, in text or in labels', () => {
+    const page = tempPage('inbox.html', fixtureHtml('inbox-list'));
+    expect(inspect(page, '--redact').code).toBe(0);
+    const redacted = readFileSync(page.replace(/\.html$/, '.redacted.html'), 'utf8');
+    for (const secret of ['Refund for annual plan renewal', 'Marcus', 'Oyelaran', 'brightlane', 'stainless hinges', 'Dana Reyes', 'dana.reyes']) {
+      expect(redacted, `"${secret}" left in the copy`).not.toContain(secret);
+    }
+    // Gmail's own control labels stay, so the copy is read as the original.
+    expect(redacted).toContain('aria-label="Back to Inbox"');
+  });
+
   it('writes to the given name, and a page that fails still fails at the same step once redacted', () => {
     const page = tempPage('broken.html', fixtureHtml('thread-2026-layout-damaged').replace('role="list"', '').replaceAll('class="nH hx"', 'class="nH q9"'));
     const out = join(dirname(page), 'for-the-bug-report.html');
