@@ -1,5 +1,6 @@
 import type { InsertFlow } from '@/lib/gmail-lane/panel/insert-flow';
 import type { GmailRead } from '@/lib/schemas/thread';
+import { unreadableWords } from '@/lib/sites/gmail/diagnostic';
 import type { TriageClient } from '@/lib/gmail-lane/panel/triage-client';
 import { useStore } from '@/lib/ui/store';
 import { ClassificationView } from './classification-view';
@@ -28,12 +29,19 @@ export function GmailPanel({ read, triage, flow }: Props) {
     );
   }
   if (read.kind === 'unreadable') {
+    const words = unreadableWords(read);
     return (
-      <div data-testid="state-unreadable">
+      <div data-testid="state-unreadable" data-step={read.step}>
         <ErrorState
-          message={`Can't read this thread: ${read.reason}`}
-          nextStep="Nothing was changed. Triage this thread by hand; the panel will retry when the page changes."
+          message={`Can't read this thread: ${words.headline}`}
+          nextStep="Nothing was changed. Triage this thread by hand; the panel will retry when the page changes. To report it, send your admin the line below."
         />
+        <p className="small" data-testid="unreadable-step">
+          Step that failed: {words.step}
+        </p>
+        <p className="small mono" data-testid="unreadable-for-admin">
+          {words.forAdmin}
+        </p>
       </div>
     );
   }

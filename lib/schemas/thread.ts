@@ -21,6 +21,11 @@ export const threadMessageSchema = z.object({
   hasQuotedHistory: z.boolean(),
   quotedText: z.string().nullable(),
   signature: z.string().nullable(),
+  /**
+   * How many pieces of text the sender hid with inline styles (invisible, zero-size, off-screen, same colour as
+   * the background...) were left out of this message's texts. Above 0, the product can flag the message.
+   */
+  hiddenTextRemoved: z.number().int().nonnegative(),
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 
@@ -35,10 +40,52 @@ export const gmailThreadSchema = z.object({
 });
 export type GmailThread = z.infer<typeof gmailThreadSchema>;
 
+/**
+ * The step of reading Gmail's page that failed, in reading order: the main view, the thread container, its
+ * subject and thread id, the message list, its items, then per message its id, sender and body. "shape": what
+ * was read did not pass the schema; "internal": the reader itself failed.
+ */
+export const gmailReadStepSchema = z.enum(['page', 'container', 'subject', 'threadId', 'list', 'item', 'messageId', 'sender', 'body', 'shape', 'internal']);
+export type GmailReadStep = z.infer<typeof gmailReadStepSchema>;
+
 /** What the Gmail reader reports: a thread, the list (no thread open), or why it could not read. */
 export const gmailReadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('thread'), thread: gmailThreadSchema }),
   z.object({ kind: z.literal('list') }),
-  z.object({ kind: z.literal('unreadable'), reason: z.string() }),
+  z.object({
+    kind: z.literal('unreadable'),
+    /** A sentence for the rep. Never mail text. */
+    reason: z.string(),
+    /** Which step failed. */
+    step: gmailReadStepSchema,
+    /** The reader's own short words for what was missing ("no message list found"). Never mail text. */
+    detail: z.string(),
+  }),
 ]);
 export type GmailRead = z.infer<typeof gmailReadSchema>;
+
+/**
+ * A failed read as it may be stored and counted (audit log, options page): the step, the reader's own words and
+ * which known layout markers the page had. Only booleans and fixed words: no mail text, no ids, no addresses.
+ */
+export const gmailReadDiagnosticSchema = z.object({
+  site: z.literal('gmail'),
+  step: gmailReadStepSchema,
+  detail: z.string().max(200),
+  /** The date of the newest public source the selectors were checked against. */
+  selectorsConfirmed: z.string(),
+  markers: z.object({
+    mainView: z.boolean(),
+    threadHeading: z.boolean(),
+    threadContainer: z.boolean(),
+    legacyThreadContainer: z.boolean(),
+    previewPane: z.boolean(),
+    messageListByRole: z.boolean(),
+    messageListByClass: z.boolean(),
+    messageById: z.boolean(),
+    messageByClass: z.boolean(),
+    sender: z.boolean(),
+    body: z.boolean(),
+  }),
+});
+export type GmailReadDiagnostic = z.infer<typeof gmailReadDiagnosticSchema>;

@@ -32,6 +32,14 @@ export const threadUrl = (threadId: string) => `${GMAIL_ORIGIN}/mail/u/0/#inbox/
 export interface WorkspaceOptions {
   /** Extra pages by thread id, e.g. a thread whose markup Gmail changed. */
   extraThreads?: Record<string, string>;
+  /**
+   * Gmail's chrome around the saved pages (top bar with Ask Gemini, the right-hand side panel and its rail,
+   * compose windows), modelled on InboxSDK's description: 'fixed' pins the top bar and side panel to the window,
+   * 'flow' lets them move with the page. Off by default: the saved pages alone.
+   */
+  chrome?: 'fixed' | 'flow';
+  /** Threads whose legacy id Gmail paints this many ms after the thread renders (seen since 2025). */
+  lateThreadIds?: Record<string, number>;
 }
 
 /**
@@ -48,7 +56,14 @@ export async function serveGmailWorkspace(target: BrowserContext | Page, options
     threads[id] = `extra-${id}.html`;
   }
   const list = fixtures.find((f) => f.truth.view === 'list')?.file ?? 'inbox-list.html';
-  const manifest = { list, threads, compose: 'thread-with-inline-reply-open.html' };
+  const manifest = {
+    list,
+    threads,
+    compose: 'thread-with-inline-reply-open.html',
+    compose2026: 'thread-2026-inline-reply-open.html',
+    chrome: options.chrome ?? null,
+    lateThreadIds: options.lateThreadIds ?? {},
+  };
   const withWorkspace = (html: string, file: string) =>
     html
       .replace('<html', `<html data-workspace-page="${file}"`)

@@ -4,24 +4,37 @@
 
 import type { ReplyMode } from '@/lib/schemas/draft-record';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { findInlineReplyEditor, findMainView, findThreadContainer } from './locate';
+import { composeOf, editorOf, findInlineReplyEditor, findMainView, findReplyBar, findThreadContainer, isShown } from './locate';
 import {
-  COMPOSE,
-  COMPOSE_EDITOR,
   DISCARD_BUTTON,
+  DISCARD_BUTTON_BY_LABEL,
   ELIDED,
   MESSAGE_REPLY_BUTTON,
+  MESSAGE_REPLY_BY_LABEL,
+  MORE_SEND_OPTIONS,
   QUOTED_HISTORY,
   REPLY_ALL_LINK,
   REPLY_LINK,
+  SCHEDULE_SEND_ITEM,
+  SEND_AND_ARCHIVE_BUTTON,
   SEND_BUTTON,
+  SEND_BUTTON_BY_LABEL,
   SIGNATURE,
   SIGNATURE_PREFIX,
 } from './selectors';
 import { textLines } from './text';
 
+/** How the rep sent: Send, Send + Archive, Ctrl/Cmd-Enter, or Schedule send (reported once Gmail closes the reply). */
+export type SendWay = 'send' | 'sendAndArchive' | 'shortcut' | 'scheduled';
+
+/** How the rep discarded: the Discard draft button, or Ctrl/Cmd-Shift-D. */
+export type DiscardWay = 'button' | 'shortcut';
+
 /** How long Gmail gets to open its reply box after Reply is clicked. */
 const EDITOR_WAIT_MS = 3000;
+
+const ANY_SEND = `${SEND_BUTTON_BY_LABEL}, ${SEND_BUTTON}`;
+const ANY_DISCARD = `${DISCARD_BUTTON_BY_LABEL}, ${DISCARD_BUTTON}`;
 
 /**
  * Inserts text at the start of the open inline reply, or opens one with Gmail's Reply / Reply all first.
@@ -29,19 +42,19 @@ const EDITOR_WAIT_MS = 3000;
  */
 export async function insertReply(doc: Document, text: string, mode: ReplyMode): Promise<Result<{ editor: HTMLElement }>> {
   const main = findMainView(doc);
-  const thread = main === null ? null : findThreadContainer(main);
-  if (main === null || thread === null) {
+  const container = main === null ? null : findThreadContainer(main);
+  if (main === null || container === null) {
     return fail('gmail.no-thread', 'No Gmail conversation is open.', 'Open the conversation you want to answer, then click Insert again.');
   }
-  let editor = findInlineReplyEditor(thread.container);
+  let editor = findInlineReplyEditor(container);
   if (editor === null) {
-    const control = replyControl(thread.container, mode);
+    const control = replyControl(container, mode);
     if (control === null) {
       const link = mode === 'replyAll' ? 'Reply all' : 'Reply';
       return fail('gmail.reply-link-missing', `Gmail's ${link} link was not found on this conversation.`, `Click ${link} in Gmail yourself, then click Insert again.`);
     }
     press(control);
-    editor = await waitForEditor(thread.container, main, EDITOR_WAIT_MS);
+    editor = await waitForEditor(container, main, EDITOR_WAIT_MS);
     if (editor === null) {
       return fail('gmail.reply-editor-timeout', "Gmail's reply box did not open in time.", 'Click Reply in Gmail yourself, then click Insert again.');
     }
@@ -57,29 +70,79 @@ export async function insertReply(doc: Document, text: string, mode: ReplyMode):
 }
 
 /**
- * Calls onSend with the text of a reply when the rep sends it (Send click, Enter/Space on Send, Ctrl/Cmd-Enter
- * in the editor), onDiscard when they discard it. Listens only, in the capture phase, until signal aborts.
+ * Calls onSend with the text of a reply when the rep sends it, whichever way Gmail offers: Send or Send + Archive
+ * (click, or Enter/Space on them), Ctrl/Cmd-Enter anywhere in the compose, or Schedule send (reported when Gmail
+ * closes the compose after the rep picked a time). Calls onDiscard on Discard draft (click, Enter/Space) or
+ * Ctrl/Cmd-Shift-D. Listens only, in the capture phase, until signal aborts; never stops an event.
  * Given `only` (the editor the extension filled), a Send or Discard in any other compose is ignored.
  */
-export function observeSend(doc: Document, onSend: (finalText: string) => void, onDiscard: () => void, signal: AbortSignal, only?: Element): void {
-  const editorOf = (inside: Element): Element | null => inside.closest(COMPOSE)?.querySelector(COMPOSE_EDITOR) ?? inside.closest(COMPOSE_EDITOR);
-  const ours = (editor: Element | null): editor is Element => editor !== null && (only === undefined || editor === only);
-  const sentText = (inside: Element): string | null => {
+export function observeSend(
+  doc: Document,
+  onSend: (finalText: string, way: SendWay) => void,
+  onDiscard: (way: DiscardWay) => void,
+  signal: AbortSignal,
+  only?: Element,
+): void {
+  const ours = (editor: Element | null): editor is HTMLElement => editor !== null && (only === undefined || editor === only);
+  const schedule = scheduledSendWatch(doc, signal, (text) => onSend(text, 'scheduled'));
+  /** The compose whose "More send options" arrow was used last: Schedule send may sit in a menu outside it. */
+  let menuCompose: Element | null = null;
+
+  const sent = (inside: Element, way: SendWay) => {
     const editor = editorOf(inside);
-    return ours(editor) ? composedText(editor) : null;
+    if (!ours(editor)) return;
+    schedule.disarm();
+    onSend(composedText(editor), way);
   };
+  const discarded = (inside: Element, way: DiscardWay) => {
+    const editor = editorOf(inside);
+    if (!ours(editor)) return;
+    schedule.disarm();
+    onDiscard(way);
+  };
+  const armSchedule = (item: Element) => {
+    const compose = composeOf(item) ?? menuCompose;
+    const editor = compose === null ? null : editorOf(compose);
+    if (ours(editor)) schedule.arm(editor);
+  };
+
+  /** A press on one of Gmail's compose controls: true when it was one. */
+  const pressed = (target: Element): boolean => {
+    const scheduleItem = target.closest(SCHEDULE_SEND_ITEM);
+    if (scheduleItem !== null) {
+      armSchedule(scheduleItem);
+      return true;
+    }
+    const menu = target.closest(MORE_SEND_OPTIONS);
+    if (menu !== null) {
+      menuCompose = composeOf(menu);
+      return true;
+    }
+    const sendAndArchive = target.closest(SEND_AND_ARCHIVE_BUTTON);
+    if (sendAndArchive !== null) {
+      sent(sendAndArchive, 'sendAndArchive');
+      return true;
+    }
+    const send = target.closest(ANY_SEND);
+    if (send !== null) {
+      sent(send, 'send');
+      return true;
+    }
+    const discard = target.closest(ANY_DISCARD);
+    if (discard !== null) {
+      discarded(discard, 'button');
+      return true;
+    }
+    return false;
+  };
+
   doc.addEventListener(
     'click',
     (event) => {
       const target = elementOf(event.target);
       if (target === null) return;
-      const send = target.closest(SEND_BUTTON);
-      if (send !== null) {
-        const text = sentText(send);
-        if (text !== null) onSend(text);
-      } else if (target.closest(DISCARD_BUTTON) !== null && (only === undefined || ours(editorOf(target)))) {
-        onDiscard();
-      }
+      // Any other click in the armed compose (back to editing, or its close button) means it was not scheduled.
+      if (!pressed(target)) schedule.touched(target);
     },
     { capture: true, signal },
   );
@@ -88,14 +151,51 @@ export function observeSend(doc: Document, onSend: (finalText: string) => void, 
     (event) => {
       const target = elementOf(event.target);
       if (target === null) return;
-      const shortcut = event.key === 'Enter' && (event.ctrlKey || event.metaKey) && target.closest(COMPOSE_EDITOR) !== null;
-      const onSendButton = (event.key === 'Enter' || event.key === ' ') && target.closest(SEND_BUTTON) !== null;
-      if (!shortcut && !onSendButton) return;
-      const text = sentText(target);
-      if (text !== null) onSend(text);
+      const command = event.ctrlKey || event.metaKey;
+      if (command && event.key === 'Enter') return void sent(target, 'shortcut');
+      if (command && event.shiftKey && (event.code === 'KeyD' || event.key.toLowerCase() === 'd')) return void discarded(target, 'shortcut');
+      if ((event.key === 'Enter' || event.key === ' ') && pressed(target)) return;
+      schedule.touched(target);
     },
     { capture: true, signal },
   );
+}
+
+/**
+ * Schedule send ends outside the compose: the rep picks a time in Gmail's dialog and Gmail closes the compose.
+ * So a press on Schedule send arms this watch, and the compose leaving the page while armed is the send.
+ * Going back into the compose (a click or key in it) disarms it: the dialog was cancelled.
+ */
+function scheduledSendWatch(doc: Document, signal: AbortSignal, onScheduled: (text: string) => void) {
+  let armed: { editor: HTMLElement; compose: Element | null; text: string } | null = null;
+  let observer: MutationObserver | null = null;
+  const disarm = () => {
+    armed = null;
+    observer?.disconnect();
+    observer = null;
+  };
+  signal.addEventListener('abort', disarm, { once: true });
+  return {
+    arm(editor: HTMLElement) {
+      disarm();
+      const view = doc.defaultView;
+      if (view === null || signal.aborted) return;
+      armed = { editor, compose: composeOf(editor), text: composedText(editor) };
+      observer = new view.MutationObserver(() => {
+        if (armed === null || armed.editor.isConnected) return;
+        const { text } = armed;
+        disarm();
+        onScheduled(text);
+      });
+      observer.observe(doc.documentElement, { childList: true, subtree: true });
+    },
+    disarm,
+    touched(target: Element) {
+      if (armed === null) return;
+      const compose = armed.compose ?? armed.editor;
+      if (compose.contains(target)) disarm();
+    },
+  };
 }
 
 /** The rep's own words in a compose editor: without the quoted history and signature Gmail adds. */
@@ -104,13 +204,18 @@ export function composedText(editor: Element): string {
 }
 
 function replyControl(container: Element, mode: ReplyMode): HTMLElement | null {
+  const bar = findReplyBar(container);
+  const lastShown = (selector: string) => {
+    const all = Array.from(container.querySelectorAll<HTMLElement>(selector));
+    return all.filter((element) => isShown(element, container)).at(-1) ?? all.at(-1) ?? null;
+  };
   const candidates =
     mode === 'replyAll'
-      ? [container.querySelector<HTMLElement>(REPLY_ALL_LINK)]
+      ? [bar?.querySelector<HTMLElement>(REPLY_ALL_LINK) ?? null]
       : // The per-message Reply button of the last message answers the same person as the Reply link.
-        [container.querySelector<HTMLElement>(REPLY_LINK), Array.from(container.querySelectorAll<HTMLElement>(MESSAGE_REPLY_BUTTON)).at(-1) ?? null];
+        [bar?.querySelector<HTMLElement>(REPLY_LINK) ?? null, lastShown(MESSAGE_REPLY_BY_LABEL), lastShown(MESSAGE_REPLY_BUTTON)];
   // Never anything inside a compose form: that is where Send lives.
-  return candidates.find((control) => control != null && control.closest(COMPOSE) === null && !control.matches(SEND_BUTTON)) ?? null;
+  return candidates.find((control): control is HTMLElement => control != null && composeOf(control) === null && control.closest(ANY_SEND) === null) ?? null;
 }
 
 /** Gmail's controls react to the mouse sequence, not only to click(). */

@@ -1,11 +1,13 @@
 // Reads the open Gmail thread (or notes that the list is shown) from the DOM. Pure: it only reads,
 // only text and attributes (mail is untrusted), and never throws into the host page: a page that does not
-// look as expected becomes { kind: 'unreadable', reason } for the panel to show.
+// look as expected becomes { kind: 'unreadable', reason, step, detail } for the panel to show, where step names
+// the part of the page that was not found, so a Gmail change can be located from a rep's report.
 
-import { gmailReadSchema, type GmailRead, type Participant, type ThreadMessage } from '@/lib/schemas/thread';
+import { gmailReadSchema, type GmailRead, type GmailReadStep, type Participant, type ThreadMessage } from '@/lib/schemas/thread';
 import { parseGmailDate } from './date';
-import { findInlineReplyEditor, findMainView, findThreadContainer } from './locate';
+import { findInlineReplyEditor, findMainView, findMessageIn, findMessageList, isMessageItem, lookUpThreadContainer } from './locate';
 import {
+  ATTR_EXPANDED,
   ATTR_FULL_DATE,
   ATTR_LEGACY_MESSAGE_ID,
   ATTR_LEGACY_THREAD_ID,
@@ -14,28 +16,32 @@ import {
   ATTR_PERSON_NAME,
   ATTR_THREAD_PERM_ID,
   BODY,
+  BODY_WRAPPER,
   DATE,
   ELIDED,
   ITEM_COLLAPSED,
   ITEM_EXPANDED,
   ITEM_HIDDEN,
-  MESSAGE,
   MESSAGE_EXPANDED,
-  MESSAGE_LIST,
-  MESSAGE_LIST_ITEM,
   QUOTED_HISTORY,
   RECIPIENT,
   SENDER,
+  SENDER_IN_HEADER,
   SIGNATURE,
   SIGNATURE_PREFIX,
   SNIPPET,
-  SUBJECT,
-  THREAD_HEADING_BY_ID,
 } from './selectors';
-import { collapseWhitespace, flatText, textLines } from './text';
+import { collapseWhitespace, countHiddenText, flatText, textLines } from './text';
 
-/** Why a page that should hold a thread could not be read; shown to the user as is. */
-class LayoutChanged extends Error {}
+/** A step of the read that found nothing where Gmail's page should have something. */
+class LayoutChanged extends Error {
+  constructor(
+    readonly step: GmailReadStep,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
 
 const LAYOUT_CHANGED = "Gmail's thread layout changed";
 
@@ -46,56 +52,58 @@ export function readGmail(doc: Document): GmailRead {
     const checked = gmailReadSchema.safeParse(read);
     if (checked.success) return checked.data;
     const where = checked.error.issues[0]?.path.join('.') ?? 'unknown field';
-    return unreadable(`${LAYOUT_CHANGED}: the thread read did not have the expected shape (${where}).`);
+    return unreadable('shape', `the thread read did not have the expected shape (${where})`);
   } catch (error) {
-    if (error instanceof LayoutChanged) return unreadable(error.message);
-    return unreadable(`Reading the Gmail thread failed (${error instanceof Error ? error.name : 'unknown error'}).`);
+    if (error instanceof LayoutChanged) return unreadable(error.step, error.detail);
+    return {
+      kind: 'unreadable',
+      step: 'internal',
+      detail: `reader error (${error instanceof Error ? error.name : 'unknown'})`,
+      reason: `Reading the Gmail thread failed (${error instanceof Error ? error.name : 'unknown error'}).`,
+    };
   }
 }
 
-function unreadable(reason: string): GmailRead {
-  return { kind: 'unreadable', reason };
-}
-
-function layoutChanged(what: string): LayoutChanged {
-  return new LayoutChanged(`${LAYOUT_CHANGED}: ${what}. The panel cannot read this thread until the extension is updated.`);
+function unreadable(step: GmailReadStep, detail: string): GmailRead {
+  if (step === 'page') {
+    return { kind: 'unreadable', step, detail, reason: "Gmail's main view was not found: the page is still loading or is not a Gmail mailbox." };
+  }
+  return { kind: 'unreadable', step, detail, reason: `${LAYOUT_CHANGED}: ${detail}. The panel cannot read this thread until the extension is updated.` };
 }
 
 function readPage(doc: Document): GmailRead {
   const main = findMainView(doc);
-  if (main === null) return unreadable("Gmail's main view was not found: the page is still loading or is not a Gmail mailbox.");
-  const found = findThreadContainer(main);
-  if (found === null) {
-    // A thread heading found by attribute alone means a thread is shown but its container moved.
-    if (main.querySelector(THREAD_HEADING_BY_ID) !== null) throw layoutChanged('no thread container found');
-    return { kind: 'list' };
+  if (main === null) throw new LayoutChanged('page', 'no main view found');
+  const lookup = lookUpThreadContainer(main);
+  if (!lookup.found) {
+    if (lookup.shown === 'none') return { kind: 'list' };
+    if (lookup.shown === 'container-without-heading') throw new LayoutChanged('subject', 'no subject found');
+    throw new LayoutChanged('container', 'no thread container found');
   }
-  const { container, view } = found;
+  const { container, heading, view } = lookup;
 
-  const subject = container.querySelector(SUBJECT);
-  if (subject === null) throw layoutChanged('no subject found');
-  const threadId = subject.getAttribute(ATTR_LEGACY_THREAD_ID);
-  if (threadId === null || threadId === '') throw layoutChanged('no thread id found on the subject');
+  const threadId = heading.getAttribute(ATTR_LEGACY_THREAD_ID);
+  if (threadId === null || threadId === '') throw new LayoutChanged('threadId', 'no thread id found on the subject');
 
-  const list = container.querySelector(MESSAGE_LIST);
-  if (list === null) throw layoutChanged('no message list found');
+  const list = findMessageList(container);
+  if (list === null) throw new LayoutChanged('list', 'no message list found');
   const messages: ThreadMessage[] = [];
   for (const item of Array.from(list.children)) {
-    if (!item.matches(MESSAGE_LIST_ITEM)) continue;
-    const message = item.querySelector(MESSAGE);
+    if (!isMessageItem(item)) continue;
+    const message = findMessageIn(item);
     // A hidden "N older messages" group holds no message: nothing to read until the user opens it.
     if (message === null) continue;
     messages.push(readMessage(item, message));
   }
-  if (messages.length === 0) throw layoutChanged('no message found in the thread');
+  if (messages.length === 0) throw new LayoutChanged('item', 'no message found in the thread');
 
   return {
     kind: 'thread',
     thread: {
       view,
       threadId,
-      permThreadId: subject.getAttribute(ATTR_THREAD_PERM_ID),
-      subject: flatText(subject),
+      permThreadId: permThreadId(heading),
+      subject: flatText(heading),
       participants: uniqueParticipants(messages),
       messages,
       replyEditorOpen: findInlineReplyEditor(container) !== null,
@@ -103,11 +111,17 @@ function readPage(doc: Document): GmailRead {
   };
 }
 
+/** Since Nov 2025 Gmail can write the string "undefined" in the perm id: that is no id (InboxSDK does the same). */
+function permThreadId(heading: Element): string | null {
+  const value = heading.getAttribute(ATTR_THREAD_PERM_ID);
+  return value === null || value === '' || value === 'undefined' ? null : value;
+}
+
 function readMessage(item: Element, message: Element): ThreadMessage {
   const messageId = message.getAttribute(ATTR_MESSAGE_ID);
-  if (messageId === null || messageId === '') throw layoutChanged('a message has no id');
-  const sender = message.querySelector(SENDER);
-  if (sender === null) throw layoutChanged('no message sender found');
+  if (messageId === null || messageId === '' || messageId === 'undefined') throw new LayoutChanged('messageId', 'a message has no id');
+  const sender = findSender(message);
+  if (sender === null) throw new LayoutChanged('sender', 'no message sender found');
   const state = stateOf(item, message);
   const dateTitle = message.querySelector(DATE)?.getAttribute(ATTR_FULL_DATE);
   const common = {
@@ -127,10 +141,11 @@ function readMessage(item: Element, message: Element): ThreadMessage {
       hasQuotedHistory: false,
       quotedText: null,
       signature: null,
+      hiddenTextRemoved: 0,
     };
   }
-  const body = message.querySelector(BODY);
-  if (body === null) throw layoutChanged('an open message has no body');
+  const body = findBody(message);
+  if (body === null) throw new LayoutChanged('body', 'an open message has no body');
   const quotes = outermost(body, QUOTED_HISTORY);
   const signature = outermost(body, SIGNATURE).find((element) => element.closest(QUOTED_HISTORY) === null);
   return {
@@ -140,14 +155,33 @@ function readMessage(item: Element, message: Element): ThreadMessage {
     hasQuotedHistory: quotes.length > 0,
     quotedText: quotes.length > 0 ? quotes.map((quote) => textLines(quote)).join('\n') : null,
     signature: signature === undefined ? null : textLines(signature) || null,
+    // Quotes and signature count too: hidden words in them reach the rep's reply as much as the new text does.
+    hiddenTextRemoved: countHiddenText(body, ELIDED),
   };
 }
 
+/** The sender: the person chip in the message header (never one inside the body), else by Gmail's class. */
+function findSender(message: Element): Element | null {
+  const outsideBody = (element: Element) => element.closest(BODY_WRAPPER) === null;
+  return Array.from(message.querySelectorAll(SENDER_IN_HEADER)).find(outsideBody) ?? Array.from(message.querySelectorAll(SENDER)).find(outsideBody) ?? null;
+}
+
+/** The body of an open message: by its classes, else the first element inside its wrapper. */
+function findBody(message: Element): Element | null {
+  return message.querySelector(BODY) ?? message.querySelector(BODY_WRAPPER)?.firstElementChild ?? null;
+}
+
+/**
+ * Hidden first (only the item class tells it), then aria-expanded on the item or the message, then the item's
+ * state class, then the shape of the message element.
+ */
 function stateOf(item: Element, message: Element): ThreadMessage['state'] {
+  if (item.matches(ITEM_HIDDEN)) return 'hidden';
+  const expanded = item.getAttribute(ATTR_EXPANDED) ?? message.getAttribute(ATTR_EXPANDED);
+  if (expanded === 'true') return 'expanded';
+  if (expanded === 'false') return 'collapsed';
   if (item.matches(ITEM_EXPANDED)) return 'expanded';
   if (item.matches(ITEM_COLLAPSED)) return 'collapsed';
-  if (item.matches(ITEM_HIDDEN)) return 'hidden';
-  // The item's class is Gmail's own signal; without it, the message element's shape still tells.
   return message.matches(MESSAGE_EXPANDED) ? 'expanded' : 'collapsed';
 }
 

@@ -2,7 +2,7 @@
 // The inspect script prints reads in this shape and the tests compare reads with the truth in it.
 
 import { z } from 'zod';
-import { threadMessageSchema, type GmailRead } from '@/lib/schemas/thread';
+import { gmailReadStepSchema, threadMessageSchema, type GmailRead } from '@/lib/schemas/thread';
 
 export const truthMessageSchema = threadMessageSchema
   .pick({ messageId: true, legacyId: true, from: true, to: true, date: true, state: true, hasQuotedHistory: true, signature: true })
@@ -18,14 +18,15 @@ export const gmailTruthSchema = z.discriminatedUnion('view', [
     replyEditorOpen: z.boolean(),
   }),
   z.object({ view: z.literal('list') }),
-  z.object({ view: z.literal('unreadable'), reason: z.string() }),
+  /** Only printed by gmail:inspect (no saved page is unreadable): the reason, the failed step and the reader's words. */
+  z.object({ view: z.literal('unreadable'), reason: z.string(), step: gmailReadStepSchema, detail: z.string() }),
 ]);
 export type GmailTruth = z.infer<typeof gmailTruthSchema>;
 
 /** A read in the truth format (fields the truth does not carry, such as snippets and participants, are left out). */
 export function toTruthFormat(read: GmailRead): GmailTruth {
   if (read.kind === 'list') return { view: 'list' };
-  if (read.kind === 'unreadable') return { view: 'unreadable', reason: read.reason };
+  if (read.kind === 'unreadable') return { view: 'unreadable', reason: read.reason, step: read.step, detail: read.detail };
   const { thread } = read;
   return {
     view: thread.view,

@@ -191,3 +191,225 @@ describe('observeSend', () => {
     expect(events).toEqual([]);
   });
 });
+
+/** Plays 2026 Gmail: any of the given controls opens the 2026 reply form in place of the visible reply bar. Records what was clicked. */
+function gmail2026OpensReplyOn(controlSelector: string): { clicked: () => Element[] } {
+  const clicked: Element[] = [];
+  const source = new DOMParser().parseFromString(fixtureHtml('thread-2026-inline-reply-open'), 'text/html');
+  const replyForm = source.querySelector('.ip.adB');
+  for (const control of Array.from(document.querySelectorAll(controlSelector))) {
+    control.addEventListener('click', () => {
+      clicked.push(control);
+      setTimeout(() => {
+        const bars = Array.from(document.querySelectorAll('[role=main] .amn')).filter((bar) => bar.closest('table') === null);
+        const slot = bars.at(-1)?.parentElement;
+        if (replyForm !== null) slot?.replaceChildren(document.importNode(replyForm, true));
+      }, 30);
+    });
+  }
+  return { clicked: () => clicked };
+}
+
+describe('insertReply on the 2026 markup', () => {
+  let send: ReturnType<typeof watchSend>;
+  beforeEach(() => {
+    send = watchSend();
+  });
+  afterEach(() => send.stop());
+
+  it('inserts into the open reply of thread-2026-inline-reply-open, never touching Send', async () => {
+    showFixture('thread-2026-inline-reply-open');
+    const result = await insertReply(document, 'Hi Pieter,\nnoted: Havenstraat 12.', 'reply');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.editor).toBe(document.querySelector(EDITOR));
+    expect(result.value.editor.textContent).toBe('Hi Pieter,noted: Havenstraat 12.');
+    expect(send.count()).toBe(0);
+  });
+
+  it('clicks the visible Reply link, not the hidden A/B copy inside a table', async () => {
+    showFixture('thread-2026-layout-damaged');
+    expect(document.querySelectorAll('.amn .bkH')).toHaveLength(2);
+    const gmail = gmail2026OpensReplyOn('.amn .bkH');
+    const result = await insertReply(document, 'Hi Hannah,\na new bowl ships today.', 'reply');
+    expect(result.ok).toBe(true);
+    expect(gmail.clicked()).toHaveLength(1);
+    expect(gmail.clicked()[0]?.closest('table')).toBeNull();
+    expect(document.querySelector(EDITOR)?.textContent).toBe('Hi Hannah,a new bowl ships today.');
+    expect(send.count()).toBe(0);
+  });
+
+  it("uses the last message's Reply button (button.DILLkc) when the reply bar is gone", async () => {
+    showFixture('split-pane-preview-2026');
+    document.querySelectorAll('.amn').forEach((bar) => bar.remove());
+    const buttons = gmail2026OpensReplyOn('button.DILLkc');
+    // The opened form replaces a reply bar; give it a place as Gmail would.
+    document.querySelector('[role=main] .a98.iY')?.append(Object.assign(document.createElement('div'), { className: 'amn' }));
+    const result = await insertReply(document, 'Yes, a 14-day trial.', 'reply');
+    expect(result.ok).toBe(true);
+    expect(buttons.clicked().map((b) => b.getAttribute('aria-label'))).toEqual(['Reply']);
+    expect(send.count()).toBe(0);
+  });
+});
+
+/**
+ * The compose controls InboxSDK's 2026 head describes beside Send but no saved page shows: Send + Archive
+ * ('.IZ .Up div > div[role=button].Uo') and the "More send options" arrow ('.hG', aria-haspopup) whose menu has
+ * Schedule send ('[selector="scheduledSend"]'). Added to the saved 2026 reply the way that code finds them.
+ */
+function addSendOptions(): { sendAndArchive: HTMLElement; arrow: HTMLElement; openMenu: () => HTMLElement } {
+  const sendCell = document.querySelector('.IZ .Up') as HTMLElement;
+  const wrap = document.createElement('div');
+  const sendAndArchive = document.createElement('div');
+  sendAndArchive.className = 'T-I J-J5-Ji Uo v7 T-I-atl L3';
+  sendAndArchive.setAttribute('role', 'button');
+  sendAndArchive.setAttribute('data-tooltip', 'Send + Archive');
+  const arrow = document.createElement('div');
+  arrow.className = 'T-I J-J5-Ji hG T-I-atl L3';
+  arrow.setAttribute('role', 'button');
+  arrow.setAttribute('aria-haspopup', 'true');
+  arrow.setAttribute('aria-label', 'More send options');
+  wrap.append(sendAndArchive, arrow);
+  sendCell.append(wrap);
+  // Gmail opens its menus at the end of the body, outside the compose.
+  const openMenu = () => {
+    const menu = document.createElement('div');
+    menu.className = 'J-M';
+    menu.setAttribute('role', 'menu');
+    const item = document.createElement('div');
+    item.setAttribute('role', 'menuitem');
+    item.setAttribute('selector', 'scheduledSend');
+    item.textContent = 'Schedule send';
+    menu.append(item);
+    document.body.append(menu);
+    return item;
+  };
+  return { sendAndArchive, arrow, openMenu };
+}
+
+describe('observeSend sees every way Gmail sends and discards (2026 reply)', () => {
+  let controller: AbortController;
+  let events: string[];
+  beforeEach(() => {
+    controller = new AbortController();
+    events = [];
+    showFixture('thread-2026-inline-reply-open');
+  });
+  afterEach(() => controller.abort());
+
+  const watch = (only?: Element) =>
+    observeSend(document, (text, way) => events.push(`${way}:${text}`), (way) => events.push(`discard:${way}`), controller.signal, only);
+  const editor = () => document.querySelector(EDITOR) as HTMLElement;
+  const click = (element: Element | null) => element?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+  const key = (target: Element | null, init: KeyboardEventInit) => target?.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+
+  it('Send (click, Enter, Space)', () => {
+    watch();
+    editor().append('Noted.');
+    const sendButton = document.querySelector(SEND);
+    click(sendButton);
+    key(sendButton, { key: 'Enter' });
+    key(sendButton, { key: ' ' });
+    expect(events).toEqual(['send:Noted.', 'send:Noted.', 'send:Noted.']);
+  });
+
+  it('Ctrl-Enter and Cmd-Enter anywhere in the compose, not plain Enter', () => {
+    watch();
+    editor().append('Noted.');
+    key(editor(), { key: 'Enter', ctrlKey: true });
+    key(document.querySelector('.aoD.hl'), { key: 'Enter', metaKey: true });
+    key(editor(), { key: 'Enter' });
+    // Outside any compose, the shortcut sends nothing.
+    key(document.querySelector('h2.hP'), { key: 'Enter', ctrlKey: true });
+    expect(events).toEqual(['shortcut:Noted.', 'shortcut:Noted.']);
+  });
+
+  it('Send + Archive', () => {
+    const { sendAndArchive } = addSendOptions();
+    watch();
+    editor().append('Done, archiving.');
+    click(sendAndArchive);
+    key(sendAndArchive, { key: 'Enter' });
+    expect(events).toEqual(['sendAndArchive:Done, archiving.', 'sendAndArchive:Done, archiving.']);
+  });
+
+  it('Schedule send: reported once Gmail closes the reply after the rep picked a time', async () => {
+    const { arrow, openMenu } = addSendOptions();
+    watch();
+    editor().append('Sending Monday.');
+    click(arrow);
+    const item = openMenu();
+    click(item);
+    expect(events).toEqual([]);
+    // The rep picks a time in Gmail's dialog (outside the compose); Gmail closes the reply.
+    const dialogButton = document.body.appendChild(document.createElement('button'));
+    click(dialogButton);
+    document.querySelector('.ip.adB')?.remove();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(events).toEqual(['scheduled:Sending Monday.']);
+  });
+
+  it('Schedule send cancelled: going back into the reply, then closing it, is no send', async () => {
+    const { arrow, openMenu } = addSendOptions();
+    watch();
+    editor().append('Maybe later.');
+    click(arrow);
+    click(openMenu());
+    click(editor());
+    document.querySelector('.ip.adB')?.remove();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(events).toEqual([]);
+  });
+
+  it('Discard: the div.oh button, its .og icon, Enter on it, and Ctrl/Cmd-Shift-D', () => {
+    watch();
+    const discard = document.querySelector('div.oh[role=button]');
+    expect(discard?.getAttribute('aria-label')).toMatch(/^Discard draft/);
+    click(discard);
+    click(discard?.querySelector('.og') ?? null);
+    key(discard, { key: 'Enter' });
+    key(editor(), { key: 'D', code: 'KeyD', ctrlKey: true, shiftKey: true });
+    key(editor(), { key: 'd', code: 'KeyD', metaKey: true, shiftKey: true });
+    expect(events).toEqual(['discard:button', 'discard:button', 'discard:button', 'discard:shortcut', 'discard:shortcut']);
+  });
+
+  it('given the editor it filled, ignores every way of sending or discarding another compose', () => {
+    const ours = editor();
+    const compose = ours.closest('.ip.adB')!;
+    const other = compose.cloneNode(true) as HTMLElement;
+    compose.parentElement!.append(other);
+    watch(ours);
+    click(other.querySelector(SEND));
+    click(other.querySelector('div.oh[role=button]'));
+    key(other.querySelector(EDITOR), { key: 'Enter', ctrlKey: true });
+    key(other.querySelector(EDITOR), { key: 'D', code: 'KeyD', ctrlKey: true, shiftKey: true });
+    expect(events).toEqual([]);
+    ours.append('Ours.');
+    click(compose.querySelector('div.oh[role=button] .og'));
+    expect(events).toEqual(['discard:button']);
+  });
+
+  it('still finds the compose when its classes are hash-renamed (2026 A/B)', () => {
+    document.querySelectorAll('.M9, .ip.adB').forEach((element) => {
+      element.classList.replace('M9', 'M9-7c2e');
+      element.classList.replace('adB', 'adB-7c2e');
+    });
+    watch(editor());
+    editor().append('Still seen.');
+    click(document.querySelector(SEND));
+    key(document.querySelector('h2.hP'), { key: 'Enter', ctrlKey: true });
+    click(document.querySelector('div.oh[role=button] .og'));
+    expect(events).toEqual(['send:Still seen.', 'discard:button']);
+  });
+
+  it('the events reach Gmail: nothing is stopped or prevented', () => {
+    watch();
+    const clickEvent = new MouseEvent('click', { bubbles: true, cancelable: true });
+    let reached = 0;
+    document.body.addEventListener('click', () => (reached += 1));
+    document.querySelector(SEND)?.dispatchEvent(clickEvent);
+    document.querySelector('div.oh[role=button]')?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    expect(clickEvent.defaultPrevented).toBe(false);
+    expect(reached).toBe(2);
+  });
+});

@@ -112,14 +112,51 @@ describe('observeGmail', () => {
     expect(reads[1]?.kind === 'thread' && reads[1].thread.replyEditorOpen).toBe(false);
   });
 
-  it('waits on the body until Gmail builds its main view', async () => {
+  it('waits on the body until Gmail builds its main view, without reporting the moment before as a failure', async () => {
     document.body.replaceChildren();
     observeGmail(window, (read) => reads.push(read), controller.signal);
     await settle();
-    expect(reads.map((read) => read.kind)).toEqual(['unreadable']);
+    expect(reads).toEqual([]);
+    showFixture('thread-german-customer');
+    await settle();
+    expect(reads.map(summary)).toEqual(['thread:62db23c417d7b906:1']);
+  });
+
+  it('reports a page that stays unreadable once the settle time is over, with its step, even if nothing changes', async () => {
+    document.body.replaceChildren();
+    observeGmail(window, (read) => reads.push(read), controller.signal, { unreadableSettleMs: 20 });
+    await settle();
+    expect(reads).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await settle();
+    expect(reads.map((read) => (read.kind === 'unreadable' ? read.step : read.kind))).toEqual(['page']);
     showFixture('thread-german-customer');
     await settle();
     expect(reads.map(summary)).toEqual(['unreadable', 'thread:62db23c417d7b906:1']);
+  });
+
+  it('reads a thread whose legacy id Gmail paints after the thread renders (2026), without a reload', async () => {
+    showFixture('thread-2026-inline-reply-open');
+    const heading = document.querySelector('h2[data-legacy-thread-id]');
+    const id = heading?.getAttribute('data-legacy-thread-id') ?? '';
+    heading?.removeAttribute('data-legacy-thread-id');
+    observeGmail(window, (read) => reads.push(read), controller.signal);
+    await settle();
+    expect(reads).toEqual([]);
+    heading?.setAttribute('data-legacy-thread-id', id);
+    await settle();
+    expect(reads.map(summary)).toEqual(['thread:3799af0290cd3195:1']);
+  });
+
+  it('follows a perm id Gmail fills in later', async () => {
+    showFixture('thread-2026-layout-damaged');
+    const heading = document.querySelector('h2[data-thread-perm-id]');
+    heading?.setAttribute('data-thread-perm-id', 'undefined');
+    observeGmail(window, (read) => reads.push(read), controller.signal);
+    await settle();
+    heading?.setAttribute('data-thread-perm-id', 'thread-f:895289134649651335');
+    await settle();
+    expect(reads.map((read) => (read.kind === 'thread' ? read.thread.permThreadId : read.kind))).toEqual([null, 'thread-f:895289134649651335']);
   });
 
   it('stops when its signal aborts', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGmail } from '@/lib/sites/gmail/read-thread';
 import { toTruthFormat } from '@/lib/sites/gmail/truth-format';
-import type { GmailRead, GmailThread } from '@/lib/schemas/thread';
+import type { GmailRead, GmailReadStep, GmailThread } from '@/lib/schemas/thread';
 import { FIXTURE_NAMES, comparable, fixtureTruth, happyDomDocument, jsdomDocument } from './fixtures';
 
 function threadOf(read: GmailRead): GmailThread {
@@ -9,9 +9,9 @@ function threadOf(read: GmailRead): GmailThread {
   return read.thread;
 }
 
-function reasonOf(read: GmailRead): string {
+function unreadableOf(read: GmailRead): Extract<GmailRead, { kind: 'unreadable' }> {
   if (read.kind !== 'unreadable') throw new Error(`expected unreadable, got ${read.kind}`);
-  return read.reason;
+  return read;
 }
 
 describe('readGmail on every saved page matches its truth', () => {
@@ -106,47 +106,145 @@ describe('readGmail details', () => {
     expect(threadOf(readGmail(doc)).threadId).toBe('62db23c417d7b906');
   });
 
+  it('reads a .kx hidden item (2026) as hidden', () => {
+    const doc = jsdomDocument('thread-2026-layout-damaged');
+    doc.querySelector('.kv[role=listitem]')?.classList.replace('kv', 'kx');
+    expect(threadOf(readGmail(doc)).messages.map((m) => m.state)).toEqual(['hidden', 'collapsed', 'expanded']);
+  });
+
+  it('treats a perm id of "undefined" (or none) as missing, and still reads the thread', () => {
+    const doc = jsdomDocument('thread-2026-inline-reply-open');
+    expect(threadOf(readGmail(doc)).permThreadId).toBe('thread-f:250401610567308057');
+    doc.querySelector('h2.hP')?.setAttribute('data-thread-perm-id', 'undefined');
+    expect(threadOf(readGmail(doc)).permThreadId).toBeNull();
+    doc.querySelector('h2.hP')?.removeAttribute('data-thread-perm-id');
+    expect(threadOf(readGmail(doc)).threadId).toBe('3799af0290cd3195');
+  });
+
+  it('reads the 2026 split-pane preview (no .g.id) as a preview, and the 2026 open reply as open', () => {
+    expect(threadOf(readGmail(jsdomDocument('split-pane-preview-2026'))).view).toBe('preview');
+    expect(threadOf(readGmail(jsdomDocument('thread-2026-inline-reply-open'))).replyEditorOpen).toBe(true);
+  });
+
+  it('takes the sender from the message header, never from a chip inside the body', () => {
+    const doc = jsdomDocument('thread-2026-inline-reply-open');
+    const planted = doc.createElement('h3');
+    const chip = doc.createElement('span');
+    chip.setAttribute('email', 'attacker@evil.example');
+    planted.append(chip);
+    doc.querySelector('.a3s')?.prepend(planted);
+    expect(threadOf(readGmail(doc)).messages[0]?.from.email).toBe('pieter@dijkstra-tools.example');
+  });
+
+  it('finds no hidden text in the saved pages', () => {
+    for (const name of FIXTURE_NAMES.filter((n) => fixtureTruth(n).view !== 'list')) {
+      const counts = threadOf(readGmail(jsdomDocument(name))).messages.map((m) => m.hiddenTextRemoved);
+      expect(counts, name).toEqual(counts.map(() => 0));
+    }
+  });
+
   it('leaves hidden preheader text out of bodies', () => {
     const doc = jsdomDocument('thread-html-newsletter');
     const preheader = doc.createElement('div');
     preheader.style.display = 'none';
     preheader.textContent = 'Preheader nobody sees';
     doc.querySelector('.a3s')?.prepend(preheader);
-    expect(threadOf(readGmail(doc)).messages[0]?.bodyText).not.toContain('Preheader');
+    const message = threadOf(readGmail(doc)).messages[0];
+    expect(message?.bodyText).not.toContain('Preheader');
+    expect(message?.hiddenTextRemoved).toBe(1);
   });
 });
 
-describe('readGmail on markup it does not expect', () => {
-  const cases: Array<[string, string, (doc: Document) => void, RegExp]> = [
-    ['senders removed', 'thread-2024-layout-refund', (doc) => doc.querySelectorAll('span.gD').forEach((el) => el.remove()), /no message sender found/],
-    ['sender class renamed', 'thread-legacy-tablebs-billing-dispute', (doc) => doc.querySelectorAll('span.gD').forEach((el) => el.classList.replace('gD', 'zz9')), /no message sender found/],
-    ['subject class renamed', 'thread-german-customer', (doc) => doc.querySelector('h2.hP')?.classList.replace('hP', 'xQ1'), /no subject found/],
-    ['thread container class renamed', 'thread-rfq-export', (doc) => doc.querySelector('.a98')?.classList.replace('a98', 'b12'), /no thread container found/],
-    ['message list role dropped', 'thread-html-newsletter', (doc) => doc.querySelector('[role=list]')?.removeAttribute('role'), /no message list found/],
-    ['message classes renamed', 'split-pane-preview', (doc) => doc.querySelectorAll('.ads').forEach((el) => el.classList.remove('ads')), /no message found/],
-    ['message ids gone', 'thread-with-inline-reply-open', (doc) => doc.querySelectorAll('[data-message-id]').forEach((el) => el.removeAttribute('data-message-id')), /a message has no id/],
-    ['body class renamed', 'thread-2024-layout-refund', (doc) => doc.querySelector('.a3s')?.classList.replace('a3s', 'q0'), /an open message has no body/],
-    ['thread id gone', 'thread-german-customer', (doc) => doc.querySelector('h2.hP')?.removeAttribute('data-legacy-thread-id'), /no thread id/],
+/** A page read the same as its truth, whitespace aside. */
+function expectTruth(doc: Document, name: string): void {
+  expect(comparable(toTruthFormat(readGmail(doc)))).toEqual(comparable(fixtureTruth(name)));
+}
+
+/** Renames a class token everywhere, the way Gmail's 2026 A/B tests do ("Ht" becomes "Ht-<hash>"). */
+function renameClass(doc: Document, from: string, to: string): void {
+  doc.querySelectorAll(`.${from}`).forEach((element) => element.classList.replace(from, to));
+}
+
+describe('readGmail survives class changes: roles and attributes come first', () => {
+  const cases: Array<[string, string, (doc: Document) => void]> = [
+    ['sender class renamed', 'thread-legacy-tablebs-billing-dispute', (doc) => renameClass(doc, 'gD', 'zz9')],
+    ['subject class renamed', 'thread-german-customer', (doc) => renameClass(doc, 'hP', 'xQ1')],
+    ['thread container class renamed', 'thread-rfq-export', (doc) => renameClass(doc, 'a98', 'b12')],
+    ['message list role dropped (2024)', 'thread-html-newsletter', (doc) => doc.querySelector('[role=list]')?.removeAttribute('role')],
+    ['message list role dropped (2026)', 'thread-2026-layout-damaged', (doc) => doc.querySelector('[role=list]')?.removeAttribute('role')],
+    ['message classes renamed', 'split-pane-preview', (doc) => doc.querySelectorAll('.ads').forEach((el) => el.classList.remove('ads'))],
+    ['body class renamed', 'thread-2024-layout-refund', (doc) => renameClass(doc, 'a3s', 'q0')],
+    ['item state classes hash-renamed', 'thread-long-meeting-followup', (doc) => {
+      for (const token of ['h7', 'kv']) renameClass(doc, token, `${token}-9f3a1c`);
+    }],
+    ['many tokens hash-renamed at once (2026)', 'split-pane-preview-2026', (doc) => {
+      for (const token of ['a98', 'hP', 'gD', 'g2', 'h7', 'adn', 'ads', 'a3s', 'aHU', 'hx']) renameClass(doc, token, `${token}-b7e2`);
+    }],
   ];
-  for (const [what, name, mutate, reason] of cases) {
-    it(`${what} → unreadable with a reason`, () => {
+  for (const [what, name, mutate] of cases) {
+    it(`${what}: ${name} still reads as its truth`, () => {
       const doc = jsdomDocument(name);
       mutate(doc);
-      const text = reasonOf(readGmail(doc));
-      expect(text).toMatch(reason);
-      expect(text).toMatch(/^Gmail's thread layout changed/);
+      expectTruth(doc, name);
+    });
+  }
+});
+
+describe('readGmail on markup it does not expect names the step that failed', () => {
+  const cases: Array<[string, string, (doc: Document) => void, GmailReadStep, RegExp]> = [
+    ['senders removed', 'thread-2024-layout-refund', (doc) => doc.querySelectorAll('span.gD').forEach((el) => el.remove()), 'sender', /no message sender found/],
+    ['sender address attributes gone', 'thread-2026-layout-damaged', (doc) => doc.querySelectorAll('h3 span[email]').forEach((el) => el.removeAttribute('email')), 'sender', /no message sender found/],
+    ['subject gone from a container holding messages', 'thread-german-customer', (doc) => doc.querySelector('h2.hP')?.remove(), 'subject', /no subject found/],
+    ['thread id gone', 'thread-german-customer', (doc) => doc.querySelector('h2.hP')?.removeAttribute('data-legacy-thread-id'), 'threadId', /no thread id/],
+    ['thread id gone (2026)', 'thread-2026-inline-reply-open', (doc) => doc.querySelector('h2.hP')?.removeAttribute('data-legacy-thread-id'), 'threadId', /no thread id/],
+    ['message list role and place both changed', 'thread-2026-layout-damaged', (doc) => {
+      doc.querySelector('[role=list]')?.removeAttribute('role');
+      renameClass(doc, 'hx', 'hx2');
+    }, 'list', /no message list found/],
+    ['container class and message list both changed', 'thread-rfq-export', (doc) => {
+      renameClass(doc, 'a98', 'b12');
+      doc.querySelector('[role=list]')?.removeAttribute('role');
+      renameClass(doc, 'aHU', 'q1');
+    }, 'container', /no thread container found/],
+    ['message elements unrecognisable', 'thread-with-inline-reply-open', (doc) => {
+      doc.querySelectorAll('[data-message-id]').forEach((el) => el.removeAttribute('data-message-id'));
+      doc.querySelectorAll('.ads').forEach((el) => el.classList.remove('ads'));
+    }, 'item', /no message found/],
+    ['message ids gone', 'thread-with-inline-reply-open', (doc) => doc.querySelectorAll('[data-message-id]').forEach((el) => el.removeAttribute('data-message-id')), 'messageId', /a message has no id/],
+    ['body and its wrapper renamed', 'thread-2024-layout-refund', (doc) => {
+      renameClass(doc, 'a3s', 'q0');
+      renameClass(doc, 'ii', 'q1');
+    }, 'body', /an open message has no body/],
+  ];
+  for (const [what, name, mutate, step, reason] of cases) {
+    it(`${what} → unreadable at step "${step}"`, () => {
+      const doc = jsdomDocument(name);
+      mutate(doc);
+      const read = unreadableOf(readGmail(doc));
+      expect(read.step).toBe(step);
+      expect(read.reason).toMatch(reason);
+      expect(read.detail).toMatch(reason);
+      expect(read.reason).toMatch(/^Gmail's thread layout changed/);
     });
   }
 
-  it('a page without a main view is unreadable, not an exception', () => {
+  it('a page without a main view is unreadable at step "page", not an exception', () => {
     const doc = jsdomDocument('inbox-list');
     doc.querySelector('[role=main]')?.removeAttribute('role');
-    expect(reasonOf(readGmail(doc))).toMatch(/main view was not found/);
+    const read = unreadableOf(readGmail(doc));
+    expect(read.step).toBe('page');
+    expect(read.reason).toMatch(/main view was not found/);
+  });
+
+  it('an empty thread container (a preview pane with nothing selected) is the list, not a failure', () => {
+    const doc = jsdomDocument('split-pane-preview-2026');
+    doc.querySelector('.a98.iY')?.replaceChildren();
+    expect(readGmail(doc)).toEqual({ kind: 'list' });
   });
 
   it('reasons never carry mail text', () => {
     const doc = jsdomDocument('thread-2024-layout-refund');
     doc.querySelectorAll('span.gD').forEach((el) => el.remove());
-    expect(reasonOf(readGmail(doc))).not.toMatch(/Marcus|refund|INV-/i);
+    expect(JSON.stringify(readGmail(doc))).not.toMatch(/Marcus|refund|INV-|brightlane/i);
   });
 });
