@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { send } from '@/lib/protocol/client';
 import type { ResponseOf } from '@/lib/protocol/messages';
 import type { AppError } from '@/lib/schemas/errors';
+import { ReaderFailures } from './reader-failures';
 
 type Rows = ResponseOf<'audit.recent'>;
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
@@ -21,6 +22,8 @@ export function AuditLog() {
     void load();
   }, []);
   return (
+    <>
+    <ReaderFailures />
     <section className="card" aria-labelledby="audit-title">
       <div className="row">
         <h2 id="audit-title">Audit log</h2>
@@ -59,5 +62,6 @@ export function AuditLog() {
         </table>
       )}
     </section>
+    </>
   );
 }

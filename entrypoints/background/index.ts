@@ -1,5 +1,5 @@
 import { markSeen } from '@/lib/db/threads';
-import { recentAudit } from '@/lib/db/audit';
+import { appendAudit, recentAudit } from '@/lib/db/audit';
 import { ok } from '@/lib/schemas/errors';
 import { setUpMessaging } from './messaging';
 import { createServices } from './services';
@@ -17,6 +17,7 @@ export default defineBackground(() => {
   setUpMessaging({
     'thread.seen': async ({ id, subject }) => ok(await markSeen(db, id, subject)),
     'audit.recent': async ({ limit }) => ok(await recentAudit(db, limit)),
+    'thread.unreadable': async (diagnostic) => ok({ recorded: (await appendAudit(db, { kind: 'site.unreadable', subject: null, lane: null, data: diagnostic })) > 0 }),
     ...setUpTriage(services),
     ...setUpSop(services),
     ...setUpDrafts(services),

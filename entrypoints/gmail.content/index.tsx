@@ -22,8 +22,16 @@ export default defineContentScript({
     }
     await mountPanel(ctx, { site: 'gmail', reserveSpace: gmail.reserveSpace, body: () => <Body /> });
     let lastInput = '';
+    let lastFailedStep = '';
     gmail.observe((read) => {
       page.set(read);
+      if (read.kind === 'unreadable' && read.step !== lastFailedStep) {
+        // Counted once per failure, so a Gmail change shows in the options page on the first day.
+        lastFailedStep = read.step;
+        const diagnostic = gmail.diagnose(read);
+        if (diagnostic) void send('thread.unreadable', diagnostic);
+      }
+      if (read.kind !== 'unreadable') lastFailedStep = '';
       if (read.kind !== 'thread') {
         lastInput = '';
         return triage.clear();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { replyModeSchema } from './draft-record';
 import { riskFlagSchema } from './lane';
 import { rejectReasonSchema } from './review';
+import { gmailReadDiagnosticSchema } from './thread';
 
 /**
  * Every audit event, one shape per kind: ids, hashes, figures and CRM values the rep approved, never mail text or
@@ -66,6 +67,8 @@ export const auditEventSchema = z.discriminatedUnion('kind', [
     costUsd: z.number().nullable(),
   }),
   event('engine.failed', { engine: z.enum(['local', 'claude']), code: z.string() }),
+  /** The Gmail reader could not read a page: which step failed and layout markers, never mail text. */
+  z.object({ kind: z.literal('site.unreadable'), subject: z.null(), lane: z.null(), data: gmailReadDiagnosticSchema }),
   event('handoff.created', { handoffId: z.string(), fields: z.array(z.string()) }),
   event('settings.changed', {
     claude: z.object({ classifyModel: z.string(), draftModel: z.string(), baseUrl: z.string(), keyChanged: z.boolean() }).optional(),

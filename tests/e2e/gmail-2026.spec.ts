@@ -84,7 +84,7 @@ test('a thread whose legacy id Gmail paints 300 ms after rendering is read witho
   expect(await gmail.evaluate(() => (window as unknown as { __sawUnreadable: boolean }).__sawUnreadable)).toBe(false);
 });
 
-test('a page whose message list cannot be found says which step failed, in words for the admin', async ({ context, gmail }) => {
+test('a page whose message list cannot be found says which step failed, in words for the admin, and the options page counts it', async ({ context, extensionId, gmail }) => {
   const original = readFileSync(path.join(gmailFixtureDir, 'thread-2026-layout-damaged.html'), 'utf8');
   // Both ways the reader finds the list are gone: its role, and its place (.aHU > .hx > div).
   const broken = original.replace('<div class="nH" role="list">', '<div class="nH">').replaceAll('class="nH hx"', 'class="nH hx-4e1a"');
@@ -98,4 +98,11 @@ test('a page whose message list cannot be found says which step failed, in words
   await expect(panel.root.getByTestId('unreadable-for-admin')).toContainText('Calm Triage could not read Gmail at step "list" (no message list found)');
   // Nothing of the mail in what the rep is asked to forward.
   await expect(panel.root.getByTestId('unreadable-for-admin')).not.toContainText('Hannah');
+  // The audit log counts the failure (step and layout markers only) and the admin sees it in the options page.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('tab', { name: 'Audit log' }).click();
+  await expect(options.getByTestId('reader-failures')).toContainText('1 in all');
+  await expect(options.getByTestId('reader-failure-step')).toHaveText(['the list of messages']);
+  await expect(options.getByTestId('audit-table')).not.toContainText('Hannah');
 });

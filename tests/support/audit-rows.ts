@@ -28,6 +28,7 @@ const defaults: { [K in AuditKind]: AuditEventOf<K>['data'] } = {
   'engine.usage': { call: 'draft', model: 'm', input: 0, cacheRead: 0, cacheWrite: 0, output: 0, costUsd: null },
   'engine.failed': { engine: 'claude', code: 'c' },
   'handoff.created': { handoffId: 'h', fields: [] },
+  'site.unreadable': { site: 'gmail', step: 'list', detail: 'no message list', selectorsConfirmed: '2026-08-17', markers: { mainView: true, threadHeading: true, threadContainer: true, legacyThreadContainer: false, previewPane: false, messageListByRole: false, messageListByClass: false, messageById: false, messageByClass: false, sender: false, body: false } },
   'settings.changed': {},
 };
 
