@@ -9,7 +9,7 @@ import { chromium } from '@playwright/test';
 import { BrandMark } from '../components/ui/brand-mark';
 import { findChromium } from './chromium-path.mjs';
 
-export const ICON_SIZES = [16, 32, 48, 128] as const;
+const ICON_SIZES = [16, 32, 48, 128] as const;
 const outDir = path.resolve(import.meta.dirname, '../public/icon');
 
 const executablePath = findChromium();
