@@ -16,6 +16,7 @@ export function BrandMark({ size = 24, title }: { size?: number; title?: string 
       aria-hidden={title ? undefined : true}
       aria-label={title}
       focusable="false"
+      data-brand-mark=""
     >
       <rect x="4" y="4" width="120" height="120" rx="28" fill={BRAND_ACCENT} />
       <path d="M22 70 H44 L52 84 H76 L84 70 H106 V98 Q106 106 98 106 H30 Q22 106 22 98 Z" fill="#fff" />
