@@ -6,9 +6,15 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Calm Triage',
-    description:
-      'Side panel for Gmail and HubSpot: classifies, drafts SOP-grounded replies and proposes CRM updates. Nothing is sent or written without your approval.',
-    permissions: ['storage', 'unlimitedStorage'],
+    // The store's limit is 132 characters (npm run zip checks it).
+    description: 'Gmail and HubSpot side panel: triage, SOP-grounded drafts, CRM update proposals. Nothing is sent or written without your approval.',
+    // URL.parse (lib/protocol/server.ts, the popup's status) is the newest web API the code calls: Chrome 126.
+    // pdf.js is loaded from its legacy build, which polyfills what it needs.
+    minimum_chrome_version: '126',
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Calm Triage', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // alarms: the daily retention purge (General → Privacy).
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
     host_permissions: [
       'https://mail.google.com/*',
       'https://app.hubspot.com/*',

@@ -1,6 +1,7 @@
 // npm run demo: Chromium with the built extension on a local demo workspace, local engine:
 // the saved Gmail pages served at Gmail's real URL, and a HubSpot portal (a local stand-in for
-// HubSpot's CRM API) at HubSpot's real record URLs. --headless (or DEMO_HEADLESS=1) screenshots and exits.
+// HubSpot's CRM API) at HubSpot's real record URLs. --headless (or DEMO_HEADLESS=1) screenshots and exits;
+// --store-screenshots writes the Chrome Web Store's 1280×800 images (Gmail panel, HubSpot record, options, popup) and exits.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -10,7 +11,8 @@ import { loadSampleSops } from '../tests/support/extension-pages';
 import { hubspotSeed, startFakeHubSpot } from '../tests/support/fake-hubspot';
 import { recordUrl, serveHubSpot } from '../tests/support/hubspot-page';
 
-const wantsHeadless = process.argv.includes('--headless') || process.env.DEMO_HEADLESS === '1';
+const storeShots = process.argv.includes('--store-screenshots');
+const wantsHeadless = storeShots || process.argv.includes('--headless') || process.env.DEMO_HEADLESS === '1';
 const headless = wantsHeadless || !process.env.DISPLAY;
 if (!wantsHeadless && headless) {
   console.log('No display found: running headless and saving screenshots. (Use xvfb-run, or a desktop session, to click around.)');
@@ -37,7 +39,38 @@ const dealUrl = recordUrl('0-3', hubspotSeed.ids.rfqDeal!);
 await crm.goto(dealUrl);
 await panel(crm).getByTestId('proposal').first().waitFor({ timeout: 20_000 });
 
-if (headless) {
+/** The store's screenshot size: each page is shown at exactly 1280×800. */
+const STORE = { width: 1280, height: 800 };
+
+async function storeScreenshots(out: string) {
+  mkdirSync(out, { recursive: true });
+  const shoot = async (page: Page, name: string) => {
+    await page.bringToFront();
+    await page.setViewportSize(STORE);
+    await page.screenshot({ path: path.join(out, name) });
+  };
+  await shoot(gmail, 'store-gmail-panel.png');
+  await shoot(crm, 'store-hubspot-record.png');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#sops`);
+  await options.getByTestId('sop-row').first().waitFor({ timeout: 10_000 });
+  await shoot(options, 'store-options.png');
+  // The popup is 340 px wide: shown enlarged on a plain backdrop so it reads at the store's size.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByTestId('popup-status').waitFor();
+  await popup.addStyleTag({
+    content: 'html,body{height:100%}body{display:grid;place-items:center;background:#e9edf2}.popup{background:#fff;border-radius:10px;box-shadow:0 8px 30px rgba(0,0,0,.18);zoom:1.7}',
+  });
+  await shoot(popup, 'store-popup.png');
+  console.log(`Store screenshots (1280×800) written to ${out}: store-gmail-panel.png, store-hubspot-record.png, store-options.png, store-popup.png`);
+}
+
+if (storeShots) {
+  await storeScreenshots(path.resolve(process.env.DEMO_OUT ?? 'demo-screenshots'));
+  await context.close();
+  await hubspot.close();
+} else if (headless) {
   const out = path.resolve(process.env.DEMO_OUT ?? 'demo-screenshots');
   mkdirSync(out, { recursive: true });
   await gmail.bringToFront();

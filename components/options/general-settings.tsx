@@ -4,6 +4,8 @@ import type { PublicSettings } from '@/lib/schemas/settings';
 import { ClaudeSettings } from './claude-settings';
 import { OwnDomains } from './own-domains';
 import { HubSpotToken } from './hubspot-token';
+import { EngineChoice } from './engine-choice';
+import { Retention } from './retention';
 
 /** Engine choice and where the panel appears. Changes apply to open tabs at once. */
 export function GeneralSettings() {
@@ -26,33 +28,7 @@ export function GeneralSettings() {
     <>
       <section className="card" aria-labelledby="engine-title">
         <h2 id="engine-title">Engine</h2>
-        <fieldset>
-          <legend className="visually-hidden">Triage engine</legend>
-          <label className="radio">
-            <input
-              type="radio"
-              name="engine"
-              value="local"
-              checked={settings.engine === 'local'}
-              onChange={() => void save({ engine: 'local' })}
-            />
-            <span>
-              <strong>Local</strong> — runs inside the extension, no key and no network. The default.
-            </span>
-          </label>
-          <label className="radio">
-            <input
-              type="radio"
-              name="engine"
-              value="claude"
-              checked={settings.engine === 'claude'}
-              onChange={() => void save({ engine: 'claude' })}
-            />
-            <span>
-              <strong>Claude</strong> — Anthropic's API with your key (set below).
-            </span>
-          </label>
-        </fieldset>
+        <EngineChoice engine={settings.engine} onChange={(engine) => void save({ engine })} />
         <ClaudeSettings />
       </section>
       <OwnDomains />
@@ -72,6 +48,7 @@ export function GeneralSettings() {
         ))}
         <p className="muted">Collapse or expand the panel on any page with Alt+Shift+T; the choice is remembered.</p>
       </section>
+      <Retention />
       <p role="status" className="status">
         {saved}
       </p>

@@ -7,6 +7,7 @@ import { ImportWorkerClient, type ImportResult } from '@/lib/sop/import-client';
 import type { ImportRequest, WorkerFile } from '@/lib/sop/import-worker-protocol';
 import { fileFromPaste, filesFromDrop, filesFromList } from '@/lib/sop/picked-files';
 import { formatBytes, formatEta } from './sop-format';
+import { loadSampleSops } from './sample-sops';
 
 /** Runs imports in the page's SOP import worker, then tells the background to reload its index. */
 export type RunImport = (request: ImportRequest, onProgress?: (p: ImportProgress) => void) => Promise<Result<ImportResult>>;
@@ -68,10 +69,7 @@ export function SopImport({ runImport }: { runImport: RunImport }) {
 
   const loadSamples = async () => {
     setSamples('Loading the sample SOPs…');
-    const answer = await send('sop.loadSamples', {});
-    if (!answer.ok) return setSamples(`${answer.error.message} ${answer.error.nextStep}`);
-    const imported = answer.value.filter((o) => o.status === 'imported').length;
-    setSamples(`Sample SOPs: ${imported} imported, ${answer.value.length - imported} already in the library or refused.`);
+    setSamples((await loadSampleSops()).message);
   };
 
   return (

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { BrandMark } from '@/components/ui/brand-mark';
 
 export const PANEL_SHORTCUT_LABEL = 'Alt+Shift+T';
 
@@ -21,7 +22,12 @@ export function PanelFrame({ collapsed, onToggle, status, children }: Props) {
   return (
     <aside className={collapsed ? 'panel panel--collapsed' : 'panel'} aria-label="Calm Triage" data-testid="triage-panel">
       <header className="panel__header">
-        {!collapsed && <h1 className="panel__title">Calm Triage</h1>}
+        {!collapsed && (
+          <h1 className="panel__title">
+            <BrandMark size={18} />
+            Calm Triage
+          </h1>
+        )}
         {!collapsed && status}
         <button
           ref={toggleRef}

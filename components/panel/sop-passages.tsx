@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { send } from '@/lib/protocol/client';
 import type { Retrieval } from '@/lib/schemas/sop';
 
 const SHOWN = 3;
@@ -6,7 +7,8 @@ const SHOWN = 3;
 /** The passages the draft may cite: title, heading path and the matching lines; expand for the whole passage. */
 export function SopPassages({ retrieval }: { retrieval: Retrieval }) {
   const [open, setOpen] = useState<string | null>(null);
-  if (retrieval.passages.length === 0 || !retrieval.grounded) {
+  if (retrieval.passages.length === 0) return <NotCovered />;
+  if (!retrieval.grounded) {
     return (
       <p className="banner banner--warn" data-testid="sop-not-covered">
         The SOP library does not cover this question. Nothing will be invented: escalate, or add an SOP for it.
@@ -28,5 +30,30 @@ export function SopPassages({ retrieval }: { retrieval: Retrieval }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** No passage at all: when the library is empty, say so and offer the setup, rather than "not covered". */
+function NotCovered() {
+  const [empty, setEmpty] = useState(false);
+  useEffect(() => {
+    void send('status.library', {}).then((a) => a.ok && setEmpty(a.value.sops === 0));
+  }, []);
+  if (!empty) {
+    return (
+      <p className="banner banner--warn" data-testid="sop-not-covered">
+        The SOP library does not cover this question. Nothing will be invented: escalate, or add an SOP for it.
+      </p>
+    );
+  }
+  return (
+    <div className="banner banner--warn" data-testid="sop-library-empty">
+      <p className="banner__line">
+        <strong>Your SOP library is empty</strong>, so nothing can be grounded and no answer is drafted.
+      </p>
+      <button type="button" className="link" onClick={() => void send('status.openSetup', {})}>
+        Set up the SOP library
+      </button>
+    </div>
   );
 }

@@ -9,6 +9,8 @@ import { setUpDrafts } from './drafts';
 import { setUpSettings } from './settings';
 import { setUpHubSpot } from './hubspot';
 import { setUpCommands } from './commands';
+import { setUpStatus } from './status';
+import { setUpPrivacy } from './privacy';
 
 export default defineBackground(() => {
   const services = createServices();
@@ -23,5 +25,7 @@ export default defineBackground(() => {
     ...setUpDrafts(services),
     ...setUpSettings(services),
     ...setUpHubSpot(services),
+    ...setUpStatus(services),
+    ...setUpPrivacy(services),
   });
 });

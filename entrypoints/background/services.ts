@@ -21,6 +21,8 @@ export interface Services {
   /** Call after the library changed so the next triage reads the new index. */
   reloadIndex(): Promise<SopIndex>;
   model(): Promise<TextClassifier>;
+  /** After "Delete all local data": the next request loads the (now empty) index and a fresh model. */
+  forget(): void;
   localEngine(): Promise<TriageEngine>;
   claudeEngine(subjectId: string): Promise<Result<TriageEngine>>;
   engineChoice(): Promise<'local' | 'claude'>;
@@ -37,6 +39,10 @@ export function createServices(db = new TriageDatabase()): Services {
     index: () => (index ??= measured(INDEX_LOAD_MEASURE, () => loadIndex(db))),
     reloadIndex: () => (index = loadIndex(db)),
     model: () => (model ??= openLocalModel(db)),
+    forget: () => {
+      index = null;
+      model = null;
+    },
     localEngine: async () => createLocalEngine(await services.model(), { ownDomains: await loadOwnDomains(db) }),
     async claudeEngine(subjectId) {
       const settings = await loadClaudeSettings(db);

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { auditMessages } from './groups/audit';
 import { hubspotMessages } from './groups/hubspot';
 import { draftMessages } from './groups/draft';
+import { privacyMessages } from './groups/privacy';
 import { settingsMessages } from './groups/settings';
 import { sopMessages } from './groups/sop';
+import { statusMessages } from './groups/status';
 import { threadMessages } from './groups/thread';
 import { triageMessages } from './groups/triage';
 
@@ -18,6 +20,8 @@ export const messages = {
   ...hubspotMessages,
   ...draftMessages,
   ...settingsMessages,
+  ...statusMessages,
+  ...privacyMessages,
 } as const;
 
 export type MessageType = keyof typeof messages;

@@ -39,6 +39,9 @@ export const droppedProposalSchema = z.object({ property: z.string(), reason: z.
 export type DroppedProposal = z.infer<typeof droppedProposalSchema>;
 
 export const proposalStatusSchema = z.enum(['pending', 'accepted', 'edited', 'rejected', 'written', 'conflict', 'failed']);
+export type ProposalStatus = z.infer<typeof proposalStatusSchema>;
+/** A rep's decision closes a proposal: written to HubSpot, or rejected. */
+export const RESOLVED_PROPOSAL_STATUSES: readonly ProposalStatus[] = ['written', 'rejected'];
 
 /** One proposed HubSpot field update, shown as one row for a rep to accept, edit or reject. */
 export const fieldProposalSchema = z.object({
@@ -77,3 +80,5 @@ export const handoffPacketSchema = z.object({
   status: z.enum(['waiting', 'consumed', 'dismissed']),
 });
 export type HandoffPacket = z.infer<typeof handoffPacketSchema>;
+/** A handoff is closed once its proposals were decided in HubSpot, or it was dismissed. */
+export const RESOLVED_HANDOFF_STATUSES: readonly HandoffPacket['status'][] = ['consumed', 'dismissed'];

@@ -3,6 +3,8 @@ import { launchWithExtension } from '../support/chromium';
 import { serveGmailWorkspace } from '../support/gmail-workspace';
 
 interface Fixtures {
+  /** Keep the setup tab the install opens (the first-run spec); other specs have it closed. */
+  keepSetupTab: boolean;
   context: BrowserContext;
   extensionId: string;
   /** Errors thrown into host pages; every test asserts there are none. */
@@ -11,8 +13,9 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  context: async ({}, use) => {
-    const { context } = await launchWithExtension({ headless: true });
+  keepSetupTab: [false, { option: true }],
+  context: async ({ keepSetupTab }, use) => {
+    const { context } = await launchWithExtension({ headless: true, keepSetupTab });
     await serveGmailWorkspace(context);
     await use(context);
     await context.close();

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { findChromium } from '../../scripts/chromium-path.mjs';
 import { tmpdir } from 'node:os';
 
@@ -13,8 +13,11 @@ export function chromiumPath(): string {
 
 export const extensionPath = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
-/** Starts Chromium with the built extension loaded, in a fresh profile. */
-export async function launchWithExtension(options: { headless: boolean }): Promise<{ context: BrowserContext; extensionId: string }> {
+/**
+ * Starts Chromium with the built extension loaded, in a fresh profile. Installing opens the first-run setup tab;
+ * it is closed as it appears unless `keepSetupTab` (the first-run spec), so other specs see only their own pages.
+ */
+export async function launchWithExtension(options: { headless: boolean; keepSetupTab?: boolean }): Promise<{ context: BrowserContext; extensionId: string }> {
   if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionPath}: run npm run build first.`);
   }
@@ -34,6 +37,15 @@ export async function launchWithExtension(options: { headless: boolean }): Promi
       '--disable-component-update',
     ],
   });
+  if (!options.keepSetupTab) {
+    const closeIfSetup = (page: Page) =>
+      void page
+        .waitForURL(/\/options\.html#setup$/, { timeout: 10_000 })
+        .then(() => page.close())
+        .catch(() => undefined); // any other page is left alone
+    context.pages().forEach(closeIfSetup);
+    context.on('page', closeIfSetup);
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId };

@@ -1,0 +1,6 @@
+import { createRoot } from 'react-dom/client';
+import '@/components/popup/popup.css';
+import { PopupApp } from '@/components/popup/popup-app';
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<PopupApp />);
