@@ -1,5 +1,5 @@
 import type { ChecklistItem } from '@/lib/schemas/draft';
-import type { RetrievedPassage } from '@/lib/schemas/sop';
+import type { Passage, RetrievedPassage } from '@/lib/schemas/sop';
 import { isTemplatePassage } from '@/lib/sop/reply-templates';
 import { sentenceSpans } from '@/lib/text/sentences';
 import { asksFor, isAgentInstruction } from './sop-sentences';
@@ -42,6 +42,8 @@ export function agentInstructions(passages: readonly RetrievedPassage[]): Array<
 
 export interface ChecklistInput {
   passages: readonly RetrievedPassage[];
+  /** Other passages of the same SOPs saying what to ask for (not cited: they are not in the draft's passages). */
+  askPassages?: readonly Passage[];
   facts: ThreadFacts;
   /** What the rule choice said: the rule used and the facts that decided it. */
   rule: string | null;
@@ -50,11 +52,19 @@ export interface ChecklistInput {
   unanswered: readonly string[];
 }
 
-export function buildChecklist({ passages, facts, rule, asked, unanswered }: ChecklistInput): ChecklistItem[] {
+export function buildChecklist({ passages, askPassages = [], facts, rule, asked, unanswered }: ChecklistInput): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   if (rule) items.push({ kind: 'rule', text: rule, quote: null, citation: null });
   const supplied = new Set<FactKey>();
-  for (const instruction of agentInstructions(passages).slice(0, MAX_INSTRUCTIONS)) {
+  const cited = new Set(passages.map((p) => p.id));
+  const extra = agentInstructions(askPassages.filter((p) => !cited.has(p.id)).map((p) => ({ ...p, score: 0, matchText: '' })))
+    .filter((i) => asksFor(i.text).length > 0)
+    .map((i) => ({ text: i.text, citation: null }));
+  const own = agentInstructions(passages);
+  // What to ask for comes first and is never cut: it is what the rep checks against the thread.
+  const asking = own.filter((i) => asksFor(i.text).length > 0);
+  const rest = own.filter((i) => asksFor(i.text).length === 0).slice(0, MAX_INSTRUCTIONS);
+  for (const instruction of [...extra, ...asking, ...rest]) {
     items.push({ kind: 'instruction', text: instruction.text, quote: null, citation: instruction.citation });
     for (const key of asksFor(instruction.text)) {
       const fact = facts.facts.find((f) => f.key === key);

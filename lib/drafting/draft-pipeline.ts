@@ -11,6 +11,7 @@ import { isTemplatePassage } from '@/lib/sop/reply-templates';
 import { SopIndex } from '@/lib/sop/sop-index';
 import { customerMessages } from '@/lib/engine/local/thread-text';
 import { postChecks } from './post-checks';
+import { asksCustomer } from './sop-sentences';
 
 /**
  * The triage pipeline outside the browser, the same steps the background runs (classify, retrieve, templates of the
@@ -36,7 +37,8 @@ export async function runDraftPipeline(input: TriageInput, passages: readonly Pa
   if (!lane || !lane.processing.actions.includes('draft') || !needsReply(classification.category.value)) return { classification, retrieval, draft: null };
   const sopIds = new Set(retrieval.passages.map((p) => p.sopId));
   const templates = passages.filter((p) => sopIds.has(p.sopId) && isTemplatePassage(p));
-  const drafted = await engine.draft({ input, classification, lane, retrieval, templates });
+  const askPassages = passages.filter((p) => sopIds.has(p.sopId) && !isTemplatePassage(p) && asksCustomer(p));
+  const drafted = await engine.draft({ input, classification, lane, retrieval, templates, askPassages });
   if (!drafted.ok) throw new Error(drafted.error.message);
   const notes = postChecks(drafted.value, { input, lane, language: classification.language.value });
   return { classification, retrieval, draft: { ...drafted.value, notes } };

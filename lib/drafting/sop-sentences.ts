@@ -100,3 +100,6 @@ export function replyAsksFor(sentence: string): FactKey[] {
   const keys = ASKABLE.filter(([, pattern]) => pattern.test(sentence)).map(([key]) => key);
   return keys;
 }
+
+/** Whether a passage tells the agent to ask the customer for something. */
+export const asksCustomer = (passage: { text: string }): boolean => asksFor(passage.text).length > 0;

@@ -14,6 +14,8 @@ export interface DraftRequest {
   retrieval: Retrieval;
   /** Reply-template sections of the SOPs the retrieval drew on (passages under a "Reply template" heading). */
   templates?: Passage[];
+  /** Passages of those SOPs that say what to ask the customer for: the checklist marks each item supplied or not. */
+  askPassages?: Passage[];
   signal?: AbortSignal;
   /** Called with each piece of text as it is produced, in order. */
   onText?: (delta: string) => void;

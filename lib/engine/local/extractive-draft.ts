@@ -191,7 +191,7 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
 
   const claimsSaid = sentences.filter((s) => s.kind === 'claim' || s.kind === 'request').map((s) => s.text);
   const unanswered = customerQuestions(latest?.text ?? '').filter((q) => !answerTo(q, claimsSaid));
-  const checklist = buildChecklist({ passages, facts, rule, asked, unanswered });
+  const checklist = buildChecklist({ passages, askPassages: request.askPassages ?? [], facts, rule, asked, unanswered });
   // Legal and medical judgement is never automated: the draft stays, and a human is asked to review it.
   const judgement = classification.riskFlags.find((f) => f.flag === 'legal' || f.flag === 'medical');
   if (judgement) sentences.splice(sentences.length - 1, 0, { text: t.escalation(escalateTo, `${judgement.flag} question ("${judgement.evidence}")`), citations: [], kind: 'escalation' });

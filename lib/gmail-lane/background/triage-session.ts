@@ -11,6 +11,7 @@ import type { Passage, Retrieval } from '@/lib/schemas/sop';
 import { postChecks } from '@/lib/drafting/post-checks';
 import { needsReply } from '@/lib/lanes/categories';
 import { isTemplatePassage } from '@/lib/sop/reply-templates';
+import { asksCustomer } from '@/lib/drafting/sop-sentences';
 import { queryFromText, retrieve } from '@/lib/sop/retrieve';
 import type { SopIndex } from '@/lib/sop/sop-index';
 import { latestDraftFor, openDraftFor, saveDraft } from './draft-store';
@@ -139,13 +140,14 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
     let shown = record.partialText;
     let written = '';
     let lastSave = performance.now();
-    const templates = await templatePassages(deps.db, retrieval);
+    const { templates, askPassages } = await sopCompanions(deps.db, retrieval);
     const drafted = await engine.draft({
       input: start.input,
       classification: triage.classification,
       lane,
       retrieval,
       templates,
+      askPassages,
       onText: (delta) => {
         written += delta;
         if (shown.startsWith(written)) return;
@@ -183,12 +185,12 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
   }
 }
 
-/** The reply-template sections of the SOPs the retrieval drew on, as the library holds them now. */
-async function templatePassages(db: TriageDatabase, retrieval: Retrieval): Promise<Passage[]> {
+/** Of the SOPs the retrieval drew on, as the library holds them now: their reply templates and what they say to ask for. */
+async function sopCompanions(db: TriageDatabase, retrieval: Retrieval): Promise<{ templates: Passage[]; askPassages: Passage[] }> {
   const sopIds = [...new Set(retrieval.passages.map((p) => p.sopId))];
-  if (sopIds.length === 0) return [];
-  const rows = await db.passages.where('sopId').anyOf(sopIds).toArray();
-  return rows.filter((r) => r.active === 1 && isTemplatePassage(r)).map(({ active: _active, ...passage }) => passage);
+  if (sopIds.length === 0) return { templates: [], askPassages: [] };
+  const rows = (await db.passages.where('sopId').anyOf(sopIds).toArray()).filter((r) => r.active === 1).map(({ active: _active, ...passage }) => passage);
+  return { templates: rows.filter(isTemplatePassage), askPassages: rows.filter((p) => !isTemplatePassage(p) && asksCustomer(p)) };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
