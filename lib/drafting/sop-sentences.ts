@@ -44,7 +44,7 @@ export function isAgentInstruction(sentence: string): boolean {
 /** What an "ask for" instruction asks the customer for, as fact keys; nothing when it asks for nothing. */
 const ASKABLE: Array<[FactKey, RegExp]> = [
   ['workspace_address', /workspace address|workspace|arbeitsbereich/i],
-  ['invoice_number', /invoice numbers?|invoice|rechnungsnummer|rechnung/i],
+  ['invoice_number', /invoice numbers?|rechnungsnummer|(?:the|your|an|die|ihre) (?:invoice|rechnung)(?! (?:date|period))(?!\w)/i],
   ['order_number', /order numbers?|order number|bestellnummer|auftragsnummer/i],
   ['reason', /reason|grund/i],
   ['photos_attached', /photos?|pictures?|fotos?|bilder/i],
@@ -69,7 +69,7 @@ export const ASK_WORDING: Record<'en' | 'de', Partial<Record<FactKey, string>>> 
     order_number: 'your order number',
     reason: 'the reason for cancelling',
     photos_attached: 'photos of the damaged items and of the outer packaging',
-    renewal_date: 'the renewal date shown on your invoice',
+    renewal_date: 'the date your annual plan renewed',
     amount: 'the dates and amounts on your statement',
     tracking_number: 'the tracking number',
     expected_delivery_date: 'the delivery date you were given',

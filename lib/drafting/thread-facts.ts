@@ -71,14 +71,14 @@ export function findPastDate(sentence: string, reference: Date): { day: string; 
   return { day: found.day, text: found.text };
 }
 
-const ORDER = /(?<![\p{L}])(?:order|bestellung|auftrag|po)(?:\s*(?:number|no\.?|nr\.?|nummer|#))?\s*[#:]?\s*([A-Z]{0,3}-?\d{4,})(?![\p{L}\d])/iu;
-const INVOICE = /(?<![\p{L}\d])(INV-\d{3,}|(?:(?:invoice|rechnung)(?:\s*(?:number|no\.?|nr\.?|nummer|#))?\s*[#:]?\s*)([A-Z]{0,3}-?\d{4,}))(?![\p{L}\d])/iu;
+const ORDER = /(?<![\p{L}])(?:order|bestellung|bestellnummer|auftrag|auftragsnummer|po)(?:\s*(?:number|no\.?|nr\.?|nummer|#))?\s*[#:]?\s*(?:(?:is|ist|lautet|was|war)\s+)?([A-Z]{0,3}-?\d{4,})(?![\p{L}\d])/iu;
+const INVOICE = /(?<![\p{L}\d])(INV-\d{3,}|(?:(?:invoice|rechnung|rechnungsnummer)(?:\s*(?:number|no\.?|nr\.?|nummer|#))?\s*[#:]?\s*(?:(?:is|ist|lautet)\s+)?)([A-Z]{0,3}-?\d{4,}))(?![\p{L}\d])/iu;
 const HOST = /(?<![@\w.-])((?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w@-])/i;
 const WORKSPACE_CUE = /workspace|arbeitsbereich|instance|instanz|account|konto|tenant/i;
 const RENEWAL = /renew|renewal|verl(?:ä|ae)nger|erneuer|abgebucht|charged|belastet/i;
 const ORDERED = /\b(?:ordered|placed (?:the|our|an?) order|bestellt|bestellung vom)\b/i;
 const EXPECTED = /(?:should have (?:arrived|been delivered)|was (?:due|supposed to arrive|expected)|due on|expected on|sollte (?:am|bis)|geliefert werden sollte|h(?:ä|ae)tte .* ankommen|war .* angek(?:ü|ue)ndigt|liefertermin)/i;
-const REASON = /(?<![\p{L}])(?:because|since we|as we|we (?:moved|switched|changed|no longer|don't|do not|have not used|haven't used|stopped)|no longer need|not using|reason|weil|da wir|wir (?:nutzen|brauchen|haben) .*(?:nicht mehr|gewechselt|umgestiegen)|nicht mehr (?:nutzen|benötigen|brauchen)|grund)(?![\p{L}])/iu;
+const REASON = /(?<![\p{L}])(?:because|since we|as we|we (?:moved|switched|changed|no longer|don't|do not|have not used|haven't used|stopped)|no longer need|not using|reason|weil|da wir|wir (?:nutzen|brauchen|haben|sind) .*(?:nicht mehr|gewechselt|umgestiegen)|nicht mehr (?:nutzen|benötigen|brauchen)|grund)(?![\p{L}])/iu;
 const PHOTOS = /(?:attach|enclos|anbei|im anhang|beigef(?:ü|ue)gt|angeh(?:ä|ae)ngt|see the photos|here are (?:the |some )?(?:photos|pictures))/i;
 const PHOTO_WORD = /photo|picture|image|foto|bild|aufnahme/i;
 const TRACKING = /(?:tracking|sendungs?)(?:\s*(?:number|no\.?|nr\.?|nummer|id|code))?\s*[#:]?\s*([A-Z0-9]{8,})(?![\p{L}\d])/iu;
