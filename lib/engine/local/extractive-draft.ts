@@ -137,8 +137,7 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
   const escalateTo = lane.failureFeedback.escalateTo;
   const base = { template: null, fills: [], checklist: [], notes: [] };
 
-  if (!retrieval.grounded) {
-    const why = 'the SOP library does not cover this question';
+  const holdingReply = (why: string): Draft => {
     const sentences: DraftSentence[] = [
       { text: t.greeting(name), citations: [], kind: 'greeting' },
       { text: t.thanks, citations: [], kind: 'closing' },
@@ -147,7 +146,8 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
       { text: t.closing, citations: [], kind: 'closing' },
     ];
     return { ...base, sentences, passages: retrieval.passages, abstained: true, escalateTo };
-  }
+  };
+  if (!retrieval.grounded) return holdingReply('the SOP library does not cover this question');
 
   const category = classification.category.value;
   const choice = chooseTemplate(templatesOf(request.templates ?? []).templates, category, classification.language.value, facts);
@@ -170,6 +170,7 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
     rule = choice.template.conditions.length > 0 ? `Rule used: ${choice.template.label}. Decided by: ${choice.because.join('; ')}` : `Reply template used: ${choice.template.label}`;
   } else {
     const claims = chooseClaims(request, `${input.subject} ${latest?.text ?? ''}`, reference);
+    if (claims.length === 0 && choice.kind !== 'missing_fact') return holdingReply('no SOP passage answers this question');
     sentences = [{ text: t.greeting(name), citations: [], kind: 'greeting' }, { text: t.thanks, citations: [], kind: 'closing' }];
     claims.forEach((claim) => sentences.push({ text: claim.text, citations: [claim.passage + 1], kind: 'claim' }));
     // Ask only for what the SOP says to ask for and the thread does not give, in one sentence.
