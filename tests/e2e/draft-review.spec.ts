@@ -119,7 +119,9 @@ test('edits and the risk tick persist across a page reload', async ({ gmail }) =
   await expect(again).toBeVisible({ timeout: 15_000 });
   await expect(again.getByTestId('review-text')).toHaveValue(/Talk soon\.$/);
   await expect(again.getByLabel('I checked the refund policy applies to this customer')).toBeChecked();
-  await expect(again.getByTestId('insert-reply')).toBeEnabled();
+  // The tick held; only the refund amount the rep has not filled yet stands between the draft and Insert.
+  await expect(again.getByTestId('insert-blockers')).toContainText('refund_amount');
+  await expect(again.getByTestId('insert-blockers')).not.toContainText('I checked the refund policy');
 });
 
 test('the RFQ thread shows a handoff packet waiting for HubSpot', async ({ gmail }) => {
