@@ -121,3 +121,68 @@ export async function draftFigures(): Promise<Figure[]> {
   }
   return figures;
 }
+
+/**
+ * What the drafts say, checked over every Gmail fixture thread and 250 generated support emails (EN and DE): asking for
+ * what the email gave (by the generator's truth; for fixtures, by the facts the thread states), SOP instructions to the
+ * agent in the reply, and unfilled placeholders that the Insert gate would let through with every box ticked.
+ */
+export async function draftCheckFigures(): Promise<Figure[]> {
+  const { JSDOM } = await import('jsdom');
+  const { readGmail } = await import('@/lib/sites/gmail/read-thread');
+  const { toTriageInput } = await import('@/lib/sites/gmail/to-triage-input');
+  const { runDraftPipeline } = await import('@/lib/drafting/draft-pipeline');
+  const { readThreadFacts } = await import('@/lib/drafting/thread-facts');
+  const { agentInstructions } = await import('@/lib/drafting/checklist');
+  const { isAgentInstruction, replyAsksFor } = await import('@/lib/drafting/sop-sentences');
+  const { unfilledPlaceholders } = await import('@/lib/drafting/placeholders');
+  const { canInsert, requiredAcknowledgements } = await import('@/lib/review/policy');
+  const { replyText } = await import('@/lib/review/reply-text');
+  const { emptyReview } = await import('@/lib/schemas/draft-record');
+  const { toTriageResult } = await import('@/lib/gmail-lane/background/triage-result');
+  const { customerMessages } = await import('@/lib/engine/local/thread-text');
+  const { generateSupportEmails } = await import('./generated-support-emails');
+  const { loadSopFolder } = await import('../scripts/triage-inspect');
+
+  const passages = await loadSopFolder(path.resolve(import.meta.dirname, '../public/samples/sops'));
+  const instructionTexts = new Set(agentInstructions(passages.map((p) => ({ ...p, score: 0, matchText: '' }))).map((i) => i.text.toLowerCase()));
+  const cases: Array<{ input: TriageInput; given: string[] | null }> = [];
+  for (const name of readdirSync(gmailFixtureDir).filter((n) => n.endsWith('.html'))) {
+    const dom = new JSDOM(readFileSync(path.join(gmailFixtureDir, name), 'utf8'));
+    const read = readGmail(dom.window.document);
+    dom.window.close();
+    if (read.kind === 'thread') cases.push({ input: toTriageInput(read.thread), given: null });
+  }
+  const fixtureCount = cases.length;
+  const generated = generateSupportEmails(250);
+  for (const email of generated) cases.push({ input: email.input, given: email.given });
+
+  let drafts = 0;
+  let asksGiven = 0;
+  let leaks = 0;
+  let unfilledInserted = 0;
+  for (const c of cases) {
+    const result = await runDraftPipeline(c.input, passages);
+    if (!result.draft) continue;
+    drafts++;
+    const draft = result.draft;
+    const given = new Set(c.given ?? readThreadFacts(c.input.subject, customerMessages(c.input)).facts.map((f) => f.key));
+    const said = draft.sentences.filter((s) => s.kind !== 'greeting' && s.kind !== 'closing' && s.kind !== 'escalation');
+    if (said.some((s) => replyAsksFor(s.text).some((k) => given.has(k)))) asksGiven++;
+    if (said.some((s) => instructionTexts.has(s.text.trim().toLowerCase()) || isAgentInstruction(s.text.trim()))) leaks++;
+    const text = replyText(draft);
+    const triage = toTriageResult(result.classification, 'local', defaultLanes, 1);
+    const record = {
+      id: 'bench', subjectId: 'bench', lane: result.classification.lane.value, engine: 'local' as const, status: 'ready' as const, triage, retrieval: result.retrieval,
+      partialText: '', draft, review: { ...emptyReview, acknowledged: requiredAcknowledgements(triage), unsupportedAcknowledged: true }, approval: null, error: null, createdAt: 0, updatedAt: 0,
+    };
+    // Every box ticked: only the placeholder gate stands between an unfilled field and Gmail.
+    if (unfilledPlaceholders(text).length > 0 && canInsert(record, text, []).ok) unfilledInserted++;
+  }
+  const unit = `drafts (local engine in Node, sample SOPs; ${fixtureCount} Gmail fixture threads + ${generated.length} generated EN/DE support emails, ${drafts} drafted)`;
+  return [
+    { name: 'draft_asks_for_given_info', value: asksGiven, unit, target: '<= 0' },
+    { name: 'draft_agent_instruction_leaks', value: leaks, unit, target: '<= 0' },
+    { name: 'draft_unfilled_placeholders_inserted', value: unfilledInserted, unit, target: '<= 0' },
+  ];
+}

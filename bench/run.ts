@@ -30,6 +30,11 @@ const groups: Group[] = [
     figures: ['first_token_ms_p50_local', 'first_token_ms_p95_local', 'first_token_overhead_ms_p95_claude'],
     run: async () => (await import('./draft')).draftFigures(),
   },
+  {
+    name: 'draft checks',
+    figures: ['draft_asks_for_given_info', 'draft_agent_instruction_leaks', 'draft_unfilled_placeholders_inserted'],
+    run: async () => (await import('./draft')).draftCheckFigures(),
+  },
   { name: 'KPI dashboard', figures: ['kpi_compute_ms_p50_100k', 'kpi_compute_ms_p95_100k'], run: async () => (await import('./kpi')).kpiFigures() },
   {
     name: 'hardening',

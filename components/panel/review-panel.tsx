@@ -9,6 +9,8 @@ import { riskLabels } from './labels';
 import { ErrorState } from './panel-section';
 import { ReviewReject } from './review-reject';
 import { ReviewSentences } from './review-sentences';
+import { DraftChecklist } from './draft-checklist';
+import { PlaceholderFields } from './placeholder-fields';
 
 interface Props {
   record: DraftRecord;
@@ -26,7 +28,7 @@ export function ReviewPanel({ record, flow, onRecord }: Props) {
   useEffect(() => () => controller.dispose(), [controller]);
   const s = useStore(controller.state);
   const [showDiff, setShowDiff] = useState(false);
-  const { gate, required, reasons, unsupportedLeft } = controller.gate(s, (f) => riskLabels[f].acknowledgement);
+  const { gate, required, locked, reasons, unsupportedLeft } = controller.gate(s, (f) => riskLabels[f].acknowledgement);
   const { generated } = controller;
   const { text, mode, acknowledged, unsupportedAcknowledged, busy, status, saved, error } = s;
   const resolved = record.status === 'sent' || record.status === 'discarded' || record.status === 'rejected';
@@ -59,6 +61,7 @@ export function ReviewPanel({ record, flow, onRecord }: Props) {
         )
       )}
       <ReviewSentences draft={draft} checks={s.checks} />
+      <DraftChecklist draft={draft} />
 
       <label className="field-label" htmlFor={`${id}-text`}>
         {draft.abstained ? 'Holding reply' : 'Reply text (edit before inserting)'}
@@ -72,6 +75,7 @@ export function ReviewPanel({ record, flow, onRecord }: Props) {
         value={text}
         onChange={(e) => controller.setText(e.target.value)}
       />
+      <PlaceholderFields text={text} onText={(t) => controller.setText(t)} />
       <div className="review-row">
         <button type="button" className="link" aria-expanded={showDiff} aria-controls={`${id}-diff`} onClick={() => setShowDiff(!showDiff)}>
           {showDiff ? 'Hide changes' : 'Show changes'}
@@ -115,7 +119,9 @@ export function ReviewPanel({ record, flow, onRecord }: Props) {
               <input
                 type="checkbox"
                 data-flag={flag}
-                checked={acknowledged.includes(flag)}
+                checked={acknowledged.includes(flag) && !locked.includes(flag)}
+                disabled={locked.includes(flag)}
+                title={locked.includes(flag) ? 'A sentence of the draft states what a person decides: edit it first.' : undefined}
                 onChange={(e) => controller.acknowledge(flag, e.target.checked)}
               />
               {riskLabels[flag].acknowledgement}

@@ -4,7 +4,7 @@ import type { Result } from '@/lib/schemas/errors';
 import type { PropertyDefinition } from '@/lib/schemas/hubspot';
 import type { Lane } from '@/lib/schemas/lane';
 import type { DroppedProposal, EvidenceText, FieldCandidate } from '@/lib/schemas/proposal';
-import type { Retrieval } from '@/lib/schemas/sop';
+import type { Passage, Retrieval } from '@/lib/schemas/sop';
 import type { TriageInput } from '@/lib/schemas/triage-input';
 
 export interface DraftRequest {
@@ -12,6 +12,10 @@ export interface DraftRequest {
   classification: Classification;
   lane: Lane;
   retrieval: Retrieval;
+  /** Reply-template sections of the SOPs the retrieval drew on (passages under a "Reply template" heading). */
+  templates?: Passage[];
+  /** Passages of those SOPs that say what to ask the customer for: the checklist marks each item supplied or not. */
+  askPassages?: Passage[];
   signal?: AbortSignal;
   /** Called with each piece of text as it is produced, in order. */
   onText?: (delta: string) => void;

@@ -36,3 +36,8 @@ export function categoryById(id: string): CategoryDefinition | undefined {
 export function laneForCategory(id: string): string {
   return categoryById(id)?.laneId ?? 'shared-inbox-triage';
 }
+
+/** Categories that get no reply at all (a newsletter or an FYI): no draft, not even a holding one. */
+const NO_REPLY: ReadonlySet<string> = new Set(['newsletter']);
+
+export const needsReply = (category: string): boolean => !NO_REPLY.has(category);

@@ -21,7 +21,7 @@ export type PassageLookup = (passageId: string) => Promise<LibraryPassage | null
 export const SUPPORT_THRESHOLD = 0.5;
 
 /** Words the drafts use to lead into a claim: not part of what the claim asserts. */
-const LEAD_IN_TERMS = new Set(termsOf('per our policy also in addition finally furthermore moreover note that gemäß unserer richtlinie außerdem zudem schließlich'));
+const LEAD_IN_TERMS = new Set(termsOf('per our policy also in addition finally furthermore moreover note that gemäß unserer richtlinie außerdem zudem schließlich could you send us könnten sie uns bitte senden'));
 
 const QUOTED = /[“"„«]([^”"“»]{3,})[”"“»]/g;
 
@@ -54,7 +54,9 @@ async function checkSentence(sentence: DraftSentence, index: number, draft: Draf
   }
   const all = normalise(texts.join('\n'));
   if (quotedSpans(sentence.text).some((q) => !all.includes(normalise(q)))) return { index, status: 'unsupported', reason: 'quote_not_in_passage' };
-  if (sentence.kind === 'claim' && supportScore(sentence.text, texts.join('\n')) < SUPPORT_THRESHOLD) {
+  // A template's placeholders were filled from the thread (each fill has its quote): the rest must be the SOP's words.
+  const asserted = draft.fills.reduce((text, fill) => text.split(fill.value).join(' '), sentence.text);
+  if ((sentence.kind === 'claim' || sentence.kind === 'request') && supportScore(asserted, texts.join('\n')) < SUPPORT_THRESHOLD) {
     return { index, status: 'unsupported', reason: 'not_supported' };
   }
   return { index, status: 'supported' };

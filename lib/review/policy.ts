@@ -2,6 +2,8 @@ import type { DraftRecord } from '@/lib/schemas/draft-record';
 import type { RiskFlag } from '@/lib/schemas/lane';
 import type { TriageResult } from '@/lib/schemas/classification';
 import type { SentenceCheck } from '@/lib/schemas/review';
+import { FLAG_OF, reservedDecisions, statedDecisions, type HumanDecision } from '@/lib/drafting/human-decisions';
+import { unfilledPlaceholders } from '@/lib/drafting/placeholders';
 import { replyText, stillContains } from './reply-text';
 
 /**
@@ -18,7 +20,11 @@ export type Blocker =
   | { kind: 'empty' }
   | { kind: 'acknowledge'; flag: RiskFlag }
   | { kind: 'unsupported'; sentences: number }
-  | { kind: 'holding_only' };
+  | { kind: 'holding_only' }
+  /** Placeholders nobody filled yet: a `{{field}}` never reaches Gmail. */
+  | { kind: 'placeholder'; names: string[] }
+  /** Generated sentences that state what a person decides, still in the text. */
+  | { kind: 'human_decision'; decision: HumanDecision; sentences: number };
 
 export type Gate = { ok: true } | { ok: false; blockers: Blocker[] };
 
@@ -37,6 +43,22 @@ export function remainingUnsupported(record: DraftRecord, checks: readonly Sente
   return checks.filter((c) => c.status === 'unsupported' && stillContains(text, sentences[c.index]?.text ?? '')).map((c) => c.index);
 }
 
+/** Generated sentences still in the text that state a decision the lane keeps for a person (a price, a lead time…). */
+export function statedHumanDecisions(record: DraftRecord, text: string): Array<{ index: number; decision: HumanDecision }> {
+  const reserved = reservedDecisions(record.triage.lane);
+  const out: Array<{ index: number; decision: HumanDecision }> = [];
+  (record.draft?.sentences ?? []).forEach((s, index) => {
+    if (s.kind === 'escalation' || !stillContains(text, s.text)) return;
+    for (const decision of statedDecisions(s.text, reserved)) out.push({ index, decision });
+  });
+  return out;
+}
+
+/** Acknowledgements that cannot be ticked while a sentence stating that decision stays in the text. */
+export function lockedAcknowledgements(record: DraftRecord, text: string): RiskFlag[] {
+  return [...new Set(statedHumanDecisions(record, text).map((d) => FLAG_OF[d.decision]))];
+}
+
 /** Whether `text` may be inserted for this draft, with every reason it may not. */
 export function canInsert(record: DraftRecord, text: string, checks: readonly SentenceCheck[]): Gate {
   const draft = record.draft;
@@ -44,7 +66,14 @@ export function canInsert(record: DraftRecord, text: string, checks: readonly Se
   const blockers: Blocker[] = [];
   if (text.trim() === '') blockers.push({ kind: 'empty' });
   if (draft.abstained && text.trim() !== replyText(draft)) blockers.push({ kind: 'holding_only' });
-  const acked = new Set(record.review.acknowledged);
+  const names = unfilledPlaceholders(text);
+  if (names.length > 0) blockers.push({ kind: 'placeholder', names });
+  const stated = statedHumanDecisions(record, text);
+  for (const decision of new Set(stated.map((d) => d.decision))) {
+    blockers.push({ kind: 'human_decision', decision, sentences: stated.filter((d) => d.decision === decision).length });
+  }
+  const locked = new Set(lockedAcknowledgements(record, text));
+  const acked = new Set(record.review.acknowledged.filter((f) => !locked.has(f)));
   for (const flag of requiredAcknowledgements(record.triage)) if (!acked.has(flag)) blockers.push({ kind: 'acknowledge', flag });
   const unsupported = remainingUnsupported(record, checks, text);
   if (unsupported.length > 0 && !record.review.unsupportedAcknowledged) blockers.push({ kind: 'unsupported', sentences: unsupported.length });
@@ -64,6 +93,10 @@ export function describeBlocker(blocker: Blocker, ackLabel: (flag: RiskFlag) => 
       return blocker.sentences === 1
         ? 'Edit the unsupported sentence away, or tick that you checked it.'
         : `Edit the ${blocker.sentences} unsupported sentences away, or tick that you checked them.`;
+    case 'placeholder':
+      return `Fill ${blocker.names.map((n) => `“${n}”`).join(', ')} in the reply.`;
+    case 'human_decision':
+      return `Edit the sentence that states ${blocker.decision.replace(/_/g, ' ')}: a person decides it, so “${ackLabel(FLAG_OF[blocker.decision])}” cannot be ticked while it stays.`;
     case 'holding_only':
       return 'The SOPs do not cover this: only the holding reply can be inserted. Write any other answer in Gmail yourself.';
   }

@@ -33,6 +33,8 @@ export const triageResultSchema = z.object({
       escalateTo: z.string(),
       riskAcknowledgements: z.array(riskFlagSchema),
       confidenceFloor: z.number(),
+      /** What the lane keeps for a person (prices, lead times, refund amounts): drafts stating them are held. */
+      decisionsNotMade: z.array(z.string()).default([]),
     })
     .nullable(),
   /** Fields whose confidence is under the lane's floor: shown as such, and the thread routes to human triage. */

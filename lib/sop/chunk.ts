@@ -1,4 +1,5 @@
 import type { Passage } from '@/lib/schemas/sop';
+import { isTemplatePassage } from './reply-templates';
 
 /** Passages stay under this many characters, so a quote fits the panel and BM25 length norms stay comparable. */
 export const MAX_PASSAGE_CHARS = 1200;
@@ -113,7 +114,9 @@ export function chunkSop(source: ChunkSource, max = MAX_PASSAGE_CHARS, min = MIN
     const previous = merged[merged.length - 1];
     const combined = previous ? joinPieces(previous, piece) : null;
     const small = piece.body.length < min || (previous !== undefined && previous.body.length < min);
-    if (previous && combined && small && combined.body.length <= max) merged[merged.length - 1] = combined;
+    // A reply template stays a passage of its own: the draft fills it line by line and cites it whole.
+    const template = isTemplatePassage(piece) || (previous !== undefined && isTemplatePassage(previous));
+    if (previous && combined && small && !template && combined.body.length <= max) merged[merged.length - 1] = combined;
     else merged.push({ ...piece });
   }
 

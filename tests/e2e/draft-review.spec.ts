@@ -43,6 +43,13 @@ test('refund thread: tick the refund check, insert into Gmail, rep edits and sen
 
   await instrumentSend(gmail);
   await refundTick.check();
+  // The template's refund amount is the rep's to fill: Insert waits for it (issue #10).
+  await expect(insert).toBeDisabled();
+  await expect(review.getByTestId('insert-blockers')).toContainText('refund_amount');
+  const amount = review.locator('[data-placeholder="refund_amount"]');
+  await amount.fill('1,188 USD');
+  await amount.press('Enter');
+  await expect(review.getByTestId('review-text')).toHaveValue(/1,188 USD/);
   await expect(insert).toBeEnabled();
   await insert.click();
   await expect(review.getByTestId('review-status')).toHaveText("Inserted into Gmail's reply. Review it there and press Send yourself.");
@@ -112,7 +119,9 @@ test('edits and the risk tick persist across a page reload', async ({ gmail }) =
   await expect(again).toBeVisible({ timeout: 15_000 });
   await expect(again.getByTestId('review-text')).toHaveValue(/Talk soon\.$/);
   await expect(again.getByLabel('I checked the refund policy applies to this customer')).toBeChecked();
-  await expect(again.getByTestId('insert-reply')).toBeEnabled();
+  // The tick held; only the refund amount the rep has not filled yet stands between the draft and Insert.
+  await expect(again.getByTestId('insert-blockers')).toContainText('refund_amount');
+  await expect(again.getByTestId('insert-blockers')).not.toContainText('I checked the refund policy');
 });
 
 test('the RFQ thread shows a handoff packet waiting for HubSpot', async ({ gmail }) => {

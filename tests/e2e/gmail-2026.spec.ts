@@ -31,6 +31,11 @@ test('thread-2026-inline-reply-open: insert into its open reply, never Send, and
   await expect(review).toBeVisible({ timeout: 15_000 });
   // Tick whatever this lane asks the rep to check before inserting.
   for (const tick of await review.getByRole('checkbox').all()) await tick.check();
+  // And fill whatever the reply template leaves to the rep.
+  for (const field of await review.locator('[data-placeholder]').all()) {
+    await field.fill('tomorrow');
+    await field.press('Enter');
+  }
   const text = await review.getByTestId('review-text').inputValue();
   await gmail.evaluate((selector) => {
     const w = window as unknown as { __sendActivations: number };

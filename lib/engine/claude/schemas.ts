@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { classificationSchema } from '@/lib/schemas/classification';
 import { draftSchema } from '@/lib/schemas/draft';
 
-/** What Claude writes for a draft: the draft without the passages, which the engine attaches itself. */
-export const draftOutputSchema = draftSchema.omit({ passages: true });
+/** What Claude writes for a draft: the draft without the passages (the engine attaches them) and without what the post-checks add. */
+export const draftOutputSchema = draftSchema.omit({ passages: true, template: true, fills: true, checklist: true, notes: true });
 export type DraftOutput = z.infer<typeof draftOutputSchema>;
 
 /** The JSON Schema shape the Messages API takes as a tool's input_schema. */

@@ -3,16 +3,26 @@ import { categoryById } from '@/lib/lanes/categories';
 import { type Draft, type DraftSentence, draftText } from '@/lib/schemas/draft';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { sentenceSpans } from '@/lib/text/sentences';
+import { buildChecklist, agentInstructions } from '@/lib/drafting/checklist';
+import { chooseTemplate } from '@/lib/drafting/conditions';
+import { answerTo, customerQuestions } from '@/lib/drafting/customer-questions';
+import { fillTemplate, type FillContext, type FilledTemplate } from '@/lib/drafting/fill-template';
+import { reservedDecisions, statedDecisions } from '@/lib/drafting/human-decisions';
+import { ASK_WORDING, asksFor, isAgentInstruction } from '@/lib/drafting/sop-sentences';
+import { factOf, firstName, readThreadFacts, type FactKey } from '@/lib/drafting/thread-facts';
+import { isTemplatePassage, templatesOf } from '@/lib/sop/reply-templates';
 import { tokenize } from './text-features';
-import { latestCustomerMessage } from './thread-text';
+import { customerMessages } from './thread-text';
 
 /**
- * An extractive, cited draft: every claim restates a sentence of a retrieved SOP passage and cites it.
- * Nothing is taken from the email but the customer's first name, so instructions in an email cannot
- * become promises in the reply. Without grounding it abstains: a holding reply and an escalation.
+ * The local draft. With a reply template that fits the category and the thread's facts, the draft is that template,
+ * its placeholders filled from the thread (each fill remembered with its sentence) and unfilled ones left visible.
+ * Without one it restates the SOP's customer-facing statements, never its instructions to the agent, and asks only
+ * for what the thread does not give. Nothing is taken from the email but facts matched by pattern, so instructions in
+ * an email cannot become promises in the reply. Without grounding it abstains: a holding reply and an escalation.
  */
 
-const MAX_CLAIMS = 4;
+const MAX_CLAIMS = 3;
 const MAX_CLAIMS_PER_PASSAGE = 2;
 const WORDS_PER_PIECE = 4;
 
@@ -28,7 +38,8 @@ const copy = {
     thanks: 'Thank you for your message.',
     holding: 'We are checking this with the right team and will come back to you as soon as we can.',
     closing: '\nBest regards,',
-    claim: (s: string, n: number) => `${['Per our policy, ', 'Also, ', 'In addition, ', 'Finally, '][n] ?? ''}${s}`,
+    ask: (items: string) => `Could you send us ${items}?`,
+    and: ' and ',
     escalation: (to: string, why: string) => `\n[[Escalated to ${to}: ${why}. Review before replying.]]`,
   },
   de: {
@@ -36,31 +47,15 @@ const copy = {
     thanks: 'vielen Dank für Ihre Nachricht.',
     holding: 'Wir klären das mit dem zuständigen Team und melden uns so bald wie möglich bei Ihnen.',
     closing: '\nMit freundlichen Grüßen',
-    claim: (s: string, n: number) => `${['Gemäß unserer Richtlinie: ', 'Außerdem: ', 'Zudem: ', 'Schließlich: '][n] ?? ''}${s}`,
+    ask: (items: string) => `Könnten Sie uns bitte ${items} senden?`,
+    and: ' und ',
     escalation: (to: string, why: string) => `\n[[Escalated to ${to}: ${why}. Review before replying.]]`,
   },
 };
 
-/** What only a human can fill in, per category. */
-const placeholders: Record<string, { en: string; de: string }> = {
-  refund_request: { en: 'refund amount and the date it reaches the customer', de: 'Erstattungsbetrag und Datum der Gutschrift' },
-  billing_dispute: { en: 'what the invoice check found and the correction, if any', de: 'Ergebnis der Rechnungsprüfung und ggf. Korrektur' },
-  shipping_delay: { en: 'current shipment status and new delivery date', de: 'aktueller Sendungsstatus und neues Lieferdatum' },
-  damaged_order: { en: 'replacement or return option and dispatch date', de: 'Ersatz- oder Rücksendeoption und Versanddatum' },
-  rfq: { en: 'unit price, MOQ and lead time approved by the export sales desk', de: 'Stückpreis, Mindestmenge und Lieferzeit (Freigabe Exportvertrieb)' },
-  lead_inquiry: { en: 'proposed demo slot', de: 'vorgeschlagener Demo-Termin' },
-  meeting_followup: { en: 'confirmed action items and dates', de: 'bestätigte Aufgaben und Termine' },
-  onboarding_request: { en: 'kickoff date and onboarding contact', de: 'Kickoff-Termin und Ansprechpartner' },
-};
-const ORDER_CATEGORIES = new Set(['refund_request', 'billing_dispute', 'shipping_delay', 'damaged_order']);
-const HAS_ORDER_NUMBER = /(?:order|invoice|inv|bestellung|rechnung|auftrag|commande|pedido|po)\s*[-#:.no]*\s*[a-z]*-?\d{3,}/i;
-
 const EXAMPLE = /^(?:example|e\.g\.|for example|for instance|beispiel|z\.\s?b\.)\b/i;
 
 const contentWords = (text: string) => new Set(tokenize(text).filter((t) => t.length > 2 && !STOPWORDS.has(t)).map((t) => t.slice(0, 6)));
-
-/** "Refunds are issued…" becomes "refunds are issued…" after "Per our policy,"; acronyms keep their capitals. */
-const restate = (sentence: string) => (/^[A-Z][a-z]/.test(sentence) ? sentence[0]!.toLowerCase() + sentence.slice(1) : sentence);
 
 interface Candidate {
   passage: number;
@@ -69,16 +64,20 @@ interface Candidate {
   score: number;
 }
 
-function chooseClaims(request: DraftRequest, question: string): Candidate[] {
+/** Customer-facing statements of the passages that speak to the question: no instruction to the agent, no human decision. */
+function chooseClaims(request: DraftRequest, question: string, reference: Date): Candidate[] {
   const category = categoryById(request.classification.category.value);
   const wanted = contentWords(`${question} ${category?.label ?? ''} ${category?.intent ?? ''}`);
+  const reserved = reservedDecisions(request.lane);
   const candidates: Candidate[] = [];
   request.retrieval.passages.forEach((passage, p) => {
+    if (isTemplatePassage(passage)) return;
     sentenceSpans(passage.text).forEach((raw, position) => {
       const sentence = raw.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '');
       const words = tokenize(sentence);
       // Worked examples illustrate a rule; they are not the rule a reply may state.
       if (words.length < 5 || sentence.length > 320 || sentence.includes('[[') || EXAMPLE.test(sentence)) return;
+      if (isAgentInstruction(sentence) || statedDecisions(sentence, reserved, reference).length > 0 || !/[.!]$/.test(sentence)) return;
       let score = 0;
       for (const word of contentWords(sentence)) if (wanted.has(word)) score += 1;
       if (passage.matchText.includes(sentence)) score += 0.5;
@@ -98,43 +97,106 @@ function chooseClaims(request: DraftRequest, question: string): Candidate[] {
   return chosen.sort((a, b) => a.passage - b.passage || a.position - b.position);
 }
 
-function firstName(name: string): string | null {
-  const first = name.trim().split(/\s+/)[0] ?? '';
-  return /^\p{L}[\p{L}'-]*$/u.test(first) ? first : null;
+/** The team member who last wrote in the thread: the rep's name for a template's {{agent_name}}. */
+function agentOf(input: DraftRequest['input'], customer: readonly DraftRequest['input']['messages'][number][]): FillContext['agentName'] {
+  const team = input.messages.filter((m) => !customer.includes(m) && m.text.trim()).at(-1);
+  return team && firstName(team.from.name) ? { value: team.from.name, quote: `From: ${team.from.name}` } : null;
+}
+
+const GREETING_LINE = /^(?:hi|hello|dear|good (?:morning|afternoon)|hallo|guten tag|sehr geehrte)/i;
+const CLOSING_LINE = /^(?:best regards|kind regards|regards|thank you|thanks|mit freundlichen grüßen|viele grüße|beste grüße)\b|^\{\{agent_name/i;
+
+/** The filled template as draft sentences: its lines in order, a blank line kept as a paragraph break. */
+function templateSentences(filled: FilledTemplate, citation: number): DraftSentence[] {
+  const out: DraftSentence[] = [];
+  filled.lines.forEach((line, i) => {
+    if (line.text === '') {
+      const last = out.at(-1);
+      if (last && !last.text.endsWith('\n\n')) last.text += last.text.endsWith('\n') ? '\n' : '\n\n';
+      return;
+    }
+    const next = filled.lines[i + 1];
+    const end = next && next.text !== '' ? '\n' : '';
+    const kind: DraftSentence['kind'] = out.length === 0 && GREETING_LINE.test(line.text) ? 'greeting'
+      : CLOSING_LINE.test(line.text) && i >= filled.lines.length - 3 ? 'closing'
+      : line.asks ? 'request' : 'claim';
+    out.push({ text: line.text + end, citations: kind === 'greeting' || kind === 'closing' ? [] : [citation], kind });
+  });
+  return out;
 }
 
 export function composeDraft(request: DraftRequest, ownDomains: readonly string[] = []): Draft {
   const { input, classification, lane, retrieval } = request;
   const lang = classification.language.value === 'de' ? 'de' : 'en';
   const t = copy[lang];
-  const customer = latestCustomerMessage(input, ownDomains);
-  const sentences: DraftSentence[] = [{ text: t.greeting(customer ? firstName(customer.from.name) : null), citations: [], kind: 'greeting' }];
-  const claims = retrieval.grounded ? chooseClaims(request, `${input.subject} ${customer?.text ?? ''}`) : [];
+  const customer = customerMessages(input, ownDomains);
+  const latest = customer.at(-1) ?? null;
+  const facts = readThreadFacts(input.subject, customer);
+  const reference = new Date(`${facts.messageDay}T12:00:00Z`);
+  const name = factOf(facts, 'customer_first_name')?.value ?? null;
   const escalateTo = lane.failureFeedback.escalateTo;
+  const base = { template: null, fills: [], checklist: [], notes: [] };
 
-  if (claims.length === 0) {
-    const why = retrieval.grounded ? 'no SOP passage answers this question' : 'the SOP library does not cover this question';
-    sentences.push(
+  const holdingReply = (why: string): Draft => {
+    const sentences: DraftSentence[] = [
+      { text: t.greeting(name), citations: [], kind: 'greeting' },
       { text: t.thanks, citations: [], kind: 'closing' },
       { text: t.holding, citations: [], kind: 'closing' },
       { text: t.escalation(escalateTo, why), citations: [], kind: 'escalation' },
       { text: t.closing, citations: [], kind: 'closing' },
-    );
-    return { sentences, passages: retrieval.passages, abstained: true, escalateTo };
+    ];
+    return { ...base, sentences, passages: retrieval.passages, abstained: true, escalateTo };
+  };
+  if (!retrieval.grounded) return holdingReply('the SOP library does not cover this question');
+
+  const category = classification.category.value;
+  const choice = chooseTemplate(templatesOf(request.templates ?? []).templates, category, classification.language.value, facts);
+  const passages = [...retrieval.passages];
+  let sentences: DraftSentence[];
+  let template: Draft['template'] = null;
+  let fills: Draft['fills'] = [];
+  let rule: string | null = null;
+  const asked: FactKey[] = [];
+
+  if (choice.kind === 'template') {
+    const source = (request.templates ?? []).find((p) => p.id === choice.template.passageId)!;
+    let at = passages.findIndex((p) => p.id === source.id);
+    if (at < 0) at = passages.push({ ...source, score: 0, matchText: '' }) - 1;
+    const filled = fillTemplate(choice.template, facts, { agentName: agentOf(input, customer) });
+    sentences = templateSentences(filled, at + 1);
+    template = { passageId: source.id, label: choice.template.label, language: choice.template.language };
+    fills = filled.fills;
+    for (const line of choice.template.lines) if (line.ifMissing.length && !line.ifMissing.some((k) => factOf(facts, k as FactKey))) asked.push(...(line.ifMissing as FactKey[]));
+    rule = choice.template.conditions.length > 0 ? `Rule used: ${choice.template.label}. Decided by: ${choice.because.join('; ')}` : `Reply template used: ${choice.template.label}`;
+  } else {
+    const claims = chooseClaims(request, `${input.subject} ${latest?.text ?? ''}`, reference);
+    if (claims.length === 0 && choice.kind !== 'missing_fact') return holdingReply('no SOP passage answers this question');
+    sentences = [{ text: t.greeting(name), citations: [], kind: 'greeting' }, { text: t.thanks, citations: [], kind: 'closing' }];
+    claims.forEach((claim) => sentences.push({ text: claim.text, citations: [claim.passage + 1], kind: 'claim' }));
+    // Ask only for what the SOP says to ask for and the thread does not give, in one sentence.
+    const wanted = new Map<FactKey, number>();
+    if (choice.kind === 'missing_fact' && ASK_WORDING[lang][choice.missing as FactKey]) wanted.set(choice.missing as FactKey, 0);
+    for (const instruction of agentInstructions(passages)) {
+      for (const key of asksFor(instruction.text)) if (!factOf(facts, key) && ASK_WORDING[lang][key] && !wanted.has(key)) wanted.set(key, instruction.citation);
+    }
+    if (wanted.size > 0) {
+      const items = [...wanted.keys()].map((k) => ASK_WORDING[lang][k]!);
+      const list = items.length > 1 ? `${items.slice(0, -1).join(', ')}${t.and}${items.at(-1)}` : items[0]!;
+      const cited = [...new Set([...wanted.values()].filter((c) => c > 0))];
+      sentences.push({ text: t.ask(list), citations: cited, kind: 'request' });
+      asked.push(...wanted.keys());
+    }
+    if (choice.kind === 'missing_fact') rule = `Rule not decided: the SOP's rules depend on ${choice.missing.replace(/_/g, ' ')}, which the thread does not give; the reply asks for it.`;
+    sentences.push({ text: t.closing, citations: [], kind: 'closing' });
   }
 
-  claims.forEach((claim, n) => sentences.push({ text: t.claim(restate(claim.text), n), citations: [claim.passage + 1], kind: 'claim' }));
-  const category = classification.category.value;
-  if (ORDER_CATEGORIES.has(category) && !HAS_ORDER_NUMBER.test(`${input.subject} ${customer?.text ?? ''}`)) {
-    sentences.push({ text: `\n[[${lang === 'de' ? 'Bestellnummer' : 'order number'}]]`, citations: [], kind: 'placeholder' });
-  }
-  const fill = placeholders[category];
-  if (fill) sentences.push({ text: `\n[[${fill[lang]}]]`, citations: [], kind: 'placeholder' });
+  const claimsSaid = sentences.filter((s) => s.kind === 'claim' || s.kind === 'request').map((s) => s.text);
+  const unanswered = customerQuestions(latest?.text ?? '').filter((q) => !answerTo(q, claimsSaid));
+  const checklist = buildChecklist({ passages, askPassages: request.askPassages ?? [], facts, rule, asked, unanswered });
   // Legal and medical judgement is never automated: the draft stays, and a human is asked to review it.
   const judgement = classification.riskFlags.find((f) => f.flag === 'legal' || f.flag === 'medical');
-  if (judgement) sentences.push({ text: t.escalation(escalateTo, `${judgement.flag} question ("${judgement.evidence}")`), citations: [], kind: 'escalation' });
-  sentences.push({ text: t.closing, citations: [], kind: 'closing' });
-  return { sentences, passages: retrieval.passages, abstained: false, escalateTo: judgement ? escalateTo : null };
+  if (judgement) sentences.splice(sentences.length - 1, 0, { text: t.escalation(escalateTo, `${judgement.flag} question ("${judgement.evidence}")`), citations: [], kind: 'escalation' });
+  return { sentences, passages, abstained: false, escalateTo: judgement ? escalateTo : null, template, fills, checklist, notes: [] };
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

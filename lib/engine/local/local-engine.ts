@@ -49,13 +49,19 @@ export function classifyWith(model: TextClassifier, input: TriageInput, lanes: L
     lane: { value: lane.id, confidence: fits ? confidence : confidence * 0.5 },
     category: { value: prediction.label, confidence },
     intent: { value: category?.intent ?? 'ask a question', confidence: category ? confidence : confidence * 0.5 },
-    urgency: detectUrgency(latestWithSubject, { bulk }),
+    urgency: detectUrgency(latestWithSubject, { bulk, reference: messageDate(latestCustomerMessage(input, options.ownDomains)?.date ?? null) }),
     sentiment: detectSentiment(latest),
     language: detectLanguage(latest || input.subject),
     summary: summarize(input.subject, latest),
     riskFlags: risks,
     owner: category ? { value: category.owner, confidence } : { value: lane.failureFeedback.escalateTo, confidence: confidence * 0.5 },
   });
+}
+
+/** Deadlines in words are read from the date the customer wrote; without one, from now. */
+function messageDate(date: string | null): Date {
+  const ms = date ? Date.parse(date) : NaN;
+  return Number.isNaN(ms) ? new Date() : new Date(ms);
 }
 
 /** The embedded engine: a trainable text classifier, rules for risk, urgency, tone and language, and extractive cited drafts. */

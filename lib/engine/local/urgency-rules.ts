@@ -1,4 +1,6 @@
 import type { Classification } from '@/lib/schemas/classification';
+import { daysBetween, findDate } from '@/lib/text/dates';
+import { sentenceSpans } from '@/lib/text/sentences';
 
 /** Urgency from what the text says: outages and legal deadlines first, then dates and tone. */
 
@@ -23,10 +25,33 @@ const rules: UrgencyRule[] = [
   { value: 'P4', reason: 'Bulk mail or no action asked', confidence: 0.8, pattern: w('unsubscribe|newsletter|no action (?:is )?needed|for your information|abmelden|se d(?:é|e)sabonner|darse de baja|afmelden') },
 ];
 
+/** A deadline this close (in days after the message) is urgent: the SOPs ask for same-day handling under 5 business days. */
+export const NEAR_DEADLINE_DAYS = 5;
+const DEADLINE_CUE = /(?<![\p{L}])(?:by|before|until|no later than|closes?|closing|deadline|due|need (?:it|this|them)|bis|vor|sp(?:ä|ae)testens|frist|endet|schlie(?:ß|ss)t)(?![\p{L}])/iu;
+
+/** A deadline stated in words ("by Saturday", "before the weekend", "our tender closes on 31 May"), read from the message's date. */
+export function statedDeadline(text: string, reference: Date): { words: string; day: string; days: number } | null {
+  const today = reference.toISOString().slice(0, 10);
+  for (const sentence of sentenceSpans(text)) {
+    if (!DEADLINE_CUE.test(sentence)) continue;
+    const found = findDate(sentence, reference);
+    if (!found) continue;
+    const days = daysBetween(today, found.day);
+    if (days >= 0) return { words: found.text, day: found.day, days };
+  }
+  return null;
+}
+
 /** The most urgent level any rule finds; P3 (normal) when none does. Bulk mail is P4 unless something urgent is in it. */
-export function detectUrgency(text: string, options: { bulk?: boolean } = {}): Urgency {
+export function detectUrgency(text: string, options: { bulk?: boolean; reference?: Date } = {}): Urgency {
+  const deadline = options.reference ? statedDeadline(text, options.reference) : null;
   for (const level of ['P1', 'P2'] as const) {
+    if (level === 'P2' && deadline && deadline.days <= NEAR_DEADLINE_DAYS) {
+      return { value: 'P2', reason: `Deadline “${deadline.words}”: ${deadline.day}, ${deadline.days} day${deadline.days === 1 ? '' : 's'} after the message`, confidence: 0.8 };
+    }
     for (const rule of rules.filter((r) => r.value === level)) {
+      // A deadline read as a date far enough away is not urgent by its words alone ("closes on 31 May", nine days on).
+      if (rule.reason === 'Deadline or near date' && deadline && deadline.days > NEAR_DEADLINE_DAYS) continue;
       const m = rule.pattern.exec(text);
       if (m) return { value: level, reason: `${rule.reason}: “${m[0]}”`, confidence: rule.confidence };
     }
@@ -35,5 +60,6 @@ export function detectUrgency(text: string, options: { bulk?: boolean } = {}): U
   const m = bulk.pattern.exec(text);
   if (m) return { value: 'P4', reason: `${bulk.reason}: “${m[0]}”`, confidence: bulk.confidence };
   if (options.bulk) return { value: 'P4', reason: 'Newsletter or announcement: no reply needed', confidence: 0.7 };
+  if (deadline) return { value: 'P3', reason: `Deadline “${deadline.words}”: ${deadline.day}, ${deadline.days} days after the message`, confidence: 0.65 };
   return { value: 'P3', reason: 'No deadline, outage or risk of harm stated', confidence: 0.6 };
 }

@@ -12,7 +12,7 @@ export function toTriageResult(classification: Classification, engine: TriageRes
     classification,
     engine,
     lane: lane
-      ? { name: lane.name, escalateTo: lane.failureFeedback.escalateTo, riskAcknowledgements: lane.riskAcknowledgements, confidenceFloor: floor }
+      ? { name: lane.name, escalateTo: lane.failureFeedback.escalateTo, riskAcknowledgements: lane.riskAcknowledgements, confidenceFloor: floor, decisionsNotMade: lane.decisionsNotMade }
       : null,
     lowConfidenceFields,
     needsHumanTriage: !lane || lowConfidenceFields.some((f) => f === 'lane' || f === 'category'),

@@ -7,7 +7,11 @@ import type { TriageClientMessage, TriageServerMessage } from '@/lib/protocol/tr
 import { emptyReview, type DraftRecord } from '@/lib/schemas/draft-record';
 import type { Result } from '@/lib/schemas/errors';
 import type { Lane } from '@/lib/schemas/lane';
-import type { Retrieval } from '@/lib/schemas/sop';
+import type { Passage, Retrieval } from '@/lib/schemas/sop';
+import { postChecks } from '@/lib/drafting/post-checks';
+import { needsReply } from '@/lib/lanes/categories';
+import { isTemplatePassage } from '@/lib/sop/reply-templates';
+import { asksCustomer } from '@/lib/drafting/sop-sentences';
 import { queryFromText, retrieve } from '@/lib/sop/retrieve';
 import type { SopIndex } from '@/lib/sop/sop-index';
 import { latestDraftFor, openDraftFor, saveDraft } from './draft-store';
@@ -78,6 +82,8 @@ export async function runTriage(start: Start, post: (m: TriageServerMessage) => 
   // Lead and RFQ lanes hand the thread's facts to HubSpot: a packet that waits for a rep there.
   if (lane?.processing.actions.includes('handoff')) await recordHandoff(deps.db, { subjectId, input, lane, now: Date.now() });
   if (!lane || !lane.processing.actions.includes('draft')) return;
+  // Newsletters and FYIs need no reply: no draft, not even a holding one.
+  if (!needsReply(triage.classification.category.value)) return;
   let existing = await openDraftFor(deps.db, subjectId);
   // The team wrote last (the rep just sent our reply): nothing to answer until the customer writes again.
   const last = input.messages.at(-1);
@@ -134,11 +140,14 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
     let shown = record.partialText;
     let written = '';
     let lastSave = performance.now();
-    const result = await engine.draft({
+    const { templates, askPassages } = await sopCompanions(deps.db, retrieval);
+    const drafted = await engine.draft({
       input: start.input,
       classification: triage.classification,
       lane,
       retrieval,
+      templates,
+      askPassages,
       onText: (delta) => {
         written += delta;
         if (shown.startsWith(written)) return;
@@ -153,6 +162,11 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
         }
       },
     });
+    const ownDomains = await deps.ownDomains();
+    // The same post-checks on every engine's draft, shown to the rep as review notes.
+    const result = drafted.ok
+      ? { ...drafted, value: { ...drafted.value, notes: postChecks(drafted.value, { input: start.input, lane, language: triage.classification.language.value, ownDomains }) } }
+      : drafted;
     record = result.ok
       ? { ...record, status: 'ready', draft: result.value, updatedAt: Date.now() }
       : { ...record, status: 'failed', error: result.error, updatedAt: Date.now() };
@@ -169,6 +183,14 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
   } finally {
     writing.delete(record.id);
   }
+}
+
+/** Of the SOPs the retrieval drew on, as the library holds them now: their reply templates and what they say to ask for. */
+async function sopCompanions(db: TriageDatabase, retrieval: Retrieval): Promise<{ templates: Passage[]; askPassages: Passage[] }> {
+  const sopIds = [...new Set(retrieval.passages.map((p) => p.sopId))];
+  if (sopIds.length === 0) return { templates: [], askPassages: [] };
+  const rows = (await db.passages.where('sopId').anyOf(sopIds).toArray()).filter((r) => r.active === 1).map(({ active: _active, ...passage }) => passage);
+  return { templates: rows.filter(isTemplatePassage), askPassages: rows.filter((p) => !isTemplatePassage(p) && asksCustomer(p)) };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,5 +1,5 @@
 import type { Send } from '@/lib/protocol/client';
-import { canInsert, describeBlocker, remainingUnsupported, requiredAcknowledgements, type Gate } from '@/lib/review/policy';
+import { canInsert, describeBlocker, lockedAcknowledgements, remainingUnsupported, requiredAcknowledgements, type Gate } from '@/lib/review/policy';
 import { replyText, reviewedText } from '@/lib/review/reply-text';
 import type { DraftRecord, DraftReview, ReplyMode } from '@/lib/schemas/draft-record';
 import type { AppError } from '@/lib/schemas/errors';
@@ -29,6 +29,8 @@ export interface ReviewState {
 export interface ReviewGate {
   gate: Gate;
   required: RiskFlag[];
+  /** Acknowledgements that cannot be ticked while a generated sentence states that human decision. */
+  locked: RiskFlag[];
   /** Every reason Insert is not available yet, in words. */
   reasons: string[];
   unsupportedLeft: number;
@@ -112,11 +114,13 @@ export function createReviewController(record: DraftRecord, deps: ReviewDeps): R
     generated,
     gate(s, ackLabel) {
       const required = requiredAcknowledgements(record.triage);
-      if (s.checks === null) return { gate: { ok: false, blockers: [] }, required, reasons: ['Checking the citations…'], unsupportedLeft: 0 };
+      const locked = lockedAcknowledgements(current(s), s.text);
+      if (s.checks === null) return { gate: { ok: false, blockers: [] }, required, locked, reasons: ['Checking the citations…'], unsupportedLeft: 0 };
       const gate = canInsert(current(s), s.text, s.checks);
       return {
         gate,
         required,
+        locked,
         reasons: gate.ok ? [] : gate.blockers.map((b) => describeBlocker(b, ackLabel)),
         unsupportedLeft: remainingUnsupported(current(s), s.checks, s.text).length,
       };

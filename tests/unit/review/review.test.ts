@@ -30,7 +30,7 @@ const refundPassage: RetrievedPassage = {
 const library = new Map<string, LibraryPassage>([[refundPassage.id, { active: true, sopVersion: 2, text: refundPassage.text }]]);
 const lookup = (id: string) => library.get(id) ?? null;
 
-const draftOf = (sentences: Draft['sentences'], abstained = false): Draft => ({ sentences, passages: [refundPassage], abstained, escalateTo: abstained ? 'Support lead' : null });
+const draftOf = (sentences: Draft['sentences'], abstained = false): Draft => ({ sentences, passages: [refundPassage], abstained, escalateTo: abstained ? 'Support lead' : null, template: null, fills: [], checklist: [], notes: [] });
 const claim = (text: string, citations: number[]) => ({ text, citations, kind: 'claim' as const });
 
 describe('citation verification', () => {

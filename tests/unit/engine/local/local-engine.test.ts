@@ -10,6 +10,7 @@ import { categoryIds } from '@/lib/lanes/categories';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import type { Classification } from '@/lib/schemas/classification';
 import { draftSchema, draftText, type Draft } from '@/lib/schemas/draft';
+import { isAgentInstruction } from '@/lib/drafting/sop-sentences';
 import type { Lane } from '@/lib/schemas/lane';
 import type { Retrieval, RetrievedPassage } from '@/lib/schemas/sop';
 import type { TriageInput } from '@/lib/schemas/triage-input';
@@ -145,7 +146,9 @@ describe('extractive draft', () => {
       expect(cited!.text.toLowerCase()).toContain(restated.toLowerCase());
     }
     expect(claims.some((c) => c.citations[0] === 3)).toBe(false);
-    expect(draft.sentences.some((s) => s.kind === 'placeholder' && /\[\[refund amount/.test(s.text))).toBe(true);
+    // Instructions to the agent go to the checklist, and no unfilled note is pasted into the reply (issue #10).
+    for (const claim of claims) expect(isAgentInstruction(claim.text)).toBe(false);
+    expect(draftText(draft)).not.toContain('[[');
     for (const s of draft.sentences) if (s.kind !== 'claim') expect(s.citations).toEqual([]);
   });
 

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { runDraftPipeline } from '@/lib/drafting/draft-pipeline';
+import { isAgentInstruction, replyAsksFor } from '@/lib/drafting/sop-sentences';
+import { canInsert, lockedAcknowledgements } from '@/lib/review/policy';
+import { replyText } from '@/lib/review/reply-text';
+import type { Draft } from '@/lib/schemas/draft';
+import { emptyReview, type DraftRecord } from '@/lib/schemas/draft-record';
+import { readGmail } from '@/lib/sites/gmail/read-thread';
+import { toTriageInput } from '@/lib/sites/gmail/to-triage-input';
+import { defaultLanes } from '@/lib/lanes/default-lanes';
+import { toTriageResult } from '@/lib/gmail-lane/background/triage-result';
+import { loadSopFolder } from '../../../scripts/triage-inspect';
+
+const fixtures = path.resolve(import.meta.dirname, '../../fixtures/gmail');
+const samples = path.resolve(import.meta.dirname, '../../../public/samples/sops');
+
+async function pipeline(page: string) {
+  const dom = new JSDOM(readFileSync(path.join(fixtures, page), 'utf8'));
+  const read = readGmail(dom.window.document);
+  dom.window.close();
+  if (read.kind !== 'thread') throw new Error(`${page} is not a thread`);
+  const input = toTriageInput(read.thread);
+  return { input, ...(await runDraftPipeline(input, await loadSopFolder(samples))) };
+}
+
+function recordOf(result: Awaited<ReturnType<typeof pipeline>>, draft: Draft): DraftRecord {
+  return {
+    id: 'd1', subjectId: 's1', lane: result.classification.lane.value, engine: 'local', status: 'ready',
+    triage: toTriageResult(result.classification, 'local', defaultLanes, 1), retrieval: result.retrieval, partialText: '',
+    draft, review: emptyReview, approval: null, error: null, createdAt: 0, updatedAt: 0,
+  };
+}
+
+describe('the refund thread (issue #10)', () => {
+  it('is drafted from the rule that applies, asks for nothing the thread holds, and cannot be inserted with a placeholder left', async () => {
+    const result = await pipeline('thread-2024-layout-refund.html');
+    const draft = result.draft!;
+    const text = replyText(draft);
+    expect(draft.template?.label).toMatch(/full refund/);
+    expect(draft.checklist.find((c) => c.kind === 'rule')?.text).toMatch(/days_since_renewal <= 14.*renewed yesterday/);
+    for (const s of draft.sentences) expect(replyAsksFor(s.text)).toEqual([]);
+    for (const s of draft.sentences.filter((x) => x.kind === 'claim')) expect(isAgentInstruction(s.text)).toBe(false);
+    expect(text).not.toMatch(/pro-rat|Check the|offer the/i);
+    expect(draft.fills.find((f) => f.placeholder === 'renewal_date')?.quote).toMatch(/renewed yesterday/);
+    expect(draft.checklist.filter((c) => c.kind === 'supplied').map((c) => c.quote)).toEqual(expect.arrayContaining([expect.stringContaining('INV-20931')]));
+    const record = recordOf(result, draft);
+    const gate = canInsert({ ...record, review: { ...emptyReview, acknowledged: ['refund'] } }, text, []);
+    expect(gate.ok).toBe(false);
+    expect(gate.ok ? [] : gate.blockers).toContainEqual({ kind: 'placeholder', names: ['refund_amount'] });
+    const filled = text.replace('{{refund_amount}}', '1,188 USD');
+    const after = canInsert({ ...record, review: { ...emptyReview, acknowledged: ['refund'] } }, filled, []);
+    expect(after.ok ? [] : after.blockers.filter((b) => b.kind === 'placeholder')).toEqual([]);
+  });
+});
+
+describe('a German thread', () => {
+  it('is drafted from the German template with the order number filled', async () => {
+    const { draft } = await pipeline('thread-german-customer.html');
+    expect(draft?.template?.language).toBe('de');
+    expect(replyText(draft!)).toMatch(/^Hallo Katrin,[\s\S]*Bestellung 88412/);
+    expect(replyText(draft!)).not.toMatch(/Bestellnummer senden/);
+  });
+});
+
+describe('the RFQ thread', () => {
+  it('lists the inner-box question as unanswered', async () => {
+    const { draft } = await pipeline('thread-rfq-export.html');
+    expect(draft!.checklist.some((c) => c.kind === 'unanswered' && /50 pcs per inner box/.test(c.quote ?? ''))).toBe(true);
+  });
+
+  it('a sentence stating a lead time locks the pricing acknowledgement until it is edited away', async () => {
+    const result = await pipeline('thread-rfq-export.html');
+    const leadTime = 'Stock items ship in 5 to 10 business days.';
+    const draft: Draft = { ...result.draft!, sentences: [...result.draft!.sentences.slice(0, 2), { text: leadTime, citations: [1], kind: 'claim' }, ...result.draft!.sentences.slice(2)] };
+    const record = { ...recordOf(result, draft), review: { ...emptyReview, acknowledged: ['pricing_commitment' as const] } };
+    const text = replyText(draft).replace('{{quote_date}}', '24 May');
+    expect(lockedAcknowledgements(record, text)).toContain('pricing_commitment');
+    const gate = canInsert(record, text, []);
+    expect(gate.ok ? [] : gate.blockers.map((b) => b.kind)).toContain('human_decision');
+    const edited = text.replace(leadTime, '');
+    expect(lockedAcknowledgements(record, edited)).toEqual([]);
+    expect(canInsert(record, edited, []).ok).toBe(true);
+  });
+});
+
+describe('the newsletter thread', () => {
+  it('gets no draft', async () => {
+    const result = await pipeline('thread-html-newsletter.html');
+    expect(result.classification.category.value).toBe('newsletter');
+    expect(result.draft).toBeNull();
+  });
+});
