@@ -27,6 +27,10 @@ test('a draft sent from Gmail shows up in the KPI tab: first response, accepted 
   const review = panel.root.getByTestId('draft-ready');
   await expect(review).toBeVisible({ timeout: 15_000 });
   await review.getByLabel('I checked the refund policy applies to this customer').check();
+  // The template leaves the refund amount to the rep (a human decision): filled before Insert.
+  const amount = review.locator('[data-placeholder="refund_amount"]');
+  await amount.fill('1,188 USD');
+  await amount.press('Enter');
   await review.getByTestId('insert-reply').click();
   await expect(review.getByTestId('review-status')).toHaveText("Inserted into Gmail's reply. Review it there and press Send yourself.");
   // Sent exactly as inserted: accepted without edit.
