@@ -8,13 +8,7 @@ const SHOWN = 3;
 export function SopPassages({ retrieval }: { retrieval: Retrieval }) {
   const [open, setOpen] = useState<string | null>(null);
   if (retrieval.passages.length === 0) return <NotCovered />;
-  if (!retrieval.grounded) {
-    return (
-      <p className="banner banner--warn" data-testid="sop-not-covered">
-        The SOP library does not cover this question. Nothing will be invented: escalate, or add an SOP for it.
-      </p>
-    );
-  }
+  if (!retrieval.grounded) return <NotCoveredBanner />;
   return (
     <ol className="passages" data-testid="sop-passages">
       {retrieval.passages.slice(0, SHOWN).map((p, i) => (
@@ -39,13 +33,7 @@ function NotCovered() {
   useEffect(() => {
     void send('status.library', {}).then((a) => a.ok && setEmpty(a.value.sops === 0));
   }, []);
-  if (!empty) {
-    return (
-      <p className="banner banner--warn" data-testid="sop-not-covered">
-        The SOP library does not cover this question. Nothing will be invented: escalate, or add an SOP for it.
-      </p>
-    );
-  }
+  if (!empty) return <NotCoveredBanner />;
   return (
     <div className="banner banner--warn" data-testid="sop-library-empty">
       <p className="banner__line">
@@ -55,5 +43,13 @@ function NotCovered() {
         Set up the SOP library
       </button>
     </div>
+  );
+}
+
+function NotCoveredBanner() {
+  return (
+    <p className="banner banner--warn" data-testid="sop-not-covered">
+      The SOP library does not cover this question. Nothing will be invented: escalate, or add an SOP for it.
+    </p>
   );
 }
