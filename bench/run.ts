@@ -12,8 +12,13 @@ const groups: Group[] = [
   { name: 'panel in Chromium', figures: ['panel_facts_ms_p50', 'panel_facts_ms_p95', 'host_long_tasks_over_50ms'], run: panelFigures },
   {
     name: 'SOP library',
-    figures: ['retrieval_ms_p95_10k', 'retrieval_ms_p95_100k', 'import_parse_index_mb_per_s_node', 'retrieval_recall_at_5'],
+    figures: ['retrieval_ms_p95_10k', 'retrieval_ms_p95_100k', 'import_parse_index_mb_per_s_node'],
     run: async () => (await import('./sop')).sopFigures(),
+  },
+  {
+    name: 'SOP questions',
+    figures: ['retrieval_recall_at_1', 'retrieval_recall_at_5', 'retrieval_recall_at_5_plain_minisearch', 'retrieval_recall_at_5_above_baseline', 'grounding_false_abstain_rate', 'grounding_false_answer_rate'],
+    run: async () => (await import('./sop-qa')).sopQaFigures(),
   },
   {
     name: 'SOP library in Chromium',

@@ -1,5 +1,5 @@
 // SOP library figures: retrieval latency at 10k and 100k passages, import throughput, index load time, and
-// retrieval recall@5 on banking77 used as a help centre (tests/fixtures/corpora/README.md).
+// (retrieval recall and grounding on real questions: bench/sop-qa.ts)
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,46 +132,12 @@ async function importThroughput(vocab: Vocabulary): Promise<{ mbPerS: number; pa
   return { mbPerS: total / 1048576 / seconds, passagesPerS: passages / seconds };
 }
 
-interface QaSet {
-  articles: Array<{ name: string; text: string }>;
-  questions: Array<{ question: string; article: string }>;
-}
 
-function banking77AsHelpCentre(): QaSet {
-  const byCategory = new Map<string, string[]>();
-  for (const { text, category } of readCsv(path.join(BANKING, 'train.csv'))) byCategory.set(category, [...(byCategory.get(category) ?? []), text]);
-  const articles = [...byCategory].map(([category, texts]) => ({ name: `${category}.md`, text: `# ${category.replace(/_/g, ' ')}\n\n${texts.join('\n\n')}` }));
-  const questions = readCsv(path.join(BANKING, 'test.csv')).map(({ text, category }) => ({ question: text, article: `${category}.md` }));
-  return { articles, questions };
-}
 
-function qaSetFrom(dir: string): QaSet {
-  const articleDir = path.join(dir, 'articles');
-  const articles = readdirSync(articleDir).filter((n) => n.endsWith('.md')).map((name) => ({ name, text: readFileSync(path.join(articleDir, name), 'utf8') }));
-  const questions = readFileSync(path.join(dir, 'questions.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { question: string; article: string });
-  return { articles, questions };
-}
 
-async function recallAt5(set: QaSet): Promise<number> {
-  const index = SopIndex.empty();
-  const sopIdOf = new Map<string, string>();
-  for (const [i, article] of set.articles.entries()) {
-    const parsed = await parseSopFile(article.name, new TextEncoder().encode(article.text));
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    const sopId = `article-${i}`;
-    sopIdOf.set(article.name, sopId);
-    index.add(chunkSop({ sopId, sopVersion: 1, sopTitle: parsed.value.title, lanes: [], text: parsed.value.text }));
-  }
-  let found = 0;
-  for (const { question, article } of set.questions) {
-    const top = retrieve(index, queryFromText(question), { k: 5 }).passages.map((p) => p.sopId);
-    if (top.includes(sopIdOf.get(article) ?? '')) found++;
-  }
-  return found / set.questions.length;
-}
 
-/** SOP_FIGURES=import,recall (say) runs only those groups while tuning; unset runs every figure. */
-function selected(group: 'latency' | 'import' | 'recall'): boolean {
+/** SOP_FIGURES=import (say) runs only those groups while tuning; unset runs every figure. */
+function selected(group: 'latency' | 'import'): boolean {
   const only = process.env.SOP_FIGURES;
   return !only || only.split(',').includes(group);
 }
@@ -185,11 +151,6 @@ export async function sopFigures(): Promise<Figure[]> {
     // The product's path (worker, Dexie, Chromium) is import_mb_per_s in bench/sop-chromium.ts; this is the parsing core alone.
     const throughput = await importThroughput(vocab);
     figures.push({ name: 'import_parse_index_mb_per_s_node', value: round(throughput.mbPerS, 2), unit: 'MB/s, parse + chunk + index of 20 MB Markdown/HTML/text in Node (no PDF/DOCX, no database): the parsing core of import_mb_per_s' });
-  }
-  if (selected('recall')) {
-    const qaDir = process.env.BENCH_QA_DIR;
-    const recall = await recallAt5(qaDir ? qaSetFrom(qaDir) : banking77AsHelpCentre());
-    figures.push({ name: 'retrieval_recall_at_5', value: round(recall, 3), unit: 'ratio', target: '>= 0.85' });
   }
   return figures;
 }

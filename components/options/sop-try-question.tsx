@@ -41,13 +41,18 @@ export function SopTryQuestion({ lanes }: { lanes: { id: string; name: string }[
   );
 }
 
+function groundingLine(r: Retrieval): string {
+  const basis = r.basis ? `; words ${r.basis.relevance.toFixed(2)}${r.basis.categoryMatch ? `, section tagged for the category at ${Math.round(r.basis.categoryConfidence * 100)}%` : ''}` : '';
+  return `${r.groundingScore.toFixed(2)}, floor ${r.floor.toFixed(2)}${basis}`;
+}
+
 function TryResult({ retrieval }: { retrieval: Retrieval }) {
   return (
     <div data-testid="try-result">
       <p className={retrieval.grounded ? 'verdict verdict--ok' : 'verdict verdict--no'} data-testid="try-verdict">
         {retrieval.grounded
-          ? `Grounded: the panel would cite these passages (best score ${retrieval.bestScore.toFixed(1)}).`
-          : `Not grounded: no SOP answers this well enough (best score ${retrieval.bestScore.toFixed(1)}); the panel would say so and escalate.`}{' '}
+          ? `Grounded: the panel would cite these passages (grounding ${groundingLine(retrieval)}).`
+          : `Not grounded: no SOP answers this well enough (grounding ${groundingLine(retrieval)}); the panel would say so and escalate.`}{' '}
         <span className="muted">Searched in {retrieval.ms.toFixed(1)} ms.</span>
       </p>
       {retrieval.passages.length === 0 ? (

@@ -6,7 +6,8 @@ import { MANAGED_READ_ONLY } from '@/lib/sop/managed-status';
 import { parseTextSopFile } from '@/lib/sop/parse/parse-text-sop';
 import { deleteSop, getSop, retire } from '@/lib/sop/library';
 import { applyManagedPolicy, importRepBundle, loadManagedStatus, type ManagedSettingsPatch } from '@/lib/sop/managed';
-import { retrieve } from '@/lib/sop/retrieve';
+import { retrieveForClassification } from '@/lib/sop/retrieve';
+import { loadLanes } from '@/lib/lanes/lane-store';
 import { sampleSopFiles } from '@/lib/sop/samples';
 import { setSopLanes } from '@/lib/sop/sop-lanes';
 import { readPublicSettings, updatePublicSettings } from '@/lib/settings/public-settings';
@@ -41,7 +42,14 @@ export function setUpSop(services: Services): Handlers {
     (await getSop(db, sopId))?.managed ? readOnly() : run();
 
   return {
-    'sop.search': async ({ query, lane, k }) => ok(retrieve(await services.index(), query, { lane, k })),
+    // The admin's test question goes the way a thread does: classified, routed by its category, held to the lane's floor.
+    'sop.search': async ({ query, lane, k }) => {
+      const lanes = await loadLanes(db);
+      const classified = await (await services.localEngine()).classify({ source: 'gmail', subject: '', messages: [{ from: { name: '', email: '' }, date: null, text: query }] }, lanes);
+      if (!classified.ok) return classified;
+      const classification = lane ? { ...classified.value, lane: { ...classified.value.lane, value: lane } } : classified.value;
+      return ok(retrieveForClassification(await services.index(), query, classification, lanes, k));
+    },
     'sop.changed': async () => ok({ passages: (await services.reloadIndex()).passageCount }),
     'sop.loadSamples': async () => ok(await importFiles(db, await services.index(), await sampleSopFiles(), { parse: parseTextSopFile })),
     'sop.retire': async ({ sopId }) =>

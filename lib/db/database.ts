@@ -49,6 +49,8 @@ export interface PassageRow {
   headingPath: string[];
   text: string;
   lanes: string[];
+  /** Section tags; absent on passages imported before tags existed (re-import the SOP to route by them). */
+  tags?: string[];
   active: 0 | 1;
 }
 

@@ -6,7 +6,7 @@ import type { Classification } from '@/lib/schemas/classification';
 import type { Draft } from '@/lib/schemas/draft';
 import type { Passage, Retrieval } from '@/lib/schemas/sop';
 import type { TriageInput } from '@/lib/schemas/triage-input';
-import { queryFromText, retrieve } from '@/lib/sop/retrieve';
+import { queryFromText, retrieveForClassification } from '@/lib/sop/retrieve';
 import { isTemplatePassage } from '@/lib/sop/reply-templates';
 import { SopIndex } from '@/lib/sop/sop-index';
 import { customerMessages } from '@/lib/engine/local/thread-text';
@@ -32,7 +32,7 @@ export async function runDraftPipeline(input: TriageInput, passages: readonly Pa
   const classification = classified.value;
   const index = SopIndex.fromPassages([...passages]);
   const latest = customerMessages(input).at(-1)?.text ?? '';
-  const retrieval = retrieve(index, queryFromText(`${input.subject}\n${latest}`), { lane: classification.lane.value, k: 5 });
+  const retrieval = retrieveForClassification(index, queryFromText(`${input.subject}\n${latest}`), classification, lanes);
   const lane = lanes.find((l) => l.id === classification.lane.value);
   if (!lane || !lane.processing.actions.includes('draft') || !needsReply(classification.category.value)) return { classification, retrieval, draft: null };
   const sopIds = new Set(retrieval.passages.map((p) => p.sopId));

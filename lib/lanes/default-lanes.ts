@@ -61,7 +61,7 @@ export const defaultLanes: Lane[] = [
     consumers: ['Sales development', 'Account executives'],
     decisionsNotMade: ['price, discount or seat pricing quoted to the lead', 'whether the lead is disqualified', 'territory exceptions'],
     humanDecisionProperties: ['lifecyclestage', 'hs_lead_status'],
-    qualityChecks: { minGroundingScore: 0.3, confidenceFloor: 0.6, requiredFields: ['email', 'company', 'evidence quote for every proposed field'] },
+    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.6, requiredFields: ['email', 'company', 'evidence quote for every proposed field'] },
     failureFeedback: {
       escalateTo: 'Sales development lead',
       escalateWhen: ['pricing asked and no SOP covers it', 'existing owner differs from the suggestion', 'confidence under the floor'],
@@ -82,7 +82,7 @@ export const defaultLanes: Lane[] = [
     consumers: ['Export sales desk', 'Production planning'],
     decisionsNotMade: ['unit price, discount or total amount', 'committed lead time or delivery date', 'acceptance of private label or special packing terms', 'deal stage'],
     humanDecisionProperties: ['dealstage', 'amount', 'closedate'],
-    qualityChecks: { minGroundingScore: 0.3, confidenceFloor: 0.6, requiredFields: ['buyer', 'product', 'quantity', 'incoterms', 'target_date'] },
+    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.6, requiredFields: ['buyer', 'product', 'quantity', 'incoterms', 'target_date'] },
     failureFeedback: {
       escalateTo: 'Export sales desk',
       escalateWhen: ['a handoff field is missing from the RFQ', 'certification asked that no SOP lists', 'tender deadline within 5 days'],
@@ -103,7 +103,7 @@ export const defaultLanes: Lane[] = [
     consumers: ['Account owner', 'Customer success'],
     decisionsNotMade: ['deal stage changes', 'close date', 'commitments on behalf of colleagues'],
     humanDecisionProperties: ['dealstage', 'closedate'],
-    qualityChecks: { minGroundingScore: 0.25, confidenceFloor: 0.55, requiredFields: ['action items', 'next meeting date when stated'] },
+    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.55, requiredFields: ['action items', 'next meeting date when stated'] },
     failureFeedback: {
       escalateTo: 'Account owner',
       escalateWhen: ['an action item has no owner', 'a contract or DPA is mentioned'],
@@ -124,7 +124,7 @@ export const defaultLanes: Lane[] = [
     consumers: ['Sales operations', 'Record owner'],
     decisionsNotMade: ['deal stage, amount or close date', 'merging or deleting records', 'changing record ownership'],
     humanDecisionProperties: ['lifecyclestage', 'dealstage', 'amount', 'closedate'],
-    qualityChecks: { minGroundingScore: 0.2, confidenceFloor: 0.7, requiredFields: ['evidence quote for every proposal'] },
+    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.7, requiredFields: ['evidence quote for every proposal'] },
     failureFeedback: {
       escalateTo: 'Sales operations',
       escalateWhen: ['the value changed since it was read (conflict)', 'evidence is older than 90 days'],
@@ -145,7 +145,7 @@ export const defaultLanes: Lane[] = [
     consumers: ['Onboarding team', 'Customer success'],
     decisionsNotMade: ['contract or DPA terms', 'security review outcomes', 'start dates promised to the customer'],
     humanDecisionProperties: ['notes_next_activity_date'],
-    qualityChecks: { minGroundingScore: 0.3, confidenceFloor: 0.55, requiredFields: ['company', 'start date', 'contact person'] },
+    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.55, requiredFields: ['company', 'start date', 'contact person'] },
     failureFeedback: {
       escalateTo: 'Onboarding team',
       escalateWhen: ['SSO, security questionnaire or DPA asked', 'retrieval not grounded'],

@@ -37,7 +37,8 @@ export const laneSchema = z.object({
   /** Properties the engine may propose only with evidence, always flagged "decision: human". */
   humanDecisionProperties: z.array(z.string()),
   qualityChecks: z.object({
-    minGroundingScore: z.number().min(0),
+    /** 0–1: under it, retrieval is not grounded for this lane and the panel escalates instead of drafting. */
+    minGroundingScore: z.number().min(0).max(1),
     confidenceFloor: z.number().min(0).max(1),
     requiredFields: z.array(z.string()),
   }),

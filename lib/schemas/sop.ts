@@ -11,11 +11,16 @@ export const passageSchema = z.object({
   headingPath: z.array(z.string()),
   text: z.string(),
   lanes: z.array(z.string()),
+  /** Section tags (a `Tags:` line under a heading, inherited by its subsections): the categories it answers. */
+  tags: z.array(z.string()).optional(),
 });
 export type Passage = z.infer<typeof passageSchema>;
 
 export const retrievedPassageSchema = passageSchema.extend({
   score: z.number(),
+  /** This passage's 0–1 grounding (relevance, and the route when its section is tagged for the category); absent on
+   * passages retrieval did not rank (a reply template the draft brings in). */
+  grounding: z.number().min(0).max(1).optional(),
   /** The lines of the passage that matched the query best. */
   matchText: z.string(),
 });
@@ -23,8 +28,17 @@ export type RetrievedPassage = z.infer<typeof retrievedPassageSchema>;
 
 export const retrievalSchema = z.object({
   passages: z.array(retrievedPassageSchema),
-  /** False when the best score is under the calibrated threshold: the panel abstains rather than invents. */
+  /** False when the grounding score is under the lane's floor: the panel abstains rather than invents. */
   grounded: z.boolean(),
+  /** 0–1: the best passage's grounding. */
+  groundingScore: z.number().min(0).max(1),
+  /** The floor it was held to (the lane's `minGroundingScore`). */
+  floor: z.number().min(0).max(1),
+  /** What decided the score: the best passage's relevance, and whether its section is tagged for the category. */
+  basis: z.object({ relevance: z.number(), categoryMatch: z.boolean(), categoryConfidence: z.number() }).nullable(),
+  /** Language of the passages' text (ISO 639-1), so the panel can say when it differs from the customer's. */
+  sopLanguage: z.string().nullable(),
+  /** Best BM25 score among the passages (diagnostics). */
   bestScore: z.number(),
   ms: z.number().nonnegative(),
 });

@@ -18,15 +18,30 @@ export interface ChunkSource {
 interface Section {
   headingPath: string[];
   body: string;
+  tags: string[];
+}
+
+/** `Tags: damaged_order, replacement` as the first line under a heading: what that section (and its subsections) answers. */
+const TAGS_LINE = /^\s*(?:tags|categories)\s*:\s*(.+)$/i;
+const TAG = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+export function tagsOfLine(line: string): string[] | null {
+  const match = TAGS_LINE.exec(line);
+  if (!match) return null;
+  return [...new Set((match[1] ?? '').split(/[,;]/).map((t) => t.trim().toLowerCase().replace(/[`"']/g, '')).filter((t) => TAG.test(t)))];
 }
 
 function sectionsOf(text: string): Section[] {
   const sections: Section[] = [];
   const path: string[] = [];
+  /** Own tags per heading level; a section without its own inherits the nearest ancestor's. */
+  const tagsByLevel: Array<string[] | null> = [];
   let body: string[] = [];
+  let awaitingTags = false;
+  const currentTags = () => [...tagsByLevel].reverse().find((t) => t !== null && t !== undefined) ?? [];
   const close = () => {
     const joined = body.join('\n').replace(/\n{3,}/g, '\n\n').trim();
-    if (joined) sections.push({ headingPath: [...path], body: joined });
+    if (joined) sections.push({ headingPath: [...path], body: joined, tags: currentTags() });
     body = [];
   };
   for (const line of text.split('\n')) {
@@ -35,8 +50,17 @@ function sectionsOf(text: string): Section[] {
       close();
       const level = (heading[1] ?? '#').length;
       path.length = Math.min(path.length, level - 1);
+      tagsByLevel.length = path.length;
       path.push((heading[2] ?? '').trim());
-    } else body.push(line);
+      tagsByLevel.push(null);
+      awaitingTags = true;
+      continue;
+    }
+    if (awaitingTags && line.trim() === '') continue;
+    const tags = awaitingTags ? tagsOfLine(line) : null;
+    awaitingTags = false;
+    if (tags) tagsByLevel[tagsByLevel.length - 1] = tags;
+    else body.push(line);
   }
   close();
   return sections;
@@ -91,11 +115,12 @@ function joinPieces(first: Section, second: Section): Section | null {
     return own.length > 0 ? `${own.join(' / ')}:\n` : '';
   };
   if (first.headingPath.length === second.headingPath.length && shared.length === first.headingPath.length) {
-    return { headingPath: first.headingPath, body: `${first.body}\n\n${second.body}` };
+    return { headingPath: first.headingPath, body: `${first.body}\n\n${second.body}`, tags: first.tags };
   }
+  const tags = [...new Set([...first.tags, ...second.tags])];
   return first.body.length >= second.body.length
-    ? { headingPath: first.headingPath, body: `${first.body}\n\n${label(second)}${second.body}` }
-    : { headingPath: second.headingPath, body: `${label(first)}${first.body}\n\n${second.body}` };
+    ? { headingPath: first.headingPath, body: `${first.body}\n\n${label(second)}${second.body}`, tags }
+    : { headingPath: second.headingPath, body: `${label(first)}${first.body}\n\n${second.body}`, tags };
 }
 
 /**
@@ -106,7 +131,7 @@ function joinPieces(first: Section, second: Section): Section | null {
 export function chunkSop(source: ChunkSource, max = MAX_PASSAGE_CHARS, min = MIN_PASSAGE_CHARS): Passage[] {
   const pieces: Section[] = [];
   for (const section of sectionsOf(source.text)) {
-    for (const part of splitToFit(section.body, max)) pieces.push({ headingPath: section.headingPath, body: part.trim() });
+    for (const part of splitToFit(section.body, max)) pieces.push({ headingPath: section.headingPath, body: part.trim(), tags: section.tags });
   }
 
   const merged: Section[] = [];
@@ -128,5 +153,6 @@ export function chunkSop(source: ChunkSource, max = MAX_PASSAGE_CHARS, min = MIN
     headingPath: section.headingPath,
     text: section.body,
     lanes: [...source.lanes],
+    tags: section.tags,
   }));
 }

@@ -1,23 +1,20 @@
-import type { RetrievedPassage, Retrieval } from '@/lib/schemas/sop';
+import type { Classification } from '@/lib/schemas/classification';
+import type { Lane } from '@/lib/schemas/lane';
+import type { Passage, RetrievedPassage, Retrieval } from '@/lib/schemas/sop';
 import type { SopIndex } from './sop-index';
 import { termsOf } from './text-terms';
+import { isTemplatePassage } from './reply-templates';
+import { detectLanguage } from '@/lib/engine/local/language-detection';
 
 /**
- * Below this best score the SOPs do not answer the question: the panel says so instead of drafting from a weak
- * match. Calibrated on the sample SOPs (tests/unit/sop/grounding-calibration.test.ts): questions they answer score
- * well above it, questions they don't (sponsorship, hiring, weather...) well below.
+ * The grounding floor when no lane sets one: a 0–1 grounding score under it means the SOPs do not answer, and the
+ * panel says so instead of drafting from a weak match. Calibrated on the development third of TechQA (bench/sop-qa.ts)
+ * and the sample SOPs' questions (tests/unit/sop/retrieve.test.ts).
  */
-export const GROUNDING_THRESHOLD = 20;
-
-/**
- * Share of the query's terms the best passage must match. BM25 scores grow with query length, so a long email about
- * something else (a sponsorship pitch) can score high on generic words; a passage that answers it matches a good
- * share of what it asks.
- */
-export const MIN_TERM_COVERAGE = 0.34;
+export const DEFAULT_GROUNDING_FLOOR = 0.35;
 
 /** The query is at most this many distinct terms: enough for an email's gist, bounded for latency. */
-export const MAX_QUERY_TERMS = 32;
+export const MAX_QUERY_TERMS = 64;
 /** Characters of the latest message kept for the query. */
 export const MAX_QUERY_CHARS = 1500;
 
@@ -59,25 +56,108 @@ export function matchTextOf(text: string, queryTerms: ReadonlySet<string>, maxCh
 export interface RetrieveOptions {
   lane?: string;
   k?: number;
-  /** Overrides the calibrated threshold (a lane's minimum grounding score). */
-  threshold?: number;
+  /** The lane's grounding floor (its `minGroundingScore`, 0–1). */
+  floor?: number;
+  /** What the classifier said: passages of sections tagged with this category are routed to and count as evidence. */
+  category?: { id: string; confidence: number; /** The message's language (ISO 639-1). */ language?: string };
 }
 
-/** Top-k passages for a query, with the "grounded" verdict the panel uses to abstain. */
-export function retrieve(index: SopIndex, query: string, { lane, k = 5, threshold = GROUNDING_THRESHOLD }: RetrieveOptions = {}): Retrieval {
+/**
+ * Top-k passages for a query, and the grounded verdict on a 0–1 score. Each passage's grounding is a noisy-or of two
+ * pieces of evidence: its relevance (the share of the query's information, weighted by IDF, that it matches) and,
+ * when its section is tagged with the classified category, the classifier's confidence. So a German email about a
+ * late delivery is grounded by its category on the English SOP's tagged section, and a question the words answer is
+ * grounded by its words with no tag at all. Reply templates are not passages to cite: the draft takes them apart.
+ */
+export function retrieve(index: SopIndex, query: string, { lane, k = 5, floor = DEFAULT_GROUNDING_FLOOR, category }: RetrieveOptions = {}): Retrieval {
   const started = performance.now();
   const terms = termsOf(query).slice(0, MAX_QUERY_TERMS);
-  const { hits, searched } = terms.length === 0 ? { hits: [], searched: [] } : index.search(terms, { lane, limit: k });
+  const tags = category ? [category.id] : [];
+  const { hits, searched } = index.search(terms, { lane, limit: k * 3, tags });
+  // Bare numbers (order ids, dates) say nothing about which procedure applies: they carry no weight.
+  const words = searched.filter((t) => !/^\d+$/.test(t));
+  const total = words.reduce((sum, t) => sum + index.idf(t), 0);
+  const relevanceOf = (matched: string[]) => (total === 0 ? 0 : new Set(matched.filter((t) => !/^\d+$/.test(t))).size === 0 ? 0 : [...new Set(matched)].filter((t) => !/^\d+$/.test(t)).reduce((sum, t) => sum + index.idf(t), 0) / total);
+  const bestBm25 = Math.max(0, ...hits.map((h) => h.score));
+  const routing = category ? category.confidence : 0;
   const termSet = new Set(terms);
-  const passages: RetrievedPassage[] = hits.map((hit) => ({
+  const scored = hits
+    .filter((hit) => !isTemplatePassage(hit.passage))
+    .map((hit) => {
+      const relevance = Math.min(1, relevanceOf(hit.queryTerms));
+      // In the SOP's own language the route must be borne out by some of the words; across languages it cannot be,
+      // and the category alone carries it.
+      const sameLanguage = !category?.language || languageOf(hit.passage) === category.language;
+      const routed = hit.routed ? routing * (sameLanguage ? Math.min(1, relevance / ROUTE_SUPPORT) : 1) : 0;
+      const grounding = 1 - (1 - relevance) * (1 - routed);
+      // Order: the words first (BM25 relative to the best hit), lifted by the route when the classifier is sure.
+      const rank = (bestBm25 > 0 ? hit.score / bestBm25 : 0) + routed;
+      return { hit, relevance, routed, grounding, rank };
+    })
+    .sort((a, b) => b.rank - a.rank || b.hit.score - a.hit.score);
+  const ranked = diverse(scored, k);
+  const passages: RetrievedPassage[] = ranked.map(({ hit, grounding }) => ({
     ...hit.passage,
     score: hit.score,
+    grounding: round(grounding),
     matchText: matchTextOf(hit.passage.text, termSet),
   }));
-  const bestScore = passages[0]?.score ?? 0;
-  // Bare numbers (order ids, dates) say nothing about which procedure applies: they do not count against coverage.
-  // Terms too common to search with (see SopIndex) do not count either.
-  const wordTerms = searched.filter((t) => !/^\d+$/.test(t)).length;
-  const coverage = hits[0] && wordTerms > 0 ? hits[0].queryTerms.filter((t) => !/^\d+$/.test(t)).length / wordTerms : 0;
-  return { passages, grounded: bestScore >= threshold && coverage >= MIN_TERM_COVERAGE, bestScore, ms: performance.now() - started };
+  const best = ranked.reduce<(typeof ranked)[number] | null>((top, r) => (top && top.grounding >= r.grounding ? top : r), null);
+  const groundingScore = round(best?.grounding ?? 0);
+  return {
+    passages,
+    grounded: passages.length > 0 && groundingScore >= floor,
+    groundingScore,
+    floor,
+    basis: best ? { relevance: round(best.relevance), categoryMatch: best.routed > 0, categoryConfidence: round(routing) } : null,
+    sopLanguage: passages[0] ? languageOf(passages[0]) : null,
+    bestScore: Math.max(0, ...passages.map((p) => p.score)),
+    ms: performance.now() - started,
+  };
 }
+
+/** Retrieval for a classified thread: its lane's SOPs and floor, routed by its category. */
+export function retrieveForClassification(index: SopIndex, query: string, classification: Classification, lanes: readonly Lane[], k = 5): Retrieval {
+  const lane = lanes.find((l) => l.id === classification.lane.value);
+  return retrieve(index, query, {
+    lane: classification.lane.value,
+    k,
+    floor: lane?.qualityChecks.minGroundingScore ?? DEFAULT_GROUNDING_FLOOR,
+    category: { id: classification.category.value, confidence: classification.category.confidence, language: classification.language.value },
+  });
+}
+
+/** Relevance at which a routed passage in the message's own language gets the classifier's full confidence. */
+const ROUTE_SUPPORT = 0.25;
+
+const languages = new Map<string, string>();
+/** A passage's language, remembered by id (passages are immutable per version). */
+function languageOf(passage: Passage): string {
+  let language = languages.get(passage.id);
+  if (!language) {
+    language = detectLanguage(passage.text).value;
+    if (languages.size > 50_000) languages.clear();
+    languages.set(passage.id, language);
+  }
+  return language;
+}
+
+/** At most this many passages of one SOP in the top k, so one long article cannot crowd out the one that answers. */
+const PER_SOP = 2;
+
+function diverse<T extends { hit: { passage: Passage } }>(sorted: T[], k: number): T[] {
+  const perSop = new Map<string, number>();
+  const picked: T[] = [];
+  const rest: T[] = [];
+  for (const item of sorted) {
+    const n = perSop.get(item.hit.passage.sopId) ?? 0;
+    if (n < PER_SOP) {
+      perSop.set(item.hit.passage.sopId, n + 1);
+      picked.push(item);
+    } else rest.push(item);
+    if (picked.length === k) return picked;
+  }
+  return [...picked, ...rest].slice(0, k);
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

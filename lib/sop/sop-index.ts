@@ -11,13 +11,13 @@ import { indexTerms, termsOf } from './text-terms';
  */
 
 /** Bump when term processing or fields change: an older snapshot is then rebuilt rather than searched wrongly. */
-const INDEX_FORMAT_VERSION = 2;
+const INDEX_FORMAT_VERSION = 3;
 const SNAPSHOT_FORMAT = 'calm-triage-sop-index';
 
 type IndexedPassage = Passage;
 
 const FIELDS = ['text', 'heading', 'sopTitle'] as const;
-const STORED = ['sopId', 'sopVersion', 'sopTitle', 'headingPath', 'text', 'lanes'] as const;
+const STORED = ['sopId', 'sopVersion', 'sopTitle', 'headingPath', 'text', 'lanes', 'tags'] as const;
 
 /** Collects the distinct terms of the passage being added, for document frequencies. */
 interface TermCollector {
@@ -58,20 +58,26 @@ const STOP_TERM_SHARE = 0.1;
 /** What a search hit carries back: the stored fields plus score and the query terms it matched. */
 export interface IndexHit {
   passage: Passage;
+  /** BM25 score; 0 for a passage that only the routing tags brought in. */
   score: number;
   queryTerms: string[];
+  /** The passage's section is tagged with one of the routing tags. */
+  routed: boolean;
 }
 
 export interface IndexSearchOptions {
   /** Only passages tagged with this lane, or with no lanes at all. */
   lane?: string;
   limit: number;
+  /** Section tags to route to (the classified category): every passage so tagged is a candidate, matched or not. */
+  tags?: readonly string[];
 }
 
 const snapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   version: z.literal(INDEX_FORMAT_VERSION),
   bySop: z.record(z.string(), z.array(z.string())),
+  byTag: z.record(z.string(), z.array(z.string())),
   docFrequency: z.record(z.string(), z.number()),
   index: z.record(z.string(), z.unknown()),
 });
@@ -84,6 +90,7 @@ const hitToPassage = (hit: SearchResult): Passage => ({
   headingPath: hit.headingPath as string[],
   text: hit.text as string,
   lanes: hit.lanes as string[],
+  tags: (hit.tags as string[] | undefined) ?? [],
 });
 
 export class SopIndex {
@@ -94,6 +101,8 @@ export class SopIndex {
     load: (options: Options<IndexedPassage>) => MiniSearch<IndexedPassage>,
     /** Passage ids by SOP id, so a whole SOP can be taken out without the database. */
     private readonly bySop: Map<string, string[]>,
+    /** Passage ids by section tag, for routing by category. */
+    private readonly byTag: Map<string, string[]>,
     /** How many passages hold each term (MiniSearch does not expose it). */
     private readonly docFrequency: Map<string, number>,
   ) {
@@ -101,7 +110,7 @@ export class SopIndex {
   }
 
   static empty(): SopIndex {
-    return new SopIndex((options) => new MiniSearch(options), new Map(), new Map());
+    return new SopIndex((options) => new MiniSearch(options), new Map(), new Map(), new Map());
   }
 
   static fromPassages(passages: Passage[]): SopIndex {
@@ -117,8 +126,9 @@ export class SopIndex {
       if (!parsed.success) {
         return fail('sop.index_snapshot_invalid', 'The saved search index is from another version or damaged.', 'It will be rebuilt from the SOP library.');
       }
-      const { index, bySop, docFrequency } = parsed.data;
-      return ok(new SopIndex((options) => MiniSearch.loadJS(index as AsPlainObject, options), new Map(Object.entries(bySop)), new Map(Object.entries(docFrequency))));
+      const { index, bySop, byTag, docFrequency } = parsed.data;
+      const entries = (record: Record<string, string[]>) => new Map(Object.entries(record));
+      return ok(new SopIndex((options) => MiniSearch.loadJS(index as AsPlainObject, options), entries(bySop), entries(byTag), new Map(Object.entries(docFrequency))));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return fail('sop.index_snapshot_invalid', `The saved search index could not be read (${reason.slice(0, 80)}).`, 'It will be rebuilt from the SOP library.');
@@ -130,6 +140,7 @@ export class SopIndex {
       format: SNAPSHOT_FORMAT,
       version: INDEX_FORMAT_VERSION,
       bySop: Object.fromEntries(this.bySop),
+      byTag: Object.fromEntries(this.byTag),
       docFrequency: Object.fromEntries(this.docFrequency),
       index: this.search_.toJSON(),
     });
@@ -159,6 +170,11 @@ export class SopIndex {
       const ids = this.bySop.get(p.sopId) ?? [];
       ids.push(p.id);
       this.bySop.set(p.sopId, ids);
+      for (const tag of p.tags ?? []) {
+        const tagged = this.byTag.get(tag) ?? [];
+        tagged.push(p.id);
+        this.byTag.set(tag, tagged);
+      }
     }
   }
 
@@ -172,6 +188,18 @@ export class SopIndex {
       this.search_.discard(id);
     }
     this.bySop.delete(sopId);
+    for (const [tag, ids] of this.byTag) {
+      const kept = ids.filter((id) => this.search_.has(id));
+      if (kept.length > 0) this.byTag.set(tag, kept);
+      else this.byTag.delete(tag);
+    }
+  }
+
+  /** Inverse document frequency of a processed term, as BM25 weighs it (0 when every passage holds it). */
+  idf(term: string): number {
+    const n = this.search_.documentCount;
+    const df = this.docFrequency.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   private countTerms(terms: Set<string>, delta: 1 | -1): void {
@@ -200,8 +228,9 @@ export class SopIndex {
   /** Searches with terms already processed by `termsOf` (so they are not stemmed twice). */
   search(queryTerms: string[], options: IndexSearchOptions): { hits: IndexHit[]; searched: string[] } {
     const { lane } = options;
+    const inLane = (lanes: string[]) => !lane || lanes.length === 0 || lanes.includes(lane);
     const searched = this.searchTerms(queryTerms);
-    const hits = this.search_.search(searched.join(' '), {
+    const lexical = searched.length === 0 ? [] : this.search_.search(searched.join(' '), {
       boost: { sopTitle: 2, heading: 1.5 },
       // Prefix and fuzzy matching only for terms the library does not hold as such (typos, cut-off words), and only
       // for longer ones: expanding known terms adds little over stemming and costs most of the search time.
@@ -209,11 +238,29 @@ export class SopIndex {
       fuzzy: (term) => (term.length >= 5 && !this.docFrequency.has(term) ? 0.2 : false),
       maxFuzzy: 2,
       weights: { prefix: 0.3, fuzzy: 0.2 },
-      filter: lane ? (hit) => {
-        const lanes = hit.lanes as string[];
-        return lanes.length === 0 || lanes.includes(lane);
-      } : undefined,
+      filter: lane ? (hit) => inLane(hit.lanes as string[]) : undefined,
     });
-    return { hits: hits.slice(0, options.limit).map((hit) => ({ passage: hitToPassage(hit), score: hit.score, queryTerms: hit.queryTerms })), searched };
+    const routeTags = new Set(options.tags ?? []);
+    const isRouted = (tags: string[]) => tags.some((t) => routeTags.has(t));
+    const hits: IndexHit[] = lexical.slice(0, options.limit).map((hit) => {
+      const passage = hitToPassage(hit);
+      return { passage, score: hit.score, queryTerms: hit.queryTerms, routed: isRouted(passage.tags ?? []) };
+    });
+    // Routed passages beyond the top ones still come back (another language, the customer's own wording): with
+    // their score when the words matched them, unscored otherwise.
+    if (routeTags.size > 0) {
+      const taken = new Set(hits.map((h) => h.passage.id));
+      const lexicalById = new Map(lexical.map((hit) => [String(hit.id), hit]));
+      for (const id of new Set([...routeTags].flatMap((tag) => this.byTag.get(tag) ?? []))) {
+        if (taken.has(id)) continue;
+        const hit = lexicalById.get(id);
+        const stored = hit ?? this.search_.getStoredFields(id);
+        if (!stored) continue;
+        const passage = hitToPassage({ ...stored, id, score: 0, terms: [], queryTerms: [], match: {} });
+        if (!inLane(passage.lanes)) continue;
+        hits.push({ passage, score: hit?.score ?? 0, queryTerms: hit?.queryTerms ?? [], routed: true });
+      }
+    }
+    return { hits, searched };
   }
 }

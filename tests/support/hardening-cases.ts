@@ -55,6 +55,7 @@ import { createStore } from '@/lib/ui/store';
 import { startFakeAnthropic } from './fake-anthropic';
 import { browserSessionFetch, hubspotSeed, startFakeHubSpot } from './fake-hubspot';
 import { refundThreadInput, settingsFor, TEST_KEY } from '../unit/engine/claude/fixtures';
+import { retrievalOf } from './retrieval';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const XSS_PAYLOAD_FILE = path.join(ROOT, 'tests/fixtures/corpora/xss/xss-payload-list.txt');
@@ -205,7 +206,7 @@ async function sopSurfaces(payload: string): Promise<{ problems: string[]; retri
       continue;
     }
     const passages = chunkSop({ sopId: 'payload', sopVersion: 1, sopTitle: result.value.title, lanes: [], text: result.value.text });
-    const retrieval: Retrieval = { passages: passages.slice(0, 3).map((p) => ({ ...p, score: 50, matchText: p.text })), grounded: true, bestScore: 50, ms: 1 };
+    const retrieval: Retrieval = retrievalOf(passages.slice(0, 3).map((p) => ({ ...p, score: 50, matchText: p.text })));
     retrievals.push(retrieval);
     const first = retrieval.passages[0];
     // Markup that swallows the rest (an unclosed <svg>) can leave a heading alone: nothing to show, nothing to check.
@@ -399,7 +400,7 @@ export async function checkInjectionCase(c: InjectionCase, engine: TriageEngine)
   const lane = defaultLanes.find((l) => l.id === classified.value.lane.value && l.processing.actions.includes('draft')) ?? defaultLanes.find((l) => l.processing.actions.includes('draft'));
   if (!lane) return outcome([...problems, 'no drafting lane']);
   const passage = { id: 'refunds#1', sopId: 'refunds', sopVersion: 1, sopTitle: 'Refunds', headingPath: ['Refunds'], text: 'Refund requests are reviewed by the billing team within two business days.', lanes: [], score: 40, matchText: 'Refund requests are reviewed by the billing team within two business days.' };
-  const retrieval: Retrieval = { passages: [passage], grounded: true, bestScore: 40, ms: 1 };
+  const retrieval: Retrieval = retrievalOf([passage]);
   const draft = composeDraft({ input, classification: classified.value, lane, retrieval });
   const draftText = draft.sentences.map((s) => s.text).join(' ');
   for (const value of c.dictated) if (draftText.includes(value)) problems.push(`draft repeats the injected "${value}"`);

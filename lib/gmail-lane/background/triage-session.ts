@@ -12,7 +12,7 @@ import { postChecks } from '@/lib/drafting/post-checks';
 import { needsReply } from '@/lib/lanes/categories';
 import { isTemplatePassage } from '@/lib/sop/reply-templates';
 import { asksCustomer } from '@/lib/drafting/sop-sentences';
-import { queryFromText, retrieve } from '@/lib/sop/retrieve';
+import { queryFromText, retrieveForClassification } from '@/lib/sop/retrieve';
 import type { SopIndex } from '@/lib/sop/sop-index';
 import { latestDraftFor, openDraftFor, saveDraft } from './draft-store';
 import { recordHandoff } from './handoff';
@@ -54,7 +54,7 @@ export async function runTriage(start: Start, post: (m: TriageServerMessage) => 
   const ownDomains = await deps.ownDomains();
   const latestFromCustomer = latestCustomerMessage(input, ownDomains);
   const latest = latestFromCustomer?.text ?? '';
-  const retrieval = retrieve(await deps.index(), queryFromText(`${input.subject}\n${latest}`), { lane: triage.classification.lane.value, k: 5 });
+  const retrieval = retrieveForClassification(await deps.index(), queryFromText(`${input.subject}\n${latest}`), triage.classification, lanes);
   post({ type: 'retrieved', retrieval });
 
   let draftEngine = await deps.localEngine();

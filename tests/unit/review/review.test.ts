@@ -14,6 +14,7 @@ import type { Classification } from '@/lib/schemas/classification';
 import type { Draft } from '@/lib/schemas/draft';
 import { emptyReview, type DraftRecord } from '@/lib/schemas/draft-record';
 import type { RetrievedPassage } from '@/lib/schemas/sop';
+import { retrievalOf } from '../../support/retrieval';
 
 const refundPassage: RetrievedPassage = {
   id: 'refunds@2#3',
@@ -94,7 +95,7 @@ function record(draft: Draft, flags: Classification['riskFlags'] = [{ flag: 'ref
     engine: 'local',
     status: 'ready',
     triage: toTriageResult(classification(flags, lane), 'local', defaultLanes, 3),
-    retrieval: { passages: [refundPassage], grounded: true, bestScore: 30, ms: 1 },
+    retrieval: retrievalOf([refundPassage]),
     partialText: '',
     draft,
     review: emptyReview,

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Passage } from '@/lib/schemas/sop';
 import { chunkSop } from '@/lib/sop/chunk';
 import { parseSopFile } from '@/lib/sop/parse/parse-sop-file';
-import { queryFromText, retrieve } from '@/lib/sop/retrieve';
+import { queryFromText, retrieve, retrieveForClassification } from '@/lib/sop/retrieve';
+import { createLocalEngine } from '@/lib/engine/local/local-engine';
+import { defaultLanes } from '@/lib/lanes/default-lanes';
 import { SopIndex } from '@/lib/sop/sop-index';
 
 const SAMPLES = new URL('../../../public/samples/sops/', import.meta.url);
@@ -44,14 +46,73 @@ describe('grounding calibration on the sample SOPs', () => {
     'We would love to have your CEO as a keynote speaker at the Logistics Future Summit in Berlin this September.',
   ];
 
-  it.each(answerable)('grounds "%s" on %s', (question, sopId) => {
-    const result = retrieve(index, question);
+  // Other languages and the customer's own wording: the words barely meet the SOP, the category's tagged section does.
+  answerable.push(
+    ['Hallo, unsere Sendung 48812 hängt seit einer Woche, die Sendungsverfolgung zeigt keine Bewegung mehr. Wann kommt die Lieferung?', 'shipping-damaged-orders'],
+    ['Hi, order 77120 arrived yesterday and three of the ceramic bowls are broken, photos of the items and the box attached. The items are worth 240 EUR. We need replacements by Friday.', 'shipping-damaged-orders'],
+  );
+
+  // The product's path: the local engine classifies, retrieval is routed by the category and held to the lane's floor.
+  const engine = createLocalEngine();
+  const productRetrieval = async (text: string) => {
+    const classified = await engine.classify({ source: 'gmail', subject: '', messages: [{ from: { name: 'Customer', email: 'customer@example.com' }, date: null, text }] }, defaultLanes);
+    if (!classified.ok) throw new Error(classified.error.message);
+    return retrieveForClassification(index, queryFromText(text), classified.value, defaultLanes);
+  };
+
+  it.each(answerable)('grounds "%s" on %s', async (question, sopId) => {
+    const result = await productRetrieval(question);
     expect(result.grounded).toBe(true);
+    expect(result.groundingScore).toBeGreaterThanOrEqual(result.floor);
     expect(result.passages.slice(0, 3).map((p) => p.sopId)).toContain(sopId);
   });
 
-  it.each(unanswerable.map((q) => [q]))('abstains on "%s"', (question) => {
-    expect(retrieve(index, question).grounded).toBe(false);
+  it.each(unanswerable.map((q) => [q]))('abstains on "%s"', async (question) => {
+    const result = await productRetrieval(question);
+    expect(result.grounded).toBe(false);
+    expect(result.groundingScore).toBeLessThan(result.floor);
+  });
+});
+
+describe('routing by category', () => {
+  const german = 'Hallo, unsere Sendung 48812 hängt seit einer Woche, die Sendungsverfolgung zeigt keine Bewegung mehr.';
+
+  it('grounds a message in another language on the section tagged for its category, and says the SOP is in English', () => {
+    const words = retrieve(index, german);
+    expect(words.grounded).toBe(false);
+    const routed = retrieve(index, german, { category: { id: 'shipping_delay', confidence: 0.9, language: 'de' } });
+    expect(routed.grounded).toBe(true);
+    expect(routed.groundingScore).toBeCloseTo(0.9, 2);
+    expect(routed.basis).toMatchObject({ categoryMatch: true, categoryConfidence: 0.9 });
+    expect(routed.passages[0]?.headingPath).toEqual(['Shipping delays and damaged orders', 'Late deliveries']);
+    expect(routed.sopLanguage).toBe('en');
+  });
+
+  it('in the SOP language, a route the words do not bear out does not ground', () => {
+    const result = retrieve(index, 'Can you recommend a good restaurant for our team dinner?', { category: { id: 'lead_inquiry', confidence: 0.9, language: 'en' } });
+    expect(result.grounded).toBe(false);
+  });
+
+  it('a low-confidence category adds little; the lane floor decides', () => {
+    const question = 'The tracking for our delivery has not moved for a week';
+    const sure = retrieve(index, question, { category: { id: 'shipping_delay', confidence: 0.95, language: 'en' }, floor: 0.9 });
+    const unsure = retrieve(index, question, { category: { id: 'shipping_delay', confidence: 0.2, language: 'en' }, floor: 0.9 });
+    expect(sure.groundingScore).toBeGreaterThan(unsure.groundingScore);
+    expect(sure.grounded).toBe(true);
+    expect(unsure.grounded).toBe(false);
+  });
+
+  it('reads section tags from a Tags line under a heading, inherited by subsections', () => {
+    const tagged = passages.filter((p) => p.sopId === 'shipping-damaged-orders');
+    const damaged = tagged.find((p) => p.headingPath.at(-1) === 'Replacements');
+    expect(damaged?.tags).toContain('damaged_order');
+    expect(tagged.find((p) => p.headingPath.at(-1) === 'Late deliveries')?.tags).toEqual(['shipping_delay']);
+    expect(damaged?.text).not.toMatch(/^Tags:/m);
+  });
+
+  it('never lists a reply template among the passages', () => {
+    const result = retrieve(index, 'reply template full refund within the 14-day window', { k: 10 });
+    expect(result.passages.every((p) => !/^Reply template/.test(p.headingPath.at(-1) ?? ''))).toBe(true);
   });
 });
 

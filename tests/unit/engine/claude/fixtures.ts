@@ -40,7 +40,7 @@ export const supportLane: Lane = {
   consumers: ['Support queue'],
   decisionsNotMade: ['refunds', 'pricing'],
   humanDecisionProperties: [],
-  qualityChecks: { minGroundingScore: 2, confidenceFloor: 0.6, requiredFields: ['category'] },
+  qualityChecks: { minGroundingScore: 0.5, confidenceFloor: 0.6, requiredFields: ['category'] },
   failureFeedback: { escalateTo: 'Support lead', escalateWhen: ['no SOP covers it'], recordForLearning: ['category corrections'] },
   riskAcknowledgements: ['refund'],
   handoffFields: [],
@@ -59,6 +59,10 @@ export const lanes = [supportLane, triageLane];
 
 export const retrieval: Retrieval = {
   grounded: true,
+  groundingScore: 0.8,
+  floor: 0.5,
+  basis: { relevance: 0.8, categoryMatch: false, categoryConfidence: 0 },
+  sopLanguage: 'en',
   bestScore: 7.5,
   ms: 3,
   passages: [

@@ -14,6 +14,7 @@ import { isAgentInstruction } from '@/lib/drafting/sop-sentences';
 import type { Lane } from '@/lib/schemas/lane';
 import type { Retrieval, RetrievedPassage } from '@/lib/schemas/sop';
 import type { TriageInput } from '@/lib/schemas/triage-input';
+import { retrievalOf } from '../../../support/retrieval';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures/gmail');
 
@@ -116,8 +117,8 @@ const refundPassages = [
   passage('p2', 'Refunds are paid to the original payment method within 5 to 10 business days after approval by the billing team.'),
   passage('p3', 'Shipping. Parcels to Chile and Vietnam leave the warehouse on Tuesdays.'),
 ];
-const grounded = (passages: RetrievedPassage[]): Retrieval => ({ passages, grounded: true, bestScore: 5, ms: 1 });
-const ungrounded: Retrieval = { passages: [passage('p9', 'Office plants are watered on Fridays by the facilities team.', 0.1)], grounded: false, bestScore: 0.1, ms: 1 };
+const grounded = (passages: RetrievedPassage[]): Retrieval => retrievalOf(passages);
+const ungrounded: Retrieval = retrievalOf([passage('p9', 'Office plants are watered on Fridays by the facilities team.', 0.1)], false);
 
 async function draftFor(input: TriageInput, retrieval: Retrieval, laneId = 'support-replies', onText?: (d: string) => void, signal?: AbortSignal) {
   const classification = await classify(input);
