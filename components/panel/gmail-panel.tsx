@@ -63,7 +63,7 @@ export function GmailPanel({ read, triage, flow }: Props) {
         )}
       </PanelSection>
       <PanelSection id="sops" title="SOP passages">
-        {current && view.retrieval ? <SopPassages retrieval={view.retrieval} /> : <EmptyState>Looking up the SOPs…</EmptyState>}
+        {current && view.retrieval ? <SopPassages retrieval={view.retrieval} messageLanguage={view.triage?.classification.language.value ?? null} /> : <EmptyState>Looking up the SOPs…</EmptyState>}
       </PanelSection>
       {current && view.triage && view.subjectId && (
         <ReviewHandoff subjectId={view.subjectId} refreshKey={`${view.triage.classification.lane.value}|${view.draft?.id ?? ''}`} />

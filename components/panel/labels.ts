@@ -25,3 +25,6 @@ export const unsupportedReasonText: Record<UnsupportedReason, string> = {
   quote_not_in_passage: 'The quoted words are not in the cited passage.',
   not_supported: 'The cited passage does not say this.',
 };
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish', nl: 'Dutch', it: 'Italian', pt: 'Portuguese' };
+export const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code.toUpperCase();

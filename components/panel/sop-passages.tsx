@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'react';
 import { send } from '@/lib/protocol/client';
 import type { Retrieval } from '@/lib/schemas/sop';
+import { languageName, percent } from './labels';
 
 const SHOWN = 3;
 
 /** The passages the draft may cite: title, heading path and the matching lines; expand for the whole passage. */
-export function SopPassages({ retrieval }: { retrieval: Retrieval }) {
+export function SopPassages({ retrieval, messageLanguage }: { retrieval: Retrieval; messageLanguage: string | null }) {
   const [open, setOpen] = useState<string | null>(null);
   if (retrieval.passages.length === 0) return <NotCovered />;
-  if (!retrieval.grounded) return <NotCoveredBanner />;
+  if (!retrieval.grounded) return <NotCoveredBanner retrieval={retrieval} />;
   return (
+    <>
+    <GroundingLine retrieval={retrieval} messageLanguage={messageLanguage} />
     <ol className="passages" data-testid="sop-passages">
       {retrieval.passages.slice(0, SHOWN).map((p, i) => (
         <li key={p.id} className="passage" id={`passage-${i + 1}`}>
@@ -24,6 +27,24 @@ export function SopPassages({ retrieval }: { retrieval: Retrieval }) {
         </li>
       ))}
     </ol>
+    </>
+  );
+}
+
+/** Why the panel calls this grounded: the score against the lane's floor, what carried it, and the SOP's language. */
+function GroundingLine({ retrieval, messageLanguage }: { retrieval: Retrieval; messageLanguage: string | null }) {
+  const { basis, sopLanguage } = retrieval;
+  const carried = basis?.categoryMatch ? `sections tagged for this category (${percent(basis.categoryConfidence)} sure) and the words (${percent(basis.relevance)})` : `the words (${percent(basis?.relevance ?? 0)} of the question matched)`;
+  const otherLanguage = sopLanguage && messageLanguage && sopLanguage !== messageLanguage;
+  return (
+    <p className="muted small" data-testid="grounding-line">
+      Grounded {retrieval.groundingScore.toFixed(2)} (floor {retrieval.floor.toFixed(2)}) on {carried}.
+      {sopLanguage && (
+        <span data-testid="sop-language">
+          {' '}SOP text in {languageName(sopLanguage)}{otherLanguage ? `; the customer wrote in ${languageName(messageLanguage)}` : ''}.
+        </span>
+      )}
+    </p>
   );
 }
 
@@ -46,10 +67,13 @@ function NotCovered() {
   );
 }
 
-function NotCoveredBanner() {
+function NotCoveredBanner({ retrieval }: { retrieval?: Retrieval }) {
   return (
     <p className="banner banner--warn" data-testid="sop-not-covered">
       The SOP library does not cover this question. Nothing will be invented: escalate, or add an SOP for it.
+      {retrieval && retrieval.passages.length > 0 && (
+        <span className="muted small"> (Best grounding {retrieval.groundingScore.toFixed(2)}, under this lane's floor {retrieval.floor.toFixed(2)}.)</span>
+      )}
     </p>
   );
 }

@@ -8,6 +8,7 @@ import { serveGmailWorkspace } from '../support/gmail-workspace';
 
 const REFUND = 'e7cc78b40b7bf13c';
 const RFQ = '820a37957b2c554b';
+const GERMAN = '62db23c417d7b906';
 const SEND = 'div[role=button].T-I.aoO';
 
 test.beforeEach(async ({ context, extensionId }) => {
@@ -129,4 +130,16 @@ test('the RFQ thread shows a handoff packet waiting for HubSpot', async ({ gmail
   await panel.openThread(RFQ);
   await expect(panel.root.getByTestId('handoff-summary')).toHaveText(/^Waiting for HubSpot: \d+ fields for hamid\.rostami@gulfbuild-trading\.example$/, { timeout: 15_000 });
   await expect(panel.root.getByTestId('handoff-packet')).toContainText('CIF Jebel Ali');
+});
+
+test('a German thread is grounded through its category on the English SOP and drafted from the German template', async ({ gmail }) => {
+  const panel = new GmailPanel(gmail);
+  await panel.openThread(GERMAN);
+  await expect(panel.root.getByTestId('sop-passages')).toBeVisible({ timeout: 15_000 });
+  await expect(panel.root.getByTestId('sop-not-covered')).toHaveCount(0);
+  await expect(panel.root.getByTestId('grounding-line')).toContainText('sections tagged for this category');
+  await expect(panel.root.getByTestId('sop-language')).toContainText('SOP text in English; the customer wrote in German');
+  const review = panel.root.getByTestId('draft-ready');
+  await expect(review).toBeVisible({ timeout: 15_000 });
+  await expect(review.getByTestId('review-text')).toHaveValue(/^Hallo Katrin,[\s\S]*88412/);
 });
