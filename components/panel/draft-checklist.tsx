@@ -8,21 +8,27 @@ const KIND_LABEL: Record<Draft['checklist'][number]['kind'], string> = {
   unanswered: 'Unanswered',
 };
 
-/** The rep's checklist (the SOP's instructions to the agent, never reply text) and the post-checks' review notes. */
-export function DraftChecklist({ draft }: { draft: Draft }) {
-  if (draft.checklist.length === 0 && draft.notes.length === 0) return null;
+/** The post-checks' review notes, right under the text they concern. */
+export function ReviewNotes({ draft }: { draft: Draft }) {
+  if (draft.notes.length === 0) return null;
   return (
-    <div data-testid="draft-checklist">
-      {draft.notes.length > 0 && (
-        <ul className="blockers small" aria-label="Review notes" data-testid="review-notes">
-          {draft.notes.map((n, i) => (
-            <li key={i} data-kind={n.kind}>
-              {n.detail}
-              {n.quote && <q className="muted"> {n.quote}</q>}
-            </li>
-          ))}
-        </ul>
-      )}
+    <ul className="blockers small" aria-label="Review notes" data-testid="review-notes">
+      {draft.notes.map((n, i) => (
+        <li key={i} data-kind={n.kind}>
+          {n.detail}
+          {n.quote && <q className="muted"> {n.quote}</q>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The rep's checklist: the SOP's instructions to the agent (never reply text), what the thread supplied, what is open. */
+export function DraftChecklist({ draft }: { draft: Draft }) {
+  if (draft.checklist.length === 0) return null;
+  return (
+    <details className="fold" open data-testid="draft-checklist">
+      <summary>Checklist for you ({draft.checklist.length}, not sent to the customer)</summary>
       {draft.checklist.length > 0 && (
         <ul className="small" aria-label="Checklist for you (not sent to the customer)">
           {draft.checklist.map((item, i) => (
@@ -34,6 +40,6 @@ export function DraftChecklist({ draft }: { draft: Draft }) {
           ))}
         </ul>
       )}
-    </div>
+    </details>
   );
 }

@@ -52,6 +52,19 @@ export function GmailPanel({ read, triage, flow }: Props) {
         <ThreadFacts thread={read.thread} />
       </PanelSection>
       {current && view.error && <ErrorState message={view.error.message} nextStep={view.error.nextStep} />}
+      <PanelSection id="draft" title="Draft reply">
+        {current && view.draft ? (
+          <DraftView
+            record={view.draft}
+            liveText={view.liveText}
+            onRestart={(mode) => view.input && triage.start(view.subjectId!, view.input, mode)}
+            flow={flow}
+            onRecord={triage.setDraft}
+          />
+        ) : (
+          <EmptyState>{current && view.triage ? 'This lane does not draft replies.' : 'A draft grounded on your SOPs will show here.'}</EmptyState>
+        )}
+      </PanelSection>
       <PanelSection id="classification" title="Classification">
         {current && view.triage ? (
           <>
@@ -68,19 +81,6 @@ export function GmailPanel({ read, triage, flow }: Props) {
       {current && view.triage && view.subjectId && (
         <ReviewHandoff subjectId={view.subjectId} refreshKey={`${view.triage.classification.lane.value}|${view.draft?.id ?? ''}`} />
       )}
-      <PanelSection id="draft" title="Draft reply">
-        {current && view.draft ? (
-          <DraftView
-            record={view.draft}
-            liveText={view.liveText}
-            onRestart={(mode) => view.input && triage.start(view.subjectId!, view.input, mode)}
-            flow={flow}
-            onRecord={triage.setDraft}
-          />
-        ) : (
-          <EmptyState>{current && view.triage ? 'This lane does not draft replies.' : 'A draft grounded on your SOPs will show here.'}</EmptyState>
-        )}
-      </PanelSection>
     </>
   );
 }

@@ -9,7 +9,7 @@ import { riskLabels } from './labels';
 import { ErrorState } from './panel-section';
 import { ReviewReject } from './review-reject';
 import { ReviewSentences } from './review-sentences';
-import { DraftChecklist } from './draft-checklist';
+import { DraftChecklist, ReviewNotes } from './draft-checklist';
 import { PlaceholderFields } from './placeholder-fields';
 
 interface Props {
@@ -60,9 +60,6 @@ export function ReviewPanel({ record, flow, onRecord }: Props) {
           </p>
         )
       )}
-      <ReviewSentences draft={draft} checks={s.checks} />
-      <DraftChecklist draft={draft} />
-
       <label className="field-label" htmlFor={`${id}-text`}>
         {draft.abstained ? 'Holding reply' : 'Reply text (edit before inserting)'}
       </label>
@@ -70,12 +67,13 @@ export function ReviewPanel({ record, flow, onRecord }: Props) {
         id={`${id}-text`}
         className="review-text"
         data-testid="review-text"
-        rows={10}
+        rows={8}
         maxLength={20_000}
         value={text}
         onChange={(e) => controller.setText(e.target.value)}
       />
       <PlaceholderFields text={text} onText={(t) => controller.setText(t)} />
+      <ReviewNotes draft={draft} />
       <div className="review-row">
         <button type="button" className="link" aria-expanded={showDiff} aria-controls={`${id}-diff`} onClick={() => setShowDiff(!showDiff)}>
           {showDiff ? 'Hide changes' : 'Show changes'}
@@ -163,6 +161,12 @@ export function ReviewPanel({ record, flow, onRecord }: Props) {
         {status}
       </p>
       {error && <ErrorState message={error.message} nextStep={error.nextStep} />}
+      {/* Below the next action: where each sentence comes from, and the rep's own to-do list. */}
+      <details className="fold" open={unsupportedLeft > 0} data-testid="draft-sources">
+        <summary>Each sentence and the SOP passage it cites{unsupportedLeft > 0 ? ` (${unsupportedLeft} unsupported)` : ''}</summary>
+        <ReviewSentences draft={draft} checks={s.checks} />
+      </details>
+      <DraftChecklist draft={draft} />
       <ReviewReject busy={busy} onReject={(reason, note) => void controller.reject(reason, note)} />
     </div>
   );

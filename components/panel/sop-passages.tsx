@@ -13,6 +13,8 @@ export function SopPassages({ retrieval, messageLanguage }: { retrieval: Retriev
   return (
     <>
     <GroundingLine retrieval={retrieval} messageLanguage={messageLanguage} />
+    <details className="fold" data-testid="sop-passages-fold">
+    <summary>Show the {Math.min(SHOWN, retrieval.passages.length)} passages found</summary>
     <ol className="passages" data-testid="sop-passages">
       {retrieval.passages.slice(0, SHOWN).map((p, i) => (
         <li key={p.id} className="passage" id={`passage-${i + 1}`}>
@@ -27,6 +29,7 @@ export function SopPassages({ retrieval, messageLanguage }: { retrieval: Retriev
         </li>
       ))}
     </ol>
+    </details>
     </>
   );
 }

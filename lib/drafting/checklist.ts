@@ -65,8 +65,11 @@ export function buildChecklist({ passages, askPassages = [], facts, rule, asked,
   const asking = own.filter((i) => asksFor(i.text).length > 0);
   const rest = own.filter((i) => asksFor(i.text).length === 0).slice(0, MAX_INSTRUCTIONS);
   for (const instruction of [...extra, ...asking, ...rest]) {
-    items.push({ kind: 'instruction', text: instruction.text, quote: null, citation: instruction.citation });
-    for (const key of asksFor(instruction.text)) {
+    const keys = asksFor(instruction.text);
+    // An instruction to ask for what the thread already holds is done: only its "supplied" lines remain.
+    const open = keys.length === 0 || keys.some((key) => !facts.facts.some((f) => f.key === key));
+    if (open) items.push({ kind: 'instruction', text: instruction.text, quote: null, citation: instruction.citation });
+    for (const key of keys) {
       const fact = facts.facts.find((f) => f.key === key);
       if (!fact || supplied.has(key)) continue;
       supplied.add(key);

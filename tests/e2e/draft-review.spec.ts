@@ -135,11 +135,24 @@ test('the RFQ thread shows a handoff packet waiting for HubSpot', async ({ gmail
 test('a German thread is grounded through its category on the English SOP and drafted from the German template', async ({ gmail }) => {
   const panel = new GmailPanel(gmail);
   await panel.openThread(GERMAN);
-  await expect(panel.root.getByTestId('sop-passages')).toBeVisible({ timeout: 15_000 });
+  await expect(panel.root.getByTestId('grounding-line')).toBeVisible({ timeout: 15_000 });
   await expect(panel.root.getByTestId('sop-not-covered')).toHaveCount(0);
+  await expect(await panel.passages()).toBeVisible();
   await expect(panel.root.getByTestId('grounding-line')).toContainText('sections tagged for this category');
   await expect(panel.root.getByTestId('sop-language')).toContainText('SOP text in English; the customer wrote in German');
   const review = panel.root.getByTestId('draft-ready');
   await expect(review).toBeVisible({ timeout: 15_000 });
   await expect(review.getByTestId('review-text')).toHaveValue(/^Hallo Katrin,[\s\S]*88412/);
+});
+
+test('on a 1400×900 window the draft and Insert come first, reachable without scrolling the panel', async ({ gmail }) => {
+  await gmail.setViewportSize({ width: 1400, height: 900 });
+  const panel = new GmailPanel(gmail);
+  await panel.openThread(REFUND);
+  const review = panel.root.getByTestId('draft-ready');
+  await expect(review).toBeVisible({ timeout: 15_000 });
+  await expect(review.getByTestId('review-text')).toBeInViewport();
+  await expect(review.getByTestId('insert-reply')).toBeInViewport();
+  // The draft shows once as text to edit; its sources are folded below it.
+  await expect(review.getByTestId('draft-text')).toBeHidden();
 });

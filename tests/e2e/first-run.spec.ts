@@ -39,7 +39,7 @@ test('finishing the setup with the sample SOPs makes the demo thread show a draf
   const panel = new GmailPanel(gmail);
   await panel.openThread(REFUND);
   await expect(panel.root.getByTestId('draft-ready')).toBeVisible({ timeout: 15_000 });
-  await expect(panel.root.getByTestId('sop-passages')).toBeVisible();
+  await expect(await panel.passages()).toBeVisible();
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);

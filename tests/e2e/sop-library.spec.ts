@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { GmailPanel } from './pages/gmail-panel';
 import { SopLibraryPage } from './pages/sop-library-page';
 import { serveGmailWorkspace } from '../support/gmail-workspace';
 
@@ -93,8 +94,10 @@ test('import a folder with good and bad files, then a Gmail thread cites the new
     .replaceAll('e7cc78b40b7bf13c', 'feedbeefcafe0301');
   await serveGmailWorkspace(context, { extraThreads: { feedbeefcafe0301: html } });
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox/feedbeefcafe0301');
-  const passages = gmail.locator('calm-triage-panel [data-testid=sop-passages]');
-  await expect(passages).toBeVisible({ timeout: 20_000 });
+  const panel = new GmailPanel(gmail);
+  await expect(panel.root.getByTestId('grounding-line')).toBeVisible({ timeout: 20_000 });
+  const passages = await panel.passages();
+  await expect(passages).toBeVisible();
   await expect(passages.locator('li').first()).toContainText('Lost pallet claims');
 });
 

@@ -13,6 +13,12 @@ export class GmailPanel {
   async openInbox() {
     await this.page.goto(inboxUrl);
   }
+  /** The SOP passages, folded under the grounding line: opened as a rep would. */
+  async passages() {
+    const fold = this.root.getByTestId('sop-passages-fold');
+    await fold.locator('summary').click();
+    return this.root.getByTestId('sop-passages');
+  }
   fact(name: 'subject' | 'thread-id' | 'messages' | 'latest' | 'participants') {
     return this.root.getByTestId(`fact-${name}`);
   }

@@ -46,6 +46,8 @@ describe('the refund thread (issue #10)', () => {
     expect(text).not.toMatch(/pro-rat|Check the|offer the/i);
     expect(draft.fills.find((f) => f.placeholder === 'renewal_date')?.quote).toMatch(/renewed yesterday/);
     expect(draft.checklist.filter((c) => c.kind === 'supplied').map((c) => c.quote)).toEqual(expect.arrayContaining([expect.stringContaining('INV-20931')]));
+    // The SOP's "ask for the workspace address, the invoice number and the reason" is done: the thread gave all three.
+    expect(draft.checklist.filter((c) => c.kind === 'instruction' && /^Ask for/i.test(c.text))).toEqual([]);
     const record = recordOf(result, draft);
     const gate = canInsert({ ...record, review: { ...emptyReview, acknowledged: ['refund'] } }, text, []);
     expect(gate.ok).toBe(false);
