@@ -1,5 +1,5 @@
 import type { HandoffPacket } from '@/lib/schemas/proposal';
-import { humanize } from './labels';
+import { humanize, propertyLabel } from './labels';
 
 /** Handoff packets from Gmail waiting for this record; their fields appear as proposals below. */
 export function HubSpotHandoffs({ handoffs }: { handoffs: HandoffPacket[] }) {
@@ -8,8 +8,8 @@ export function HubSpotHandoffs({ handoffs }: { handoffs: HandoffPacket[] }) {
     <ul className="handoffs" data-testid="handoffs">
       {handoffs.map((h) => (
         <li key={h.id} className="handoff" data-testid="handoff">
-          <strong>{humanize(h.lane)}</strong> <span className="muted">from {h.contactEmail}{h.company ? ` (${h.company})` : ''}</span>
-          <div className="small muted">{Object.keys(h.fields).map(humanize).join(', ')}</div>
+          <strong>{h.laneName ?? humanize(h.lane)}</strong> <span className="muted">from {h.contactEmail}{h.company ? ` (${h.company})` : ''}</span>
+          <div className="small muted">{Object.keys(h.fields).map(propertyLabel).join(', ')}</div>
         </li>
       ))}
     </ul>

@@ -28,3 +28,35 @@ export const unsupportedReasonText: Record<UnsupportedReason, string> = {
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish', nl: 'Dutch', it: 'Italian', pt: 'Portuguese' };
 export const languageName = (code: string) => LANGUAGE_NAMES[code] ?? code.toUpperCase();
+
+/**
+ * HubSpot's own labels for its default properties, for places that show a property before its definition is loaded
+ * (a handoff packet in Gmail).
+ */
+const DEFAULT_LABELS: Record<string, string> = {
+  firstname: 'First name',
+  lastname: 'Last name',
+  email: 'Email',
+  phone: 'Phone number',
+  mobilephone: 'Mobile phone number',
+  jobtitle: 'Job title',
+  company: 'Company name',
+  website: 'Website URL',
+  domain: 'Company domain name',
+  lifecyclestage: 'Lifecycle stage',
+  hs_lead_status: 'Lead status',
+  hubspot_owner_id: 'Owner',
+  numberofemployees: 'Number of employees',
+  dealname: 'Deal name',
+  dealstage: 'Deal stage',
+  amount: 'Amount',
+  closedate: 'Close date',
+  description: 'Description',
+  hs_next_step: 'Next step',
+  hs_ticket_priority: 'Priority',
+  hs_ticket_category: 'Category',
+  subject: 'Ticket name',
+  content: 'Ticket description',
+};
+
+export const propertyLabel = (name: string): string => DEFAULT_LABELS[name] ?? humanize(name);

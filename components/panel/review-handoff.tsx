@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { send } from '@/lib/protocol/client';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
-import { humanize } from './labels';
+import { propertyLabel } from './labels';
 
 /** The handoff packet a lead or RFQ thread produced, waiting for a rep to approve it in HubSpot. */
 interface Props {
@@ -30,7 +30,7 @@ export function ReviewHandoff({ subjectId, refreshKey }: Props) {
       <dl className="facts">
         {fields.map(([name, value]) => (
           <div key={name} style={{ display: 'contents' }}>
-            <dt>{humanize(name)}</dt>
+            <dt>{propertyLabel(name)}</dt>
             <dd>{value}</dd>
           </div>
         ))}

@@ -71,6 +71,8 @@ export const handoffPacketSchema = z.object({
   createdAt: z.number().int().nonnegative(),
   fromThreadId: z.string(),
   lane: z.string(),
+  /** The lane's name when the packet was made, as the panel shows it (absent on older packets). */
+  laneName: z.string().optional(),
   contactEmail: z.string(),
   company: z.string(),
   /** HubSpot property name → proposed value. */

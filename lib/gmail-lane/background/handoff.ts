@@ -122,7 +122,7 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffI
     }
   }
   if (Object.keys(fields).every((f) => f === 'email')) return null;
-  return handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, contactEmail: email, company, fields, evidence, status: 'waiting' });
+  return handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, laneName: lane.name, contactEmail: email, company, fields, evidence, status: 'waiting' });
 }
 
 const handoffId = (subjectId: string) => `handoff:${subjectId}`;

@@ -49,13 +49,14 @@ export const lanesForRecord = (lanes: Lane[], objectTypeId: string) =>
   lanes.filter((l) => l.trigger.site === 'hubspot' && l.trigger.recordTypes.includes(objectTypeId));
 
 /** A packet's fields as candidates, each quoting the customer's own sentence when the packet kept it. */
-function handoffCandidates(packet: HandoffPacket): FieldCandidate[] {
-  const source = { kind: 'handoff' as const, ref: packet.id, label: `Customer's email (${packet.fromThreadId}), via the ${packet.lane} handoff` };
+function handoffCandidates(packet: HandoffPacket, lane: Lane): FieldCandidate[] {
+  // Labels a rep reads: the lane's own name, no internal thread ids.
+  const source = { kind: 'handoff' as const, ref: packet.id, label: `Customer's email in Gmail, via the ${lane.name} handoff` };
   return Object.entries(packet.fields).map(([property, value]) => ({
     property,
     value,
     quote: packet.evidence?.[property] ?? value,
-    reason: `Proposed in the ${packet.lane} lane from thread ${packet.fromThreadId}.`,
+    reason: `Proposed by the ${lane.name} lane from the customer's email.`,
     confidence: 0.75,
     source,
   }));
@@ -108,7 +109,7 @@ export async function proposeForRecord({ record, definitions: portal, sources }:
       continue;
     }
     evidence.set(packet.id, handoffText(packet));
-    accept(lane, handoffCandidates(packet), '');
+    accept(lane, handoffCandidates(packet, lane), '');
   }
   return { ...out, proposals: bestPerProperty(out.proposals) };
 }

@@ -60,7 +60,10 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
       notes: (NOTE_PROPERTIES[type] ?? []).flatMap((name) => {
         const text = props[name];
         const label = definitions.value.find((d) => d.name === name)?.label ?? name;
-        return text ? [{ ref: `${recordSubject(ref)}#${name}`, label: `${TYPE_LABELS[type] ?? 'Record'} ${label.toLowerCase()}`, text }] : [];
+        const typeLabel = TYPE_LABELS[type] ?? 'Record';
+        // HubSpot's own label when it already names the type ("Deal description"), else "Ticket description".
+        const named = label.toLowerCase().startsWith(typeLabel.toLowerCase()) ? label : `${typeLabel} ${label.toLowerCase()}`;
+        return text ? [{ ref: `${recordSubject(ref)}#${name}`, label: named, text }] : [];
       }),
       match,
     },

@@ -170,6 +170,9 @@ describe('local proposals on a contact', () => {
     const result = await run({ record: seedRecord('0-1'), sources: { handoffs: [packet, other] } });
     expect(result.proposals).toHaveLength(1);
     expect(result.proposals[0]).toMatchObject({ property: 'jobtitle', proposedValue: 'Procurement Lead', evidence: { quote: 'Procurement Lead', source: { kind: 'handoff', ref: 'h1' } } });
+    // What the rep reads names the lane, not internal ids.
+    expect(result.proposals[0]!.evidence.source.label).toBe(`Customer's email in Gmail, via the ${lane.name} handoff`);
+    expect(result.proposals[0]!.reason).not.toContain('thread-77');
     expect(result.dropped).toEqual(
       expect.arrayContaining([
         { property: 'company', reason: 'already the current value' },
