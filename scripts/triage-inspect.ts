@@ -15,6 +15,7 @@ import { resolveSopId } from '@/lib/sop/library';
 import type { Passage } from '@/lib/schemas/sop';
 import { readGmail } from '@/lib/sites/gmail/read-thread';
 import { toTriageInput } from '@/lib/sites/gmail/to-triage-input';
+import { readAccount } from '@/lib/sites/gmail/account';
 
 const USAGE = 'Usage: npm run triage:inspect -- <saved Gmail page.html> [--sops <folder>] [--engine local]\n';
 const SAMPLES = path.resolve(import.meta.dirname, '../public/samples/sops');
@@ -57,7 +58,7 @@ export async function runTriageInspect(argv: string[], out: (t: string) => void,
     return 1;
   }
   const passages = await loadSopFolder(sops ?? SAMPLES);
-  const { classification, retrieval, draft } = await runDraftPipeline(toTriageInput(read.thread), passages);
+  const { classification, retrieval, draft } = await runDraftPipeline(toTriageInput(read.thread, readAccount(dom.window.document)), passages);
   const text = draft ? replyText(draft) : null;
   const report = {
     classification: {

@@ -3,6 +3,7 @@ import { mountPanel } from '@/components/panel/mount-panel';
 import { GmailPanel } from '@/components/panel/gmail-panel';
 import { gmailDriver } from '@/lib/sites/gmail/driver';
 import { gmailSubjectId, toTriageInput } from '@/lib/sites/gmail/to-triage-input';
+import { readAccount } from '@/lib/sites/gmail/account';
 import { send } from '@/lib/protocol/client';
 import type { GmailRead } from '@/lib/schemas/thread';
 import { createTriageClient } from '@/lib/gmail-lane/panel/triage-client';
@@ -37,7 +38,7 @@ export default defineContentScript({
         return triage.clear();
       }
       const subjectId = gmailSubjectId(read.thread);
-      const input = toTriageInput(read.thread);
+      const input = toTriageInput(read.thread, readAccount(document));
       const key = `${subjectId}|${JSON.stringify(input)}`;
       if (key === lastInput) return;
       lastInput = key;

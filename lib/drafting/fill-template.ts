@@ -24,6 +24,8 @@ export interface FilledLine {
   text: string;
   /** Kept because a fact was missing: the line asks the customer for it. */
   asks: boolean;
+  /** The template's line before filling ("{{agent_name}}"), so a filled signature still reads as one. */
+  source: string;
 }
 
 export interface FilledTemplate {
@@ -84,7 +86,7 @@ export function fillTemplate(template: ReplyTemplate, facts: ThreadFacts, contex
       unfilled.add(name);
       return null;
     });
-    lines.push({ text, asks: line.ifMissing.length > 0 });
+    lines.push({ text, asks: line.ifMissing.length > 0, source: line.text });
   }
   for (const { name } of placeholdersIn(lines.map((l) => l.text).join('\n'))) unfilled.add(name);
   return { lines, fills: [...fills.values()], unfilled: [...unfilled] };

@@ -98,7 +98,9 @@ function chooseClaims(request: DraftRequest, question: string, reference: Date):
 }
 
 /** The team member who last wrote in the thread: the rep's name for a template's {{agent_name}}. */
+/** Who signs: the rep signed in to Gmail, else the last of the team who wrote in the thread. */
 function agentOf(input: DraftRequest['input'], customer: readonly DraftRequest['input']['messages'][number][]): FillContext['agentName'] {
+  if (input.rep && firstName(input.rep.name)) return { value: input.rep.name, quote: `Signed in to Gmail as ${input.rep.name}` };
   const team = input.messages.filter((m) => !customer.includes(m) && m.text.trim()).at(-1);
   return team && firstName(team.from.name) ? { value: team.from.name, quote: `From: ${team.from.name}` } : null;
 }
@@ -118,7 +120,7 @@ function templateSentences(filled: FilledTemplate, citation: number): DraftSente
     const next = filled.lines[i + 1];
     const end = next && next.text !== '' ? '\n' : '';
     const kind: DraftSentence['kind'] = out.length === 0 && GREETING_LINE.test(line.text) ? 'greeting'
-      : CLOSING_LINE.test(line.text) && i >= filled.lines.length - 3 ? 'closing'
+      : CLOSING_LINE.test(line.source) && i >= filled.lines.length - 3 ? 'closing'
       : line.asks ? 'request' : 'claim';
     out.push({ text: line.text + end, citations: kind === 'greeting' || kind === 'closing' ? [] : [citation], kind });
   });

@@ -210,6 +210,9 @@ export const DISCARD_BUTTON = '.gU .oh[role=button], .M9 .og[role=button]';
 /** Gmail's top bar (search, Ask Gemini, apps, account): the panel starts below it. Every layout; fixtures. */
 export const TOP_BAR = 'header[role=banner]';
 
+/** The signed-in account's button in the top bar; its label is "Google Account: Name (email)" in the UI language. Fixtures. */
+export const ACCOUNT_BUTTON = 'header[role=banner] a[role=button][aria-label]';
+
 /** The right-hand column holding Gmail's side panel (Gemini, Calendar, Keep, Tasks) and its icon rail. InboxSDK 2026-07 (COMPANION_SIDEBAR_COLUMN). */
 export const SIDE_PANEL_COLUMN = 'div.aUx';
 

@@ -10,6 +10,7 @@ import type { Draft } from '@/lib/schemas/draft';
 import { emptyReview, type DraftRecord } from '@/lib/schemas/draft-record';
 import { readGmail } from '@/lib/sites/gmail/read-thread';
 import { toTriageInput } from '@/lib/sites/gmail/to-triage-input';
+import { readAccount } from '@/lib/sites/gmail/account';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import { toTriageResult } from '@/lib/gmail-lane/background/triage-result';
 import { loadSopFolder } from '../../../scripts/triage-inspect';
@@ -20,9 +21,10 @@ const samples = path.resolve(import.meta.dirname, '../../../public/samples/sops'
 async function pipeline(page: string) {
   const dom = new JSDOM(readFileSync(path.join(fixtures, page), 'utf8'));
   const read = readGmail(dom.window.document);
+  const rep = readAccount(dom.window.document);
   dom.window.close();
   if (read.kind !== 'thread') throw new Error(`${page} is not a thread`);
-  const input = toTriageInput(read.thread);
+  const input = toTriageInput(read.thread, rep);
   return { input, ...(await runDraftPipeline(input, await loadSopFolder(samples))) };
 }
 
@@ -63,6 +65,9 @@ describe('a German thread', () => {
     const { draft } = await pipeline('thread-german-customer.html');
     expect(draft?.template?.language).toBe('de');
     expect(replyText(draft!)).toMatch(/^Hallo Katrin,[\s\S]*Bestellung 88412/);
+    // Signed by the rep signed in to Gmail, and the signature cites nothing.
+    expect(replyText(draft!)).toMatch(/Mit freundlichen Grüßen\nDana Reyes$/);
+    expect(draft!.sentences.filter((x) => x.kind === 'closing').flatMap((x) => x.citations)).toEqual([]);
     expect(replyText(draft!)).not.toMatch(/Bestellnummer senden/);
   });
 });
