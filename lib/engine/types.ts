@@ -16,6 +16,8 @@ export interface DraftRequest {
   templates?: Passage[];
   /** Passages of those SOPs that say what to ask the customer for: the checklist marks each item supplied or not. */
   askPassages?: Passage[];
+  /** Every passage of the lane's SOPs, when they fit Claude's SOP token budget: sent whole instead of the retrieved ones. */
+  laneLibrary?: Passage[];
   signal?: AbortSignal;
   /** Called with each piece of text as it is produced, in order. */
   onText?: (delta: string) => void;

@@ -47,6 +47,11 @@ test('Claude classifies and drafts through the real SDK from the service worker;
   expect(classify?.body).toMatchObject({ tool_choice: { type: 'tool', name: 'record_classification' } });
   const draft = messageCalls.find((r) => JSON.stringify(r.body).includes('write_draft'));
   expect(draft?.body).toMatchObject({ stream: true });
+  // The lane's sample SOPs fit the token budget: they go whole, in the cached system prompt, reply templates included.
+  const system = JSON.stringify((draft?.body as { system: unknown }).system);
+  expect(system).toContain('every SOP of this lane');
+  expect(system).toContain('Reply template: full refund within the 14-day window');
+  expect(system).toContain('cache_control');
   expect(JSON.stringify(classify?.body)).toContain('<untrusted_email>');
 
   // The key may be in the API request only; nothing a content script can read holds it.

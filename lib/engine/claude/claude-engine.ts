@@ -5,6 +5,7 @@ import { classificationSchema, type Classification } from '@/lib/schemas/classif
 import { draftSchema, type Draft, type DraftSentence } from '@/lib/schemas/draft';
 import { ok, type Result } from '@/lib/schemas/errors';
 import type { Lane } from '@/lib/schemas/lane';
+import type { Passage, RetrievedPassage } from '@/lib/schemas/sop';
 import type { ClaudeSettings } from '@/lib/schemas/settings';
 import type { TriageInput } from '@/lib/schemas/triage-input';
 import { createAnthropicClient, settingsProblem, type ClientDeps } from './client';
@@ -106,22 +107,31 @@ export function createClaudeEngine(settings: ClaudeSettings, deps: ClaudeEngineD
     }
   }
 
-  async function draft({ input, classification, lane, retrieval, signal, onText }: DraftRequest): Promise<Result<Draft>> {
+  async function draft({ input, classification, lane, retrieval, templates = [], laneLibrary, signal, onText }: DraftRequest): Promise<Result<Draft>> {
     const problem = settingsProblem(settings);
     if (problem) return { ok: false, error: problem };
+    // The lane's SOPs whole when they fit (the model finds the section; the prompt cache carries them across threads),
+    // else the retrieved passages and the reply templates of their SOPs.
+    const retrieved = retrieval.passages.map(asPassage);
+    const passages = laneLibrary ?? [...retrieved, ...templates.filter((t) => !retrieved.some((p) => p.id === t.id))];
+    const suggested = laneLibrary ? retrieved.map((r) => passages.findIndex((p) => p.id === r.id) + 1).filter((n) => n > 0) : undefined;
     const request = buildDraftRequest(settings.draftModel, {
       input,
       classification,
       lane,
-      passages: retrieval.passages,
+      passages,
       grounded: retrieval.grounded,
+      scope: laneLibrary ? 'lane' : 'retrieved',
+      suggested,
     });
     const answer = await streamDraft(request, onText, signal);
     if (!answer.ok) return answer;
     if (answer.value.stop_reason === 'max_tokens') return { ok: false, error: streamBroken() };
     const parsed = draftOutputSchema.safeParse(toolInput(answer.value, DRAFT_TOOL)?.input);
     if (!parsed.success) return { ok: false, error: badOutput('draft') };
-    return assembleDraft(parsed.data, retrieval.passages, retrieval.grounded, lane);
+    // Cited passages keep what retrieval said of them (score, matching lines).
+    const offered = passages.map((p) => retrieval.passages.find((r) => r.id === p.id) ?? { ...p, score: 0, matchText: '' });
+    return assembleDraft(parsed.data, offered, retrieval.grounded, lane);
   }
 
   /** Forced tool use restricted to the lane's writable properties; the review gate checks every quote after. */
@@ -139,11 +149,21 @@ export function createClaudeEngine(settings: ClaudeSettings, deps: ClaudeEngineD
   return { id: 'claude', classify, draft, proposeFields };
 }
 
-/** The Draft the panel shows: verified citations, the passages attached, and abstention enforced when retrieval found no grounding. */
-function assembleDraft(output: DraftOutput, passages: Draft['passages'], grounded: boolean, lane: Lane): Result<Draft> {
+const asPassage = ({ score: _score, grounding: _grounding, matchText: _matchText, ...passage }: RetrievedPassage): Passage => passage;
+
+/**
+ * The Draft the panel shows: verified citations, only the passages cited (renumbered in citation order, so a draft
+ * written from a whole library keeps a few passages, not hundreds), and abstention enforced when retrieval found no
+ * grounding.
+ */
+function assembleDraft(output: DraftOutput, offered: Draft['passages'], grounded: boolean, lane: Lane): Result<Draft> {
   const abstained = output.abstained || !grounded;
+  const sentences = verifiedSentences(output.sentences, offered.length);
+  const cited = [...new Set(sentences.flatMap((s) => s.citations))];
+  const renumber = new Map(cited.map((n, i) => [n, i + 1]));
+  const passages = cited.map((n) => offered[n - 1]!);
   const draft = draftSchema.safeParse({
-    sentences: verifiedSentences(output.sentences, passages.length),
+    sentences: sentences.map((s) => ({ ...s, citations: s.citations.map((n) => renumber.get(n)!) })),
     passages,
     abstained,
     escalateTo: output.escalateTo ?? (abstained ? lane.failureFeedback.escalateTo : null),

@@ -1,6 +1,6 @@
 import type { Classification } from '@/lib/schemas/classification';
 import type { Lane } from '@/lib/schemas/lane';
-import type { RetrievedPassage } from '@/lib/schemas/sop';
+import type { Passage } from '@/lib/schemas/sop';
 import type { TriageInput } from '@/lib/schemas/triage-input';
 import { CLASSIFY_TOOL, DRAFT_TOOL, classificationTool, draftTool, type ToolDefinition } from './schemas';
 
@@ -39,6 +39,13 @@ export interface ToolRequest {
 }
 
 const EPHEMERAL: CacheControl = { type: 'ephemeral' };
+
+/**
+ * A lane's SOPs up to this many tokens go to Claude whole, in the cached system prompt; beyond it, the retrieved
+ * passages. Tokens are estimated at 4 characters each (Anthropic's rule of thumb for English), on the passage text.
+ */
+export const SOP_TOKEN_BUDGET = 150_000;
+export const fitsSopBudget = (passages: readonly Passage[]): boolean => passages.reduce((n, p) => n + p.text.length + p.sopTitle.length + 40, 0) / 4 <= SOP_TOKEN_BUDGET;
 const CLASSIFY_MAX_TOKENS = 1024;
 const DRAFT_MAX_TOKENS = 2048;
 
@@ -83,6 +90,8 @@ function draftSystem(): string {
     ...UNTRUSTED_RULES.map((r) => `- ${r}`),
     ...COMMITMENT_RULES.map((r) => `- ${r} Where the reply needs one, write a placeholder sentence such as "[Rep: confirm the refund amount]".`),
     '- Every claim cites, in citations, the numbers [n] of the passages in <sop_passages> that support it. Cite only those numbers; state nothing the passages do not support.',
+    '- A passage under a "Reply template" heading is the team\'s own reply for its case ("For:" category, "When:" condition): when one fits, follow it line by line, cite it, fill {{placeholders}} only from the thread and leave any you cannot fill exactly as written for the rep. Lines starting "If missing x:" are used only when the thread does not give x.',
+    '- Sentences in the passages that tell the agent what to do ("check", "escalate", "offer", "look up") are for the rep, not the customer: never copy them into the reply. Never ask for anything the thread already gives.',
     '- Greeting, closing, placeholder and escalation sentences cite nothing.',
     '- When the passages do not cover the question, do not guess: set abstained to true, write a short holding reply saying a colleague will follow up, and set escalateTo to the lane\'s escalation target. Otherwise abstained is false and escalateTo is null.',
     '- Reply in the language of the latest customer message, in a calm and plain tone.',
@@ -108,8 +117,8 @@ function lanesText(lanes: Lane[]): string {
   return ['<lanes>', ...lanes.map(laneBlock), '</lanes>'].join('\n');
 }
 
-function passagesText(passages: RetrievedPassage[], grounded: boolean): string {
-  const lines = [`<sop_passages grounded="${grounded}">`];
+function passagesText(passages: Passage[], grounded: boolean, scope: 'retrieved' | 'lane'): string {
+  const lines = [`<sop_passages ${scope === 'lane' ? 'scope="every SOP of this lane"' : `grounded="${grounded}"`}>`];
   passages.forEach((p, i) => {
     // Chunkers often start the heading path with the SOP's own title: say it once.
     const headings = p.headingPath[0] === p.sopTitle ? p.headingPath.slice(1) : p.headingPath;
@@ -178,22 +187,36 @@ export interface DraftPromptInput {
   input: TriageInput;
   classification: Classification;
   lane: Lane;
-  passages: RetrievedPassage[];
+  /** What the model may cite, numbered from 1 in this order. */
+  passages: Passage[];
   grounded: boolean;
+  /** 'lane': the passages are the lane's whole SOP library (stable across threads); 'retrieved': this thread's. */
+  scope?: 'retrieved' | 'lane';
+  /** With the whole library: the passages retrieval ranked first for this thread (1-based into passages). */
+  suggested?: number[];
 }
 
 /**
- * Draft request. Breakpoint 1 closes rules and lane (stable per lane); breakpoint 2 closes the SOP
- * passages (stable per thread, so a regenerated draft reads them from the cache). Two of the four allowed.
+ * Draft request. With the lane's whole SOP library, breakpoint 1 closes rules, lane and library (the same for every
+ * thread of the lane, so every later draft reads them from the cache). With retrieved passages, breakpoint 1 closes
+ * rules and lane, breakpoint 2 the passages (stable per thread, so a regenerated draft reads them from the cache).
  */
 export function buildDraftRequest(model: string, p: DraftPromptInput): ToolRequest {
+  const lane = ['<lanes>', laneBlock(p.lane), '</lanes>'].join('\n');
+  const whole = p.scope === 'lane';
+  const retrievalNote = `<retrieval grounded="${p.grounded}" most_relevant="${(p.suggested ?? []).join(',')}"/>`;
   return {
     model,
     max_tokens: DRAFT_MAX_TOKENS,
-    system: [
-      { type: 'text', text: draftSystem() },
-      { type: 'text', text: ['<lanes>', laneBlock(p.lane), '</lanes>'].join('\n'), cache_control: EPHEMERAL },
-    ],
+    system: whole
+      ? [
+          { type: 'text', text: draftSystem() },
+          { type: 'text', text: `${lane}\n\n${passagesText(p.passages, p.grounded, 'lane')}`, cache_control: EPHEMERAL },
+        ]
+      : [
+          { type: 'text', text: draftSystem() },
+          { type: 'text', text: lane, cache_control: EPHEMERAL },
+        ],
     // Eager streaming sends the tool input token by token rather than buffered, so the rep sees text at once.
     tools: [{ ...draftTool, eager_input_streaming: true }],
     tool_choice: { type: 'tool', name: DRAFT_TOOL },
@@ -201,10 +224,10 @@ export function buildDraftRequest(model: string, p: DraftPromptInput): ToolReque
       {
         role: 'user',
         content: [
-          { type: 'text', text: passagesText(p.passages, p.grounded), cache_control: EPHEMERAL },
+          ...(whole ? [] : [{ type: 'text' as const, text: passagesText(p.passages, p.grounded, 'retrieved'), cache_control: EPHEMERAL }]),
           {
             type: 'text',
-            text: `${classificationText(p.classification)}\n\nDraft a reply to the latest customer message.\n\n${untrustedEmail(p.input)}`,
+            text: `${whole ? `${retrievalNote}\n` : ''}${classificationText(p.classification)}\n\nDraft a reply to the latest customer message.\n\n${untrustedEmail(p.input)}`,
           },
         ],
       },

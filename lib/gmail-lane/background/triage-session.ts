@@ -9,6 +9,7 @@ import type { Result } from '@/lib/schemas/errors';
 import type { Lane } from '@/lib/schemas/lane';
 import type { Passage, Retrieval } from '@/lib/schemas/sop';
 import { postChecks } from '@/lib/drafting/post-checks';
+import { fitsSopBudget } from '@/lib/engine/claude/prompt';
 import { needsReply } from '@/lib/lanes/categories';
 import { isTemplatePassage } from '@/lib/sop/reply-templates';
 import { asksCustomer } from '@/lib/drafting/sop-sentences';
@@ -141,6 +142,7 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
     let written = '';
     let lastSave = performance.now();
     const { templates, askPassages } = await sopCompanions(deps.db, retrieval);
+    const laneLibrary = engine.id === 'claude' ? await laneLibraryFor(deps.db, lane) : undefined;
     const drafted = await engine.draft({
       input: start.input,
       classification: triage.classification,
@@ -148,6 +150,7 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
       retrieval,
       templates,
       askPassages,
+      laneLibrary,
       onText: (delta) => {
         written += delta;
         if (shown.startsWith(written)) return;
@@ -191,6 +194,14 @@ async function sopCompanions(db: TriageDatabase, retrieval: Retrieval): Promise<
   if (sopIds.length === 0) return { templates: [], askPassages: [] };
   const rows = (await db.passages.where('sopId').anyOf(sopIds).toArray()).filter((r) => r.active === 1).map(({ active: _active, ...passage }) => passage);
   return { templates: rows.filter(isTemplatePassage), askPassages: rows.filter((p) => !isTemplatePassage(p) && asksCustomer(p)) };
+}
+
+/** The lane's SOPs whole, in a stable order (so the prompt prefix and its cache hold across threads), when they fit. */
+async function laneLibraryFor(db: TriageDatabase, lane: Lane): Promise<Passage[] | undefined> {
+  const rows = await db.passages.where('active').equals(1).filter((p) => p.lanes.length === 0 || p.lanes.includes(lane.id)).toArray();
+  const order = (id: string) => Number(id.slice(id.lastIndexOf('#') + 1));
+  const passages = rows.map(({ active: _active, ...passage }) => passage).sort((a, b) => a.sopId.localeCompare(b.sopId) || order(a.id) - order(b.id));
+  return passages.length > 0 && fitsSopBudget(passages) ? passages : undefined;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

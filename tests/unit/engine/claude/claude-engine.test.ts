@@ -185,6 +185,43 @@ describe('Claude engine: draft', () => {
     expect((usage[0]?.cacheWrite ?? 0) + (usage[0]?.cacheRead ?? 0)).toBeGreaterThan(0);
   });
 
+  it('sends the lane\'s whole SOP library in the cached system prompt and keeps only the passages it cites, renumbered', async () => {
+    const { engine: e } = engine();
+    const library = [
+      { id: 'other#1', sopId: 'other', sopVersion: 1, sopTitle: 'Shipping', headingPath: ['Shipping'], text: 'Orders ship in 3 days.', lanes: [] },
+      ...retrieval.passages.map(({ score: _s, matchText: _m, ...p }) => p),
+      { id: 'refunds#tpl', sopId: 'refunds', sopVersion: 2, sopTitle: 'Refunds', headingPath: ['Refunds', 'Reply template: refund'], text: 'For: refund_request\n\nHi {{customer_first_name}},', lanes: [] },
+    ];
+    // Library numbering: 1 other, 2 refunds#annual, 3 refunds#how, 4 template. The model cites 2, then 4.
+    const sentences = [
+      { text: 'Hi Marcus,', citations: [], kind: 'greeting' },
+      { text: 'Annual plans can be refunded pro rata within 30 days of renewal when the workspace was not used.', citations: [2], kind: 'claim' },
+      { text: 'Hi Marcus, as in our reply template.', citations: [4], kind: 'claim' },
+    ];
+    fake.script([{ kind: 'tool', input: { sentences, abstained: false, escalateTo: null } }]);
+    const draft = value(await e.draft({ input: refundThreadInput(), classification, lane: supportLane, retrieval, laneLibrary: library }));
+    const body = bodyOf(fake.requests[0]);
+    const system = body.system.at(-1);
+    expect(system?.cache_control).toEqual({ type: 'ephemeral' });
+    expect(system?.text).toContain('<sop_passages scope="every SOP of this lane">');
+    expect(system?.text).toContain('Orders ship in 3 days.');
+    expect(body.messages[0]?.content[0]?.text).toContain('<retrieval grounded="true" most_relevant="2,3"/>');
+    // Only cited passages are kept, renumbered in citation order; a retrieved one keeps its retrieval score.
+    expect(draft.passages.map((p) => p.id)).toEqual(['refunds#annual', 'refunds#tpl']);
+    expect(draft.sentences.map((x) => x.citations)).toEqual([[], [1], [2]]);
+    expect(draft.passages[0]?.score).toBe(retrieval.passages[0]?.score);
+  });
+
+  it('offers the reply templates of the retrieved SOPs beside the retrieved passages', async () => {
+    const { engine: e } = engine();
+    const template = { id: 'refunds#tpl', sopId: 'refunds', sopVersion: 2, sopTitle: 'Refunds', headingPath: ['Refunds', 'Reply template: refund'], text: 'For: refund_request\n\nHi {{customer_first_name}},', lanes: [] };
+    fake.script([{ kind: 'tool', input: { sentences: [{ text: 'Hi Marcus,', citations: [], kind: 'greeting' }], abstained: false, escalateTo: null } }]);
+    value(await e.draft({ input: refundThreadInput(), classification, lane: supportLane, retrieval, templates: [template] }));
+    const passagesBlock = bodyOf(fake.requests[0]).messages[0]?.content[0]?.text ?? '';
+    expect(passagesBlock).toContain(`<passage n="${retrieval.passages.length + 1}" sop="refunds"`);
+    expect(passagesBlock).toContain('Reply template: refund');
+  });
+
   it('drops citations of passages that were not given', async () => {
     const { engine: e } = engine();
     const sentences = [{ text: 'Refunds take 90 days.', citations: [3, 1, 7], kind: 'claim' }];
