@@ -75,9 +75,9 @@ export function retrieve(index: SopIndex, query: string, { lane, k = 5, floor = 
   const tags = category ? [category.id] : [];
   const { hits, searched } = index.search(terms, { lane, limit: k * 3, tags });
   // Bare numbers (order ids, dates) say nothing about which procedure applies: they carry no weight.
-  const words = searched.filter((t) => !/^\d+$/.test(t));
-  const total = words.reduce((sum, t) => sum + index.idf(t), 0);
-  const relevanceOf = (matched: string[]) => (total === 0 ? 0 : new Set(matched.filter((t) => !/^\d+$/.test(t))).size === 0 ? 0 : [...new Set(matched)].filter((t) => !/^\d+$/.test(t)).reduce((sum, t) => sum + index.idf(t), 0) / total);
+  const weight = (terms: Iterable<string>) => [...new Set(terms)].filter((t) => !/^\d+$/.test(t)).reduce((sum, t) => sum + index.idf(t), 0);
+  const total = weight(searched);
+  const relevanceOf = (matched: string[]) => (total === 0 ? 0 : weight(matched) / total);
   const bestBm25 = Math.max(0, ...hits.map((h) => h.score));
   const routing = category ? category.confidence : 0;
   const termSet = new Set(terms);
