@@ -122,11 +122,11 @@ export async function applyOutcomes(db: TriageDatabase, subject: string, outcome
   for (const outcome of outcomes) {
     const row = rows.find((r) => isApproved(r) && r.approvalHash === outcome.approvalHash && r.proposal.property === outcome.property);
     if (!row) continue;
-    const base = { property: outcome.property, approvalHash: outcome.approvalHash, path };
+    const base = { property: outcome.property, approvalHash: outcome.approvalHash, path, ...(outcome.correlationId ? { correlationId: outcome.correlationId } : {}) };
     let next: ProposalRow;
     if (outcome.status === 'written') {
       next = { ...row, written: { before: outcome.before, after: outcome.after, at: now }, proposal: { ...row.proposal, status: 'written' } };
-      await appendAudit(db, { kind: 'field.written', subject, lane: row.lane, data: { ...base, before: outcome.before, after: outcome.after } }, now);
+      await appendAudit(db, { kind: 'field.written', subject, lane: row.lane, data: { ...base, before: outcome.before, after: outcome.after, ...(outcome.alreadyThere ? { alreadyThere: true } : {}) } }, now);
     } else if (outcome.status === 'conflict') {
       next = { ...row, approvalHash: null, conflict: { theirs: outcome.theirs, ours: outcome.ours, base: outcome.base }, proposal: { ...row.proposal, status: 'conflict' } };
       await appendAudit(db, { kind: 'field.conflict', subject, lane: row.lane, data: { ...base, theirs: outcome.theirs, ours: outcome.ours, base: outcome.base } }, now);
@@ -143,6 +143,16 @@ export async function applyOutcomes(db: TriageDatabase, subject: string, outcome
     if (next.proposal.status === 'written') await settleHandoff(db, subject, next, now);
   }
   return listRows(db, subject);
+}
+
+/** Marks each field about to be PATCHed, before the PATCH: only fields the record has approved with that exact hash. */
+export async function recordWriteStarted(db: TriageDatabase, subject: string, fields: ApprovedField[], path: WritePath, now: number): Promise<void> {
+  const rows = await listRows(db, subject);
+  for (const field of fields) {
+    const row = rows.find((r) => isApproved(r) && r.approvalHash === field.approvalHash && r.proposal.property === field.property);
+    if (!row) continue;
+    await appendAudit(db, { kind: 'field.write_started', subject, lane: row.lane, data: { property: field.property, approvalHash: field.approvalHash, path, value: field.value } }, now);
+  }
 }
 
 /** Undo of a written row: a new proposal to put the old value back, which needs its own approval. */
