@@ -9,6 +9,7 @@ import { applyManagedPolicy, importRepBundle, loadManagedStatus, type ManagedSet
 import { retrieve } from '@/lib/sop/retrieve';
 import { sampleSopFiles } from '@/lib/sop/samples';
 import { setSopLanes } from '@/lib/sop/sop-lanes';
+import { loadEngineChoice, saveEngineChoice } from '@/lib/settings/engine-store';
 import { readPublicSettings, updatePublicSettings } from '@/lib/settings/public-settings';
 import type { Services } from './services';
 
@@ -24,12 +25,10 @@ export function setUpSop(services: Services): Handlers {
       area: browser.storage.managed,
       fetch: (input, init) => fetch(input, init),
       applySettings: async (patch: ManagedSettingsPatch) => {
-        if (!patch.engine && !patch.panelEnabled) return;
+        if (patch.engine && patch.engine !== (await loadEngineChoice(db))) await saveEngineChoice(db, patch.engine);
+        if (!patch.panelEnabled) return;
         const current = await readPublicSettings();
-        await updatePublicSettings({
-          ...(patch.engine ? { engine: patch.engine } : {}),
-          ...(patch.panelEnabled ? { panelEnabled: { ...current.panelEnabled, ...patch.panelEnabled } } : {}),
-        });
+        await updatePublicSettings({ panelEnabled: { ...current.panelEnabled, ...patch.panelEnabled } });
       },
     });
   void applyManaged();

@@ -73,7 +73,8 @@ export const auditEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('site.unreadable'), subject: z.null(), lane: z.null(), data: gmailReadDiagnosticSchema }),
   event('handoff.created', { handoffId: z.string(), fields: z.array(z.string()) }),
   event('settings.changed', {
-    claude: z.object({ classifyModel: z.string(), draftModel: z.string(), baseUrl: z.string(), keyChanged: z.boolean() }).optional(),
+    claude: z.object({ classifyModel: z.string(), draftModel: z.string(), baseUrl: z.string(), keyChanged: z.boolean(), keyClearedByOriginChange: z.boolean().optional() }).optional(),
+    engine: z.enum(['local', 'claude']).optional(),
     hubspotToken: z.enum(['set', 'removed']).optional(),
     sopLanes: z.object({ sopId: z.string(), version: z.number().int().positive(), from: z.array(z.string()), to: z.array(z.string()) }).optional(),
   }),
