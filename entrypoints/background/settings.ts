@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { appendAudit } from '@/lib/db/audit';
+import type { TriageDatabase } from '@/lib/db/database';
 import { testConnection } from '@/lib/engine/claude/connection';
 import type { Handlers } from '@/lib/protocol/server';
 import { fail, ok } from '@/lib/schemas/errors';
@@ -22,18 +23,17 @@ const masked = (s: ClaudeSettings) => ({
  * Older versions kept the engine choice in storage.local, which content scripts can write. On the first start of
  * this version it moves to the background's database and leaves storage.local.
  */
-async function moveEngineChoiceOutOfStorage(services: Services): Promise<void> {
+export async function moveEngineChoiceOutOfStorage(db: TriageDatabase): Promise<void> {
   const raw: Record<string, unknown> = await browser.storage.local.get(PUBLIC_SETTINGS_STORAGE_KEY);
   const stored = raw[PUBLIC_SETTINGS_STORAGE_KEY];
   const legacy = engineChoiceSchema.safeParse(typeof stored === 'object' && stored !== null ? (stored as { engine?: unknown }).engine : undefined);
-  if (legacy.success && !(await hasEngineChoice(services.db))) await saveEngineChoice(services.db, legacy.data);
+  if (legacy.success && !(await hasEngineChoice(db))) await saveEngineChoice(db, legacy.data);
   if (legacy.success) await updatePublicSettings(await readPublicSettings());
 }
 
 /** Admin settings held in the background. Only extension pages may call these (checked by the dispatcher). */
-export function setUpSettings(services: Services): Handlers {
-  const { db } = services;
-  void moveEngineChoiceOutOfStorage(services);
+export function setUpSettings({ db }: Pick<Services, 'db'>): Handlers {
+  void moveEngineChoiceOutOfStorage(db);
   return {
     'settings.getClaude': async () => ok(masked(await loadClaudeSettings(db))),
     'settings.setClaude': async ({ apiKey, classifyModel, draftModel, baseUrl }) => {
