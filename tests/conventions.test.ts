@@ -59,7 +59,13 @@ describe('conventions', () => {
 
   it('only the background and the options page open the database', () => {
     const opens = product.filter((f) => /new TriageDatabase\(/.test(read(f)));
-    expect(opens.every((f) => f.startsWith('entrypoints/background/') || f === 'lib/db/options-db.ts' || f.startsWith('lib/sop/import-worker'))).toBe(true);
+    expect(opens.every((f) => f.startsWith('entrypoints/background/') || f === 'lib/db/options-db.ts')).toBe(true);
+  });
+
+  it('the SOP parse worker, which reads untrusted PDF and DOCX, reaches no database code', () => {
+    const reached = [...reachable(root, 'lib/sop/import-worker.ts')];
+    expect(reached).toContain('lib/sop/parse/docx.ts');
+    expect(reached.filter((f) => f.startsWith('lib/db/') || /from ['"]dexie/.test(read(f)))).toEqual([]);
   });
 });
 
