@@ -72,7 +72,7 @@ describe('conventions', () => {
 describe('where code runs', () => {
   const contentScripts = ['entrypoints/gmail.content/index.tsx', 'entrypoints/hubspot.content/index.tsx'];
   // The database, the engines (and with them any key) and the SOP library live in the background.
-  const backgroundOnly = [/^lib\/db\//, /^lib\/engine\//, /^lib\/sop\//, /^lib\/[a-z-]+-lane\/background\//, /^lib\/settings\/claude-settings-store/, /^lib\/lanes\/lane-store/];
+  const backgroundOnly = [/^lib\/db\//, /^lib\/engine\//, /^lib\/sop\//, /^lib\/[a-z-]+-lane\/background\//, /^lib\/settings\/claude-settings-store/, /^lib\/settings\/engine-store/, /^lib\/lanes\/lane-store/];
 
   it.each(contentScripts)('%s never reaches the database, the engines or the SOP library', (entry) => {
     const reached = [...reachable(root, entry)].filter((f) => backgroundOnly.some((p) => p.test(f)));
