@@ -21,6 +21,9 @@ export interface HubSpotOptions {
   now?: () => number;
 }
 
+/** How long a tab may hold a record for its session write: far longer than a re-read and a PATCH take. */
+const SESSION_LEASE_MS = 60_000;
+
 const noToken = () => fail('hubspot.no_token', 'No private-app token is set for HubSpot.', 'Ask an admin to set one in Options, or use your HubSpot session.');
 
 /** HubSpot lane: proposals, reviews and approvals live here; with an admin's token, reads and writes too. */
@@ -33,6 +36,8 @@ export function setUpHubSpot(services: Pick<Services, 'db' | 'chosenEngines'>, o
   const tokenPortals = new Map<string, string>();
   /** One write at a time per record: a second Write approved waits for the first to finish and re-reads after it. */
   const writing = new Map<string, Promise<unknown>>();
+  /** Session path: the tab writing a record holds it until it reports the outcomes, or until the lease runs out (a closed tab). */
+  const sessionLeases = new Map<string, { id: string; until: number }>();
 
   /** The token's client, once HubSpot has said the token belongs to the portal of the record asked about. */
   async function tokenClientFor(ref: RecordRef): Promise<Result<HubSpotClient>> {
@@ -87,10 +92,21 @@ export function setUpHubSpot(services: Pick<Services, 'db' | 'chosenEngines'>, o
     'hubspot.writeStarted': async ({ subject, fields }, sender) => {
       const refused = outsideSenderPortal(sender, { subject });
       if (refused) return refused;
+      const held = sessionLeases.get(subject);
+      if (writing.has(subject) || (held && held.until > now())) {
+        return fail('hubspot.write_in_progress', 'Another tab is writing to this record right now; nothing was sent from here.', 'Wait a moment, then press Write approved again: the record is read again first.');
+      }
+      const lease = { id: crypto.randomUUID(), until: now() + SESSION_LEASE_MS };
+      sessionLeases.set(subject, lease);
       await recordWriteStarted(db, subject, fields, 'session', now());
-      return ok({ recorded: fields.length });
+      return ok({ recorded: fields.length, lease: lease.id });
     },
-    'hubspot.recordOutcomes': async ({ subject, outcomes }, sender) => outsideSenderPortal(sender, { subject }) ?? ok(await applyOutcomes(db, subject, outcomes, 'session', now())),
+    'hubspot.recordOutcomes': async ({ subject, outcomes, lease }, sender) => {
+      const refused = outsideSenderPortal(sender, { subject });
+      if (refused) return refused;
+      if (lease !== undefined && sessionLeases.get(subject)?.id === lease) sessionLeases.delete(subject);
+      return ok(await applyOutcomes(db, subject, outcomes, 'session', now()));
+    },
     'hubspot.writeApproved': async ({ ref }, sender) => {
       const refused = outsideSenderPortal(sender, { ref });
       if (refused) return refused;

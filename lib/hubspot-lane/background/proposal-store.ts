@@ -9,6 +9,9 @@ import { consumeHandoff } from './handoffs';
 import { isApproved, isUnresolved, valueToWrite } from '@/lib/hubspot-lane/shared/proposal-row';
 import type { RecordProposals } from './propose-for-record';
 
+/** Failures after which the approval stands: the next Write approved re-reads and tries again. */
+const RETRYABLE_WRITE_ERRORS = new Set(['hubspot.rate_limited', 'hubspot.unreachable', 'hubspot.unavailable', 'hubspot.write_in_progress']);
+
 export type ReviewAction = 'accept' | 'reject' | 'reopen';
 export type WritePath = 'session' | 'token';
 
@@ -131,8 +134,8 @@ export async function applyOutcomes(db: TriageDatabase, subject: string, outcome
       next = { ...row, approvalHash: null, conflict: { theirs: outcome.theirs, ours: outcome.ours, base: outcome.base }, proposal: { ...row.proposal, status: 'conflict' } };
       await appendAudit(db, { kind: 'field.conflict', subject, lane: row.lane, data: { ...base, theirs: outcome.theirs, ours: outcome.ours, base: outcome.base } }, now);
     } else {
-      // Still approved while HubSpot was busy or unreachable; other failures need the rep to look again.
-      const retryable = outcome.error.code === 'hubspot.rate_limited' || outcome.error.code === 'hubspot.unreachable' || outcome.error.code === 'hubspot.unavailable';
+      // Still approved while HubSpot was busy or unreachable, or another tab was writing the record; other failures need the rep to look again.
+      const retryable = RETRYABLE_WRITE_ERRORS.has(outcome.error.code);
       const message = `${outcome.error.message} ${outcome.error.nextStep}`;
       next = retryable
         ? { ...row, proposal: { ...row.proposal, error: message } }

@@ -104,10 +104,15 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
       const approved = await deps.send('hubspot.approvedFields', { subject: s.view.subject });
       if (!approved.ok) result = approved;
       else {
+        let lease: string | undefined;
         const report = await writeApproved(deps.sessionClient(s.ref, watchingFetch(gen)), s.ref, approved.value, {
-          beforePatch: (fields) => deps.send('hubspot.writeStarted', { subject: s.view.subject, fields }),
+          beforePatch: async (fields) => {
+            const started = await deps.send('hubspot.writeStarted', { subject: s.view.subject, fields });
+            if (started.ok) lease = started.value.lease;
+            return started;
+          },
         });
-        result = await deps.send('hubspot.recordOutcomes', { subject: s.view.subject, outcomes: report.outcomes });
+        result = await deps.send('hubspot.recordOutcomes', { subject: s.view.subject, outcomes: report.outcomes, ...(lease ? { lease } : {}) });
         const refused = report.outcomes.find((o) => o.status === 'failed' && o.error.code === 'hubspot.session_write_refused');
         if (result.ok && refused?.status === 'failed') {
           patchReady(gen, { rows: result.value, writing: false, busy: false, notice: refused.error });

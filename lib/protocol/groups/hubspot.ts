@@ -31,14 +31,17 @@ export const hubspotMessages = {
   ),
   /** Session path: the approved payloads the page writes, exactly as approved. */
   'hubspot.approvedFields': def('hubspot', z.object({ subject: subjectIdSchema }), z.array(approvedFieldSchema)),
-  /** Session path: the fields the page is about to PATCH, recorded before it does (a crash then leaves the mark). */
+  /**
+   * Session path: the fields the page is about to PATCH, recorded before it does (a crash then leaves the mark). The
+   * answer is a lease on the record: another tab asking while it is held is refused until recordOutcomes returns it.
+   */
   'hubspot.writeStarted': def(
     'hubspot',
     z.object({ subject: subjectIdSchema, fields: z.array(approvedFieldSchema).max(200) }),
-    z.object({ recorded: z.number().int().nonnegative() }),
+    z.object({ recorded: z.number().int().nonnegative(), lease: z.string() }),
   ),
   /** Session path: what the write did, for the rows and the audit log. */
-  'hubspot.recordOutcomes': def('hubspot', z.object({ subject: subjectIdSchema, outcomes: z.array(fieldOutcomeSchema).max(200) }), rowsSchema),
+  'hubspot.recordOutcomes': def('hubspot', z.object({ subject: subjectIdSchema, outcomes: z.array(fieldOutcomeSchema).max(200), lease: z.string().max(100).optional() }), rowsSchema),
   /** Token path: the background writes the approved rows with the private-app token. */
   'hubspot.writeApproved': def('hubspot', z.object({ ref: recordRefSchema }), rowsSchema),
   'hubspot.undo': def('hubspot', z.object({ subject: subjectIdSchema, id: z.string().max(600) }), rowsSchema),

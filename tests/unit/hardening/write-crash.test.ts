@@ -136,3 +136,28 @@ describe('HubSpot writes that survive a crash', () => {
     expect(await audit(db, 'field.conflict')).toHaveLength(0);
   });
 });
+
+describe('session path: one tab writes a record at a time', () => {
+  it('a second tab is refused while the first holds the record, keeps its approval, and writes once the first reported', async () => {
+    const handlers = setUpHubSpot({ db, chosenEngines: localOnly }, { baseUrl: fake.url, now: () => NOW });
+    const send = (type: string, payload: unknown) => dispatch({ type, payload }, sender, handlers, policy);
+    const approved = await send('hubspot.approvedFields', { subject });
+    if (!approved.ok) throw new Error(approved.error.message);
+    const fields = approved.value as { property: string; approvalHash: string }[];
+
+    const first = await send('hubspot.writeStarted', { subject, fields });
+    expect(first).toMatchObject({ ok: true, value: { recorded: 1, lease: expect.any(String) } });
+    const second = await send('hubspot.writeStarted', { subject, fields });
+    expect(second).toMatchObject({ ok: false, error: { code: 'hubspot.write_in_progress' } });
+    // The second tab reports its refusal: the approval stands.
+    const refusal = second.ok ? null : second.error;
+    await send('hubspot.recordOutcomes', { subject, outcomes: [{ property: 'jobtitle', approvalHash: fields[0]!.approvalHash, status: 'failed', error: refusal }] });
+    expect((await listRows(db, subject))[0]?.proposal.status).toBe('accepted');
+    expect(await send('hubspot.writeStarted', { subject, fields })).toMatchObject({ ok: false, error: { code: 'hubspot.write_in_progress' } });
+
+    // The first tab reports with its lease: the record is free again.
+    const lease = first.ok ? (first.value as { lease: string }).lease : '';
+    await send('hubspot.recordOutcomes', { subject, outcomes: [], lease });
+    expect(await send('hubspot.writeStarted', { subject, fields })).toMatchObject({ ok: true });
+  });
+});
