@@ -10,12 +10,12 @@ export function useEngineChoice(): { engine: Engine | null; error: string | null
     void send('settings.getEngine', {}).then((a) => (a.ok ? setEngine(a.value.engine) : setError(`${a.error.message} ${a.error.nextStep}`)));
   }, []);
   const choose = async (next: Engine) => {
+    const previous = engine;
     setEngine(next);
     const answer = await send('settings.setEngine', { engine: next });
-    if (answer.ok) {
-      setEngine(answer.value.engine);
-      setError(null);
-    } else setError(`${answer.error.message} ${answer.error.nextStep}`);
+    // A choice the background did not save is not shown as made.
+    setEngine(answer.ok ? answer.value.engine : previous);
+    setError(answer.ok ? null : `${answer.error.message} ${answer.error.nextStep}`);
     return answer.ok;
   };
   return { engine, error, choose };

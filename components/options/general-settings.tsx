@@ -16,7 +16,7 @@ export function GeneralSettings() {
     void readPublicSettings().then(setSettings);
     return watchPublicSettings(setSettings);
   }, []);
-  if (!settings || !engine.engine) return <p className={engine.error ? 'error' : 'muted'}>{engine.error ?? 'Loading settings…'}</p>;
+  if (!settings) return <p className="muted">Loading settings…</p>;
 
   const save = async (patch: Partial<PublicSettings>) => {
     // Show the choice at once; storage confirms it a moment later.
@@ -29,8 +29,8 @@ export function GeneralSettings() {
     <>
       <section className="card" aria-labelledby="engine-title">
         <h2 id="engine-title">Engine</h2>
-        <EngineChoice engine={engine.engine} onChange={(next) => void engine.choose(next).then((saved) => saved && setSaved('Saved. Open tabs follow the change at once.'))} />
-        {engine.error && <p className="error">{engine.error}</p>}
+        {engine.engine && <EngineChoice engine={engine.engine} onChange={(next) => void engine.choose(next).then((done) => done && setSaved('Saved. Open tabs follow the change at once.'))} />}
+        {(engine.error || !engine.engine) && <p className={engine.error ? 'error' : 'muted'}>{engine.error ?? 'Loading the engine choice…'}</p>}
         <ClaudeSettings />
       </section>
       <OwnDomains />

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 import { test as base, expect } from './fixtures';
 import { GmailPanel } from './pages/gmail-panel';
-import { loadSampleSops } from '../support/extension-pages';
+import { loadSampleSops, sendFromOptions } from '../support/extension-pages';
 import { type FakeHubSpot, hubspotSeed, startFakeHubSpot } from '../support/fake-hubspot';
 import { HubSpotPanel, recordUrl, seedHandoff, serveHubSpot } from '../support/hubspot-page';
 
@@ -81,16 +81,6 @@ async function moveBackgroundClock(context: BrowserContext, ms: number): Promise
   }, ms);
 }
 
-async function sendFromOptionsPage(context: BrowserContext, extensionId: string, type: string, payload: unknown) {
-  const page = await context.newPage();
-  try {
-    await page.goto(`chrome-extension://${extensionId}/options.html#general`);
-    return await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
-  } finally {
-    await page.close();
-  }
-}
-
 test('after the retention period the stores hold no subject, draft text or CRM value of resolved work; "Delete all local data" empties every store and the panel still classifies', async ({ context, extensionId, gmail, hubspot, fake }) => {
   await loadSampleSops(context, extensionId);
 
@@ -133,7 +123,7 @@ test('after the retention period the stores hold no subject, draft text or CRM v
 
   // 31 days later, with the default 30-day period: the purge (as at start-up or daily) leaves none of it.
   await moveBackgroundClock(context, 31 * DAY_MS);
-  expect(await sendFromOptionsPage(context, extensionId, 'privacy.setRetention', { days: 30 })).toMatchObject({ ok: true });
+  expect(await sendFromOptions(context, extensionId, 'privacy.setRetention', { days: 30 })).toMatchObject({ ok: true });
   const after = await customerData(context, extensionId);
   expect(after).not.toContain(REFUND_SUBJECT);
   expect(after).not.toContain(draftSentence);
