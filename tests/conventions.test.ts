@@ -59,14 +59,20 @@ describe('conventions', () => {
 
   it('only the background and the options page open the database', () => {
     const opens = product.filter((f) => /new TriageDatabase\(/.test(read(f)));
-    expect(opens.every((f) => f.startsWith('entrypoints/background/') || f === 'lib/db/options-db.ts' || f.startsWith('lib/sop/import-worker'))).toBe(true);
+    expect(opens.every((f) => f.startsWith('entrypoints/background/') || f === 'lib/db/options-db.ts')).toBe(true);
+  });
+
+  it('the SOP parse worker, which reads untrusted PDF and DOCX, reaches no database code', () => {
+    const reached = [...reachable(root, 'lib/sop/import-worker.ts')];
+    expect(reached).toContain('lib/sop/parse/docx.ts');
+    expect(reached.filter((f) => f.startsWith('lib/db/') || /from ['"]dexie/.test(read(f)))).toEqual([]);
   });
 });
 
 describe('where code runs', () => {
   const contentScripts = ['entrypoints/gmail.content/index.tsx', 'entrypoints/hubspot.content/index.tsx'];
   // The database, the engines (and with them any key) and the SOP library live in the background.
-  const backgroundOnly = [/^lib\/db\//, /^lib\/engine\//, /^lib\/sop\//, /^lib\/[a-z-]+-lane\/background\//, /^lib\/settings\/claude-settings-store/, /^lib\/lanes\/lane-store/];
+  const backgroundOnly = [/^lib\/db\//, /^lib\/engine\//, /^lib\/sop\//, /^lib\/[a-z-]+-lane\/background\//, /^lib\/settings\/claude-settings-store/, /^lib\/settings\/engine-store/, /^lib\/lanes\/lane-store/];
 
   it.each(contentScripts)('%s never reaches the database, the engines or the SOP library', (entry) => {
     const reached = [...reachable(root, entry)].filter((f) => backgroundOnly.some((p) => p.test(f)));

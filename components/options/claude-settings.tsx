@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '@/lib/protocol/client';
 import type { ResponseOf } from '@/lib/protocol/messages';
+import { baseUrlProblem } from '@/lib/schemas/settings';
 
 type Masked = ResponseOf<'settings.getClaude'>;
 const DEFAULT_ORIGIN = 'https://api.anthropic.com';
@@ -44,13 +45,16 @@ export function ClaudeSettings() {
       } catch {
         return setStatus({ kind: 'error', text: 'The base URL is not a valid URL, e.g. https://api.anthropic.com' });
       }
+      const problem = baseUrlProblem(url);
+      if (problem) return setStatus({ kind: 'error', text: problem });
       const refused = await ensureHostPermission(url);
       if (refused) return setStatus({ kind: 'error', text: refused });
       const answer = await send('settings.setClaude', { ...(key ? { apiKey: key } : {}), classifyModel, draftModel, baseUrl: url });
       if (!answer.ok) return setStatus({ kind: 'error', text: `${answer.error.message} ${answer.error.nextStep}` });
+      const keyDropped = current?.hasKey === true && !answer.value.hasKey && !key;
       show(answer.value);
       setKey('');
-      setStatus({ kind: 'ok', text: 'Saved.' });
+      setStatus({ kind: 'ok', text: keyDropped ? "Saved. The stored key was removed because the base URL's server changed: enter the key for the new server." : 'Saved.' });
     } finally {
       setBusy(false);
     }
@@ -74,7 +78,7 @@ export function ClaudeSettings() {
   return (
     <form className="form" onSubmit={(e) => void save(e)} aria-labelledby="claude-title">
       <h3 id="claude-title">Claude</h3>
-      <p className="muted">The key stays in the extension's background; pages and panels never see it.</p>
+      <p className="muted">The key stays in the extension's background; pages and panels never see it. It goes only to the base URL's server: changing the server removes it. Plain http:// only for localhost.</p>
       <label>
         API key
         <input

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
-import { readPublicSettings, updatePublicSettings, watchPublicSettings } from '@/lib/settings/public-settings';
-import type { PublicSettings } from '@/lib/schemas/settings';
+import { useState } from 'react';
 import type { OptionsTabId } from '@/lib/ui/options-tabs';
-import { EngineChoice } from './engine-choice';
+import { EngineChoice, useEngineChoice } from './engine-choice';
 import { OwnDomains } from './own-domains';
 import { loadSampleSops } from './sample-sops';
 
@@ -105,17 +103,14 @@ function SopStep({ onOpenTab }: { onOpenTab: (tab: OptionsTabId) => void }) {
 }
 
 function EngineStep() {
-  const [settings, setSettings] = useState<PublicSettings | null>(null);
-  useEffect(() => {
-    void readPublicSettings().then(setSettings);
-    return watchPublicSettings(setSettings);
-  }, []);
-  if (!settings) return <p className="muted">Loading settings…</p>;
+  const { engine, error, choose } = useEngineChoice();
+  if (!engine) return <p className={error ? 'error' : 'muted'}>{error ?? 'Loading settings…'}</p>;
   return (
     <section className="card" aria-labelledby="setup-engine-title">
       <h2 id="setup-engine-title">Engine</h2>
-      <EngineChoice engine={settings.engine} onChange={(engine) => void updatePublicSettings({ engine }).then(setSettings)} />
-      {settings.engine === 'claude' && <p className="muted">Set the Claude API key under General → Claude; until then the local engine answers.</p>}
+      <EngineChoice engine={engine} onChange={(next) => void choose(next)} />
+      {error && <p className="error">{error}</p>}
+      {engine === 'claude' && <p className="muted">Set the Claude API key under General → Claude; until then the local engine answers.</p>}
     </section>
   );
 }

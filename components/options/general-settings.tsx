@@ -4,13 +4,14 @@ import type { PublicSettings } from '@/lib/schemas/settings';
 import { ClaudeSettings } from './claude-settings';
 import { OwnDomains } from './own-domains';
 import { HubSpotToken } from './hubspot-token';
-import { EngineChoice } from './engine-choice';
+import { EngineChoice, useEngineChoice } from './engine-choice';
 import { Retention } from './retention';
 
-/** Engine choice and where the panel appears. Changes apply to open tabs at once. */
+/** Engine choice (held by the background) and where the panel appears. Changes apply to open tabs at once. */
 export function GeneralSettings() {
   const [settings, setSettings] = useState<PublicSettings | null>(null);
   const [saved, setSaved] = useState<string>('');
+  const engine = useEngineChoice();
   useEffect(() => {
     void readPublicSettings().then(setSettings);
     return watchPublicSettings(setSettings);
@@ -28,7 +29,8 @@ export function GeneralSettings() {
     <>
       <section className="card" aria-labelledby="engine-title">
         <h2 id="engine-title">Engine</h2>
-        <EngineChoice engine={settings.engine} onChange={(engine) => void save({ engine })} />
+        {engine.engine && <EngineChoice engine={engine.engine} onChange={(next) => void engine.choose(next).then((done) => done && setSaved('Saved. Open tabs follow the change at once.'))} />}
+        {(engine.error || !engine.engine) && <p className={engine.error ? 'error' : 'muted'}>{engine.error ?? 'Loading the engine choice…'}</p>}
         <ClaudeSettings />
       </section>
       <OwnDomains />

@@ -3,21 +3,23 @@ import { send } from '@/lib/protocol/client';
 import type { Result } from '@/lib/schemas/errors';
 import type { ImportProgress } from '@/lib/sop/import-job';
 import type { FileOutcome } from '@/lib/schemas/sop';
-import { ImportWorkerClient, type ImportResult } from '@/lib/sop/import-client';
+import type { TriageDatabase } from '@/lib/db/database';
+import { ImportWorkerClient } from '@/lib/sop/import-client';
+import { runImport, type ImportResult } from '@/lib/sop/import-runner';
 import type { ImportRequest, WorkerFile } from '@/lib/sop/import-worker-protocol';
 import { fileFromPaste, filesFromDrop, filesFromList } from '@/lib/sop/picked-files';
 import { formatBytes, formatEta } from './sop-format';
 import { loadSampleSops } from './sample-sops';
 
-/** Runs imports in the page's SOP import worker, then tells the background to reload its index. */
+/** Runs imports on the options page: files are parsed in the parse worker, the page stores them, then the background reloads its index. */
 export type RunImport = (request: ImportRequest, onProgress?: (p: ImportProgress) => void) => Promise<Result<ImportResult>>;
 
-export function useImportWorker(): RunImport {
+export function useImportWorker(db: TriageDatabase): RunImport {
   const client = useRef<ImportWorkerClient | null>(null);
   useEffect(() => () => client.current?.terminate(), []);
   return async (request, onProgress) => {
     client.current ??= new ImportWorkerClient();
-    const result = await client.current.run(request, onProgress);
+    const result = await runImport(db, request, client.current.parse, onProgress);
     if (result.ok && result.value.outcomes.some((o) => o.status === 'imported')) await send('sop.changed', {});
     return result;
   };

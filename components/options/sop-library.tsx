@@ -17,7 +17,7 @@ const lanes = defaultLanes.map((l) => ({ id: l.id, name: l.name }));
 export function SopLibrary() {
   const rows = useLiveQuery(() => listSops(db), []);
   const [open, setOpen] = useState<string | null>(null);
-  const runImport = useImportWorker();
+  const runImport = useImportWorker(db);
   const laneNames = useMemo(() => new Map(lanes.map((l) => [l.id, l.name])), []);
 
   // The list stays mounted (hidden) while one SOP is open, so running imports keep their progress cards.

@@ -5,6 +5,7 @@ import { HubSpotHandoffs } from './hubspot-handoffs';
 import { HubSpotProposalRow } from './hubspot-proposal-row';
 import { HubSpotActivity, HubSpotRecordFacts } from './hubspot-record-facts';
 import { EmptyState, ErrorState, PanelSection } from './panel-section';
+import { onTrusted } from './trusted-event';
 
 const STATE_TITLES: Record<string, string> = {
   'hubspot.not_signed_in': 'Not signed in',
@@ -60,7 +61,7 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
           </ul>
         )}
         <div className="actions">
-          <button type="button" className="button button--primary" disabled={approved === 0 || s.writing} onClick={() => void controller.writeApproved()} data-testid="write-approved">
+          <button type="button" className="button button--primary" disabled={approved === 0 || s.writing} onClick={onTrusted(() => void controller.writeApproved())} data-testid="write-approved">
             {s.writing ? 'Writing…' : `Write approved (${approved})`}
           </button>
         </div>

@@ -3,6 +3,7 @@ import { displayValue } from '@/lib/hubspot-lane/shared/record-view';
 import { valueToWrite } from '@/lib/hubspot-lane/shared/proposal-row';
 import type { ProposalRow, PropertyDefinition } from '@/lib/schemas/hubspot';
 import { percent } from './labels';
+import { onTrusted } from './trusted-event';
 
 interface Props {
   row: ProposalRow;
@@ -103,7 +104,7 @@ export function HubSpotProposalRow({ row, disabled, onReview, onUndo }: Props) {
       <div className="actions">
         {reviewable && (
           <>
-            <button type="button" className="button button--primary" disabled={disabled} onClick={accept}>Accept</button>
+            <button type="button" className="button button--primary" disabled={disabled} onClick={onTrusted(accept)}>Accept</button>
             {!editing && <button type="button" className="button" disabled={disabled} onClick={() => setEditing(true)}>Edit</button>}
             <button type="button" className="button" disabled={disabled} onClick={() => onReview(row.id, 'reject')}>Reject</button>
           </>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { unfilledPlaceholders } from '@/lib/drafting/placeholders';
+import { onTrusted } from './trusted-event';
 
 /** One field per placeholder left in the reply: filling it replaces every `{{name}}` in the text. */
 export function PlaceholderFields({ text, onText }: { text: string; onText: (text: string) => void }) {
@@ -19,7 +20,7 @@ export function PlaceholderFields({ text, onText }: { text: string; onText: (tex
           <input
             data-placeholder={name}
             value={values[name] ?? ''}
-            onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+            onChange={onTrusted((e) => setValues({ ...values, [name]: e.target.value }))}
             onKeyDown={(e) => e.key === 'Enter' && fill(name)}
             onBlur={() => fill(name)}
           />

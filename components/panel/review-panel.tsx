@@ -11,6 +11,7 @@ import { ReviewReject } from './review-reject';
 import { ReviewSentences } from './review-sentences';
 import { DraftChecklist, ReviewNotes } from './draft-checklist';
 import { PlaceholderFields } from './placeholder-fields';
+import { onTrusted } from './trusted-event';
 
 interface Props {
   record: DraftRecord;
@@ -70,7 +71,7 @@ export function ReviewPanel({ record, flow, onRecord }: Props) {
         rows={8}
         maxLength={20_000}
         value={text}
-        onChange={(e) => controller.setText(e.target.value)}
+        onChange={onTrusted((e) => controller.setText(e.target.value))}
       />
       <PlaceholderFields text={text} onText={(t) => controller.setText(t)} />
       <ReviewNotes draft={draft} />
@@ -120,7 +121,7 @@ export function ReviewPanel({ record, flow, onRecord }: Props) {
                 checked={acknowledged.includes(flag) && !locked.includes(flag)}
                 disabled={locked.includes(flag)}
                 title={locked.includes(flag) ? 'A sentence of the draft states what a person decides: edit it first.' : undefined}
-                onChange={(e) => controller.acknowledge(flag, e.target.checked)}
+                onChange={onTrusted((e) => controller.acknowledge(flag, e.target.checked))}
               />
               {riskLabels[flag].acknowledgement}
             </label>
@@ -130,7 +131,7 @@ export function ReviewPanel({ record, flow, onRecord }: Props) {
               <input
                 type="checkbox"
                 checked={unsupportedAcknowledged}
-                onChange={(e) => controller.acknowledgeUnsupported(e.target.checked)}
+                onChange={onTrusted((e) => controller.acknowledgeUnsupported(e.target.checked))}
               />
               I checked the unsupported sentences
             </label>
@@ -145,7 +146,7 @@ export function ReviewPanel({ record, flow, onRecord }: Props) {
           data-testid="insert-reply"
           disabled={!gate.ok || busy}
           aria-describedby={reasons.length > 0 ? `${id}-blockers` : undefined}
-          onClick={() => void controller.insert()}
+          onClick={onTrusted(() => void controller.insert())}
         >
           Insert into reply
         </button>

@@ -7,7 +7,7 @@ import { openLocalModel } from '@/lib/engine/local/model-store';
 import type { TextClassifier } from '@/lib/engine/local/text-classifier';
 import { ok, type AppError, type Result } from '@/lib/schemas/errors';
 import { loadClaudeSettings } from '@/lib/settings/claude-settings-store';
-import { readPublicSettings } from '@/lib/settings/public-settings';
+import { loadEngineChoice } from '@/lib/settings/engine-store';
 import { loadOwnDomains } from '@/lib/settings/own-domains-store';
 import { loadIndex } from '@/lib/sop/library';
 import { INDEX_LOAD_MEASURE, measured } from '@/lib/common/user-timing';
@@ -54,7 +54,7 @@ export function createServices(db = new TriageDatabase()): Services {
         }),
       );
     },
-    engineChoice: async () => (await readPublicSettings()).engine,
+    engineChoice: () => loadEngineChoice(db),
     async chosenEngines(subjectId) {
       const engines = [await services.localEngine()];
       if ((await services.engineChoice()) !== 'claude') return { engines, error: null };

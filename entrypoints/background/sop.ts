@@ -10,6 +10,7 @@ import { retrieveForClassification } from '@/lib/sop/retrieve';
 import { loadLanes } from '@/lib/lanes/lane-store';
 import { sampleSopFiles } from '@/lib/sop/samples';
 import { setSopLanes } from '@/lib/sop/sop-lanes';
+import { loadEngineChoice, saveEngineChoice } from '@/lib/settings/engine-store';
 import { readPublicSettings, updatePublicSettings } from '@/lib/settings/public-settings';
 import type { Services } from './services';
 
@@ -25,12 +26,10 @@ export function setUpSop(services: Services): Handlers {
       area: browser.storage.managed,
       fetch: (input, init) => fetch(input, init),
       applySettings: async (patch: ManagedSettingsPatch) => {
-        if (!patch.engine && !patch.panelEnabled) return;
+        if (patch.engine && patch.engine !== (await loadEngineChoice(db))) await saveEngineChoice(db, patch.engine);
+        if (!patch.panelEnabled) return;
         const current = await readPublicSettings();
-        await updatePublicSettings({
-          ...(patch.engine ? { engine: patch.engine } : {}),
-          ...(patch.panelEnabled ? { panelEnabled: { ...current.panelEnabled, ...patch.panelEnabled } } : {}),
-        });
+        await updatePublicSettings({ panelEnabled: { ...current.panelEnabled, ...patch.panelEnabled } });
       },
     });
   void applyManaged();

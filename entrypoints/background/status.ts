@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '@/lib/protocol/server';
 import { ok } from '@/lib/schemas/errors';
+import { loadEngineChoice } from '@/lib/settings/engine-store';
 import { readPublicSettings } from '@/lib/settings/public-settings';
 import { siteOf } from '@/lib/sites/site-of';
 import { libraryStatus, statusSummary } from '@/lib/status/status-summary';
@@ -19,7 +20,7 @@ export function setUpStatus(services: Services): Handlers {
   return {
     'status.summary': async ({ url }) => {
       const parsed = url ? URL.parse(url) : null;
-      return ok(await statusSummary(db, { settings: await readPublicSettings(), site: parsed ? siteOf(parsed) : null }));
+      return ok(await statusSummary(db, { settings: await readPublicSettings(), engine: await loadEngineChoice(db), site: parsed ? siteOf(parsed) : null }));
     },
     'status.library': async () => ok(await libraryStatus(db)),
     'status.openSetup': async () => {

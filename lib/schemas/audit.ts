@@ -13,7 +13,7 @@ import { gmailReadDiagnosticSchema } from './thread';
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const ratio = z.number().min(0).max(1);
 const writePath = z.enum(['session', 'token']);
-const fieldBase = { property: z.string(), approvalHash: z.string(), path: writePath };
+const fieldBase = { property: z.string(), approvalHash: z.string(), path: writePath, correlationId: z.string().optional() };
 const sopVersion = { sopId: z.string(), version: z.number().int().positive() };
 
 const event = <K extends string, D extends z.ZodRawShape>(kind: K, data: D) =>
@@ -42,7 +42,9 @@ export const auditEventSchema = z.discriminatedUnion('kind', [
   event('proposal.dropped', { property: z.string(), reason: z.string() }),
   event('proposal.rejected', { property: z.string() }),
   event('field.approved', { property: z.string(), approvalHash: z.string(), edited: z.boolean(), basedOnValue: z.string().nullable(), value: z.string() }),
-  event('field.written', { ...fieldBase, before: z.string().nullable(), after: z.string().nullable() }),
+  /** Recorded before each PATCH: a crash between the PATCH and its outcome leaves this mark, and the retry re-reads first. */
+  event('field.write_started', { property: z.string(), approvalHash: z.string(), path: writePath, value: z.string() }),
+  event('field.written', { ...fieldBase, before: z.string().nullable(), after: z.string().nullable(), alreadyThere: z.boolean().optional() }),
   event('field.conflict', { ...fieldBase, theirs: z.string().nullable(), ours: z.string(), base: z.string().nullable() }),
   event('field.failed', { ...fieldBase, code: z.string(), message: z.string() }),
   event('sop.imported', { ...sopVersion, sha256, chunkCount: z.number().int().nonnegative(), bytes: z.number().int().nonnegative().optional(), source: z.enum(['file', 'bundle']).optional() }),
@@ -71,7 +73,8 @@ export const auditEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('site.unreadable'), subject: z.null(), lane: z.null(), data: gmailReadDiagnosticSchema }),
   event('handoff.created', { handoffId: z.string(), fields: z.array(z.string()) }),
   event('settings.changed', {
-    claude: z.object({ classifyModel: z.string(), draftModel: z.string(), baseUrl: z.string(), keyChanged: z.boolean() }).optional(),
+    claude: z.object({ classifyModel: z.string(), draftModel: z.string(), baseUrl: z.string(), keyChanged: z.boolean(), keyClearedByOriginChange: z.boolean().optional() }).optional(),
+    engine: z.enum(['local', 'claude']).optional(),
     hubspotToken: z.enum(['set', 'removed']).optional(),
     sopLanes: z.object({ sopId: z.string(), version: z.number().int().positive(), from: z.array(z.string()), to: z.array(z.string()) }).optional(),
   }),

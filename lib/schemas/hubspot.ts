@@ -91,10 +91,22 @@ export type ProposalRow = z.infer<typeof proposalRowSchema>;
 /** One field the rep approved: the value to write, the value it was based on, and the approval's hash. */
 export const approvedFieldSchema = z.object({ property: z.string(), basedOnValue: z.string().nullable(), value: z.string(), approvalHash: z.string() });
 export type ApprovedField = z.infer<typeof approvedFieldSchema>;
-const outcomeBase = { property: z.string().max(200), approvalHash: z.string().regex(/^[0-9a-f]{64}$/) };
+const outcomeBase = {
+  property: z.string().max(200),
+  approvalHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** HubSpot's id for the request that decided the outcome, for its support and the audit log. */
+  correlationId: z.string().max(100).optional(),
+};
 /** What happened to each approved field, with before/after for the audit log. */
 export const fieldOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ ...outcomeBase, status: z.literal('written'), before: z.string().nullable(), after: z.string().nullable() }),
+  z.object({
+    ...outcomeBase,
+    status: z.literal('written'),
+    before: z.string().nullable(),
+    after: z.string().nullable(),
+    /** HubSpot already held the approved value when re-read (an earlier PATCH went through): nothing was sent again. */
+    alreadyThere: z.boolean().optional(),
+  }),
   z.object({ ...outcomeBase, status: z.literal('conflict'), theirs: z.string().nullable(), ours: z.string(), base: z.string().nullable() }),
   z.object({ ...outcomeBase, status: z.literal('failed'), error: appErrorSchema }),
 ]);

@@ -1,11 +1,15 @@
 import { storage } from '#imports';
 import { defaultPublicSettings, publicSettingsSchema, type PublicSettings } from '@/lib/schemas/settings';
 
+/** The storage.local key the panel settings are kept under. */
+export const PUBLIC_SETTINGS_STORAGE_KEY = 'settings';
+
 /**
- * Settings a content script may read, kept in storage.local so panels follow changes live.
- * Nothing secret lives here: the Claude key stays in the background's database.
+ * Settings a content script may read, kept in storage.local so panels follow changes live. Content scripts can
+ * write storage.local too, so nothing here decides security: the engine choice, the Claude key and base URL and the
+ * HubSpot token stay in the background's database.
  */
-export const publicSettingsItem = storage.defineItem<PublicSettings>('local:settings', {
+export const publicSettingsItem = storage.defineItem<PublicSettings>(`local:${PUBLIC_SETTINGS_STORAGE_KEY}`, {
   fallback: defaultPublicSettings,
   version: 1,
 });

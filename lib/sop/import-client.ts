@@ -1,30 +1,22 @@
-import { fail, ok, type Result } from '@/lib/schemas/errors';
-import type { ImportProgress } from './import-job';
-import type { FileOutcome } from '@/lib/schemas/sop';
-import { importReplySchema, type ImportRequest } from './import-worker-protocol';
+import { fail, type Result } from '@/lib/schemas/errors';
+import type { ParsedSop } from './parse/parsed-sop';
+import { parseReplySchema } from './import-worker-protocol';
 
 /**
- * The options page's side of the SOP import worker: one module Worker, started on first use, running one job at a
- * time; each job's progress and outcome come back as validated messages.
+ * The options page's side of the SOP parse worker: one module Worker, started on first use; each file goes in as
+ * bytes and comes back as parsed text (validated), or as the reason it was refused.
  */
-
-export interface ImportResult {
-  outcomes: FileOutcome[];
-  ms: number;
-}
-
-type Pending = { onProgress: (p: ImportProgress) => void; resolve: (r: Result<ImportResult>) => void };
-
 export class ImportWorkerClient {
   private worker: Worker | null = null;
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new Map<string, (r: Result<ParsedSop>) => void>();
 
-  run(request: ImportRequest, onProgress: (p: ImportProgress) => void = () => {}): Promise<Result<ImportResult>> {
-    return new Promise((resolve) => {
-      this.pending.set(request.jobId, { onProgress, resolve });
-      this.start().postMessage(request);
+  /** Parses one file in the worker. Shaped as import-job's `parse`, so the page's importer uses it in place of parseSopFile. */
+  readonly parse = (name: string, bytes: Uint8Array, mime?: string): Promise<Result<ParsedSop>> =>
+    new Promise((resolve) => {
+      const id = crypto.randomUUID();
+      this.pending.set(id, resolve);
+      this.start().postMessage({ type: 'parse', id, name, bytes, ...(mime ? { mime } : {}) });
     });
-  }
 
   terminate(): void {
     this.worker?.terminate();
@@ -34,7 +26,7 @@ export class ImportWorkerClient {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    // Vite bundles the worker and its imports (pdf.js, Dexie, MiniSearch) as a separate module chunk.
+    // Vite bundles the worker and its imports (pdf.js, mammoth) as a separate module chunk.
     const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'sop-import' });
     worker.addEventListener('message', (event: MessageEvent<unknown>) => this.receive(event.data));
     worker.addEventListener('error', (event) => {
@@ -46,31 +38,18 @@ export class ImportWorkerClient {
   }
 
   private receive(data: unknown): void {
-    const reply = importReplySchema.safeParse(data);
-    if (!reply.success) {
-      // pdf.js, loaded in the worker's own thread, announces itself on the worker's global scope: not ours, ignore.
-      // A malformed reply to one of our jobs ends that job with an error instead of leaving it waiting.
-      const jobId = (data as { jobId?: unknown } | null)?.jobId;
-      const job = typeof jobId === 'string' ? this.pending.get(jobId) : undefined;
-      if (job && typeof jobId === 'string') {
-        this.pending.delete(jobId);
-        job.resolve(fail('import.worker_failed', 'The import worker sent an unexpected answer.', 'Reload the options page and import the files again.'));
-      }
-      return;
-    }
-    const message = reply.data;
-    const job = this.pending.get(message.jobId);
-    if (!job) return;
-    if (message.type === 'progress') {
-      job.onProgress(message.progress);
-      return;
-    }
-    this.pending.delete(message.jobId);
-    job.resolve(message.type === 'done' ? ok({ outcomes: message.outcomes, ms: message.ms }) : { ok: false, error: message.error });
+    const reply = parseReplySchema.safeParse(data);
+    const id = (data as { id?: unknown } | null)?.id;
+    const job = typeof id === 'string' ? this.pending.get(id) : undefined;
+    // pdf.js, loaded in the worker's own thread, announces itself on the worker's global scope: not ours, ignore.
+    if (!job || typeof id !== 'string') return;
+    this.pending.delete(id);
+    // A malformed reply to one of our files ends that file with an error instead of leaving it waiting.
+    job(reply.success ? reply.data.result : fail('import.worker_failed', 'The import worker sent an unexpected answer.', 'Reload the options page and import the file again.'));
   }
 
   private failAll(message: string): void {
-    for (const job of this.pending.values()) job.resolve(fail('import.worker_failed', message, 'Reload the options page and import the files again.'));
+    for (const job of this.pending.values()) job(fail('import.worker_failed', message, 'Reload the options page and import the files again.'));
     this.pending.clear();
   }
 }

@@ -1,33 +1,33 @@
-import { TriageDatabase } from '@/lib/db/database';
-import { runImportRequest } from './import-runner';
-import { importRequestSchema, type ImportReply } from './import-worker-protocol';
+import { parseSopFile } from './parse/parse-sop-file';
+import { parseRequestSchema, type ParseReply } from './import-worker-protocol';
 
 /**
- * The options page's SOP import worker: parsing PDFs and indexing run here, off the page's UI thread. It opens the
- * extension's own database (same origin as the page and the background) and imports one request at a time.
+ * The options page's SOP parse worker: PDF, DOCX and HTML files are untrusted input, parsed here off the page's UI
+ * thread. It only parses and returns the text; it opens no database (the page stores what it returns), so a file
+ * that subverted a parser would find no keys, tokens or library here.
  */
 
 /** The part of a dedicated worker's global scope used here (the project compiles against the DOM lib, not WebWorker). */
 interface WorkerScope {
-  postMessage(message: ImportReply): void;
+  postMessage(message: ParseReply): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
-const db = new TriageDatabase();
-const post = (reply: ImportReply) => scope.postMessage(reply);
 let queue: Promise<void> = Promise.resolve();
 
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const request = importRequestSchema.safeParse(event.data);
+  const request = parseRequestSchema.safeParse(event.data);
+  const id = typeof (event.data as { id?: unknown } | null)?.id === 'string' ? (event.data as { id: string }).id : '';
   if (!request.success) {
-    const jobId = typeof (event.data as { jobId?: unknown } | null)?.jobId === 'string' ? (event.data as { jobId: string }).jobId : '';
-    post({ type: 'failed', jobId, error: { code: 'import.bad_request', message: 'The import could not start: the page sent an invalid request.', nextStep: 'Reload the options page and try again.' } });
+    scope.postMessage({ type: 'parsed', id, result: { ok: false, error: { code: 'import.bad_request', message: 'The file could not be read: the page sent an invalid request.', nextStep: 'Reload the options page and try again.' } } });
     return;
   }
-  queue = queue.then(() =>
-    runImportRequest(db, request.data, post).catch((error: unknown) => {
+  const { name, bytes, mime } = request.data;
+  queue = queue.then(async () => {
+    const result = await parseSopFile(name, bytes, mime).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
-      post({ type: 'failed', jobId: request.data.jobId, error: { code: 'import.failed', message: `The import stopped unexpectedly (${reason.slice(0, 120)}).`, nextStep: 'Reload the options page and import the remaining files again.' } });
-    }),
-  );
+      return { ok: false as const, error: { code: 'import.failed', message: `Reading "${name}" stopped unexpectedly (${reason.slice(0, 120)}).`, nextStep: 'Check the file and import it again.' } };
+    });
+    scope.postMessage({ type: 'parsed', id, result });
+  });
 });

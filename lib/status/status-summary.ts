@@ -1,7 +1,7 @@
 import type { TriageDatabase } from '@/lib/db/database';
 import { RESOLVED_DRAFT_STATUSES, type DraftStatus } from '@/lib/schemas/draft-record';
 import { RESOLVED_PROPOSAL_STATUSES, type ProposalStatus } from '@/lib/schemas/proposal';
-import type { PublicSettings } from '@/lib/schemas/settings';
+import type { EngineChoice, PublicSettings } from '@/lib/schemas/settings';
 import type { LibraryStatus, PendingCounts, StatusSummary } from '@/lib/schemas/status';
 import { loadClaudeSettings, maskKey } from '@/lib/settings/claude-settings-store';
 import { loadManagedStatus } from '@/lib/sop/managed';
@@ -30,18 +30,19 @@ export async function pendingCounts(db: TriageDatabase): Promise<PendingCounts> 
 
 export interface SummaryInput {
   settings: PublicSettings;
+  engine: EngineChoice;
   /** Which of our sites the active tab is on (null for any other page). */
   site: 'gmail' | 'hubspot' | null;
 }
 
 /** Everything the toolbar popup shows, read in one go. The key itself never leaves: only whether it is set and its last four. */
-export async function statusSummary(db: TriageDatabase, { settings, site }: SummaryInput): Promise<StatusSummary> {
+export async function statusSummary(db: TriageDatabase, { settings, engine, site }: SummaryInput): Promise<StatusSummary> {
   const [claude, library, managed, pending] = await Promise.all([loadClaudeSettings(db), libraryStatus(db), loadManagedStatus(db), pendingCounts(db)]);
   return {
     site,
     panelOn: site ? settings.panelEnabled[site] : null,
-    engine: settings.engine,
-    claudeKey: settings.engine === 'claude' ? { set: claude.apiKey !== '', hint: maskKey(claude.apiKey) } : null,
+    engine,
+    claudeKey: engine === 'claude' ? { set: claude.apiKey !== '', hint: maskKey(claude.apiKey) } : null,
     library,
     managed,
     pending,

@@ -26,6 +26,8 @@ async function chooseClaude(context: BrowserContext, extensionId: string, key = 
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByTestId('claude-status')).toHaveText('Saved.');
   await options.getByRole('radio', { name: /Claude/ }).check();
+  // The choice is saved by the background (not in storage.local): wait for it before opening a thread.
+  await expect(options.getByText('Saved. Open tabs follow the change at once.')).toBeVisible();
   return options;
 }
 

@@ -18,6 +18,7 @@ const defaults: { [K in AuditKind]: AuditEventOf<K>['data'] } = {
   'proposal.dropped': { property: 'p', reason: 'r' },
   'proposal.rejected': { property: 'p' },
   'field.approved': { property: 'p', approvalHash: HASH, edited: false, basedOnValue: null, value: 'v' },
+  'field.write_started': { property: 'p', approvalHash: HASH, path: 'session', value: 'v' },
   'field.written': { property: 'p', approvalHash: HASH, path: 'session', before: null, after: 'v' },
   'field.conflict': { property: 'p', approvalHash: HASH, path: 'session', theirs: 't', ours: 'o', base: null },
   'field.failed': { property: 'p', approvalHash: HASH, path: 'session', code: 'c', message: 'm' },

@@ -36,12 +36,16 @@ export interface FakeRecord {
 export interface FakeHubSpotOptions {
   /** Answer for PATCH through the session API; HubSpot's behaviour there is unverified, so tests try both. */
   sessionWrites?: 'allowed' | 401 | 403 | 404 | 405;
+  /** The portal the private-app token belongs to (account details); by default the seed's portal. */
+  tokenPortalId?: string;
 }
 
 export interface FakeHubSpot {
   url: string;
   requests: RecordedRequest[];
   unexpected: { method: string; url: string; reason: string }[];
+  /** The X-HubSpot-Correlation-Id of every answer, in order. */
+  correlationIds: string[];
   state: {
     csrf: string;
     records: Map<string, Map<string, FakeRecord>>;
@@ -51,6 +55,8 @@ export interface FakeHubSpot {
   setProperty(objectType: string, objectId: string, name: string, value: string | null): void;
   /** The next matching request(s) fail this way, after the auth check. */
   failNext(failure: Failure, times?: number): void;
+  /** The next PATCH is saved, then answered with this 5xx (as when HubSpot times out after committing). */
+  saveNextPatchThenFail(status: 500 | 502 | 503): void;
   /** The server's CSRF value changes (as after idling); requests with the old value get 403. */
   rotateCsrf(value: string): void;
   close(): Promise<void>;
@@ -92,6 +98,9 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
   const requests: RecordedRequest[] = [];
   const unexpected: FakeHubSpot['unexpected'] = [];
   const failures: Failure[] = [];
+  const correlationIds: string[] = [];
+  let patchAnswerAfterSaving: 500 | 502 | 503 | null = null;
+  const tokenPortalId = opts.tokenPortalId ?? seed.portalId;
   let lastClock = Date.parse('2024-03-20T12:00:00.000Z');
   // Strictly increasing timestamps, so every write visibly bumps updatedAt.
   const tick = () => (lastClock = Math.max(Date.now(), lastClock + 1));
@@ -125,7 +134,9 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
   });
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-    res.writeHead(status, { 'Content-Type': 'application/json;charset=utf-8', ...headers });
+    const correlationId = isObject(body) && typeof body.correlationId === 'string' ? body.correlationId : randomUUID();
+    res.writeHead(status, { 'Content-Type': 'application/json;charset=utf-8', 'X-HubSpot-Correlation-Id': correlationId, ...headers });
+    correlationIds.push(correlationId);
     res.end(JSON.stringify(body));
   }
 
@@ -170,6 +181,13 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
         return send(res, 401, errorBody('INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication.'));
       }
       if (url.searchParams.has('portalId')) return reject(req, res, 'portalId query sent to the public API');
+    } else if (url.pathname === '/account-info/v3/details') {
+      // The account a private-app token belongs to (public API only).
+      if (method !== 'GET') return reject(req, res, `${method} on account details`);
+      if (header(req, 'authorization') !== `Bearer ${seed.token}`) {
+        return send(res, 401, errorBody('INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication.'));
+      }
+      return send(res, 200, { portalId: Number(tokenPortalId), accountType: 'STANDARD', timeZone: 'Europe/London', companyCurrency: 'EUR', additionalCurrencies: [], utcOffset: '+00:00', utcOffsetMilliseconds: 0, uiDomain: 'app.hubspot.com', dataHostingLocation: 'eu1' });
     } else {
       return reject(req, res, `unknown path ${url.pathname}`);
     }
@@ -224,6 +242,11 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
         }
         const changes = body.properties as Record<string, string>;
         write(record, changes, family === 'token' ? 'INTEGRATION' : 'CRM_UI');
+        if (patchAnswerAfterSaving !== null) {
+          const status = patchAnswerAfterSaving;
+          patchAnswerAfterSaving = null;
+          return sendFailure(res, { status });
+        }
         return send(res, 200, recordView(record, defs, [...Object.keys(changes), ...ALWAYS_RETURNED], []));
       }
       return reject(req, res, `${method} on a record`);
@@ -296,11 +319,15 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
     url: `http://127.0.0.1:${port}`,
     requests,
     unexpected,
+    correlationIds,
     state,
     setProperty(objectType, objectId, name, value) {
       const record = records.get(TYPE_ALIASES[objectType] ?? objectType)?.get(objectId);
       if (!record) throw new Error(`fake HubSpot has no record ${objectType}/${objectId}`);
       write(record, { [name]: value }, 'CRM_UI');
+    },
+    saveNextPatchThenFail(status) {
+      patchAnswerAfterSaving = status;
     },
     failNext(failure, times = 1) {
       for (let i = 0; i < times; i++) failures.push(failure);

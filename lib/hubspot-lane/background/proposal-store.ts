@@ -9,6 +9,9 @@ import { consumeHandoff } from './handoffs';
 import { isApproved, isUnresolved, valueToWrite } from '@/lib/hubspot-lane/shared/proposal-row';
 import type { RecordProposals } from './propose-for-record';
 
+/** Failures after which the approval stands: the next Write approved re-reads and tries again. */
+const RETRYABLE_WRITE_ERRORS = new Set(['hubspot.rate_limited', 'hubspot.unreachable', 'hubspot.unavailable', 'hubspot.write_in_progress']);
+
 export type ReviewAction = 'accept' | 'reject' | 'reopen';
 export type WritePath = 'session' | 'token';
 
@@ -122,17 +125,17 @@ export async function applyOutcomes(db: TriageDatabase, subject: string, outcome
   for (const outcome of outcomes) {
     const row = rows.find((r) => isApproved(r) && r.approvalHash === outcome.approvalHash && r.proposal.property === outcome.property);
     if (!row) continue;
-    const base = { property: outcome.property, approvalHash: outcome.approvalHash, path };
+    const base = { property: outcome.property, approvalHash: outcome.approvalHash, path, ...(outcome.correlationId ? { correlationId: outcome.correlationId } : {}) };
     let next: ProposalRow;
     if (outcome.status === 'written') {
       next = { ...row, written: { before: outcome.before, after: outcome.after, at: now }, proposal: { ...row.proposal, status: 'written' } };
-      await appendAudit(db, { kind: 'field.written', subject, lane: row.lane, data: { ...base, before: outcome.before, after: outcome.after } }, now);
+      await appendAudit(db, { kind: 'field.written', subject, lane: row.lane, data: { ...base, before: outcome.before, after: outcome.after, ...(outcome.alreadyThere ? { alreadyThere: true } : {}) } }, now);
     } else if (outcome.status === 'conflict') {
       next = { ...row, approvalHash: null, conflict: { theirs: outcome.theirs, ours: outcome.ours, base: outcome.base }, proposal: { ...row.proposal, status: 'conflict' } };
       await appendAudit(db, { kind: 'field.conflict', subject, lane: row.lane, data: { ...base, theirs: outcome.theirs, ours: outcome.ours, base: outcome.base } }, now);
     } else {
-      // Still approved while HubSpot was busy or unreachable; other failures need the rep to look again.
-      const retryable = outcome.error.code === 'hubspot.rate_limited' || outcome.error.code === 'hubspot.unreachable' || outcome.error.code === 'hubspot.unavailable';
+      // Still approved while HubSpot was busy or unreachable, or another tab was writing the record; other failures need the rep to look again.
+      const retryable = RETRYABLE_WRITE_ERRORS.has(outcome.error.code);
       const message = `${outcome.error.message} ${outcome.error.nextStep}`;
       next = retryable
         ? { ...row, proposal: { ...row.proposal, error: message } }
@@ -143,6 +146,16 @@ export async function applyOutcomes(db: TriageDatabase, subject: string, outcome
     if (next.proposal.status === 'written') await settleHandoff(db, subject, next, now);
   }
   return listRows(db, subject);
+}
+
+/** Marks each field about to be PATCHed, before the PATCH: only fields the record has approved with that exact hash. */
+export async function recordWriteStarted(db: TriageDatabase, subject: string, fields: ApprovedField[], path: WritePath, now: number): Promise<void> {
+  const rows = await listRows(db, subject);
+  for (const field of fields) {
+    const row = rows.find((r) => isApproved(r) && r.approvalHash === field.approvalHash && r.proposal.property === field.property);
+    if (!row) continue;
+    await appendAudit(db, { kind: 'field.write_started', subject, lane: row.lane, data: { property: field.property, approvalHash: field.approvalHash, path, value: field.value } }, now);
+  }
 }
 
 /** Undo of a written row: a new proposal to put the old value back, which needs its own approval. */

@@ -74,7 +74,7 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
     const { mode, laneProperties } = setup.value;
     const view =
       mode === 'token'
-        ? await deps.send('hubspot.readRecord', { ref, laneProperties })
+        ? await deps.send('hubspot.readRecord', { ref })
         : await readRecordView(deps.sessionClient(ref, deps.fetch), ref, laneProperties);
     if (gen !== generation) return;
     if (!view.ok) return state.set({ kind: 'error', ref, error: view.error });
@@ -104,8 +104,15 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
       const approved = await deps.send('hubspot.approvedFields', { subject: s.view.subject });
       if (!approved.ok) result = approved;
       else {
-        const report = await writeApproved(deps.sessionClient(s.ref, watchingFetch(gen)), s.ref, approved.value);
-        result = await deps.send('hubspot.recordOutcomes', { subject: s.view.subject, outcomes: report.outcomes });
+        let lease: string | undefined;
+        const report = await writeApproved(deps.sessionClient(s.ref, watchingFetch(gen)), s.ref, approved.value, {
+          beforePatch: async (fields) => {
+            const started = await deps.send('hubspot.writeStarted', { subject: s.view.subject, fields });
+            if (started.ok) lease = started.value.lease;
+            return started;
+          },
+        });
+        result = await deps.send('hubspot.recordOutcomes', { subject: s.view.subject, outcomes: report.outcomes, ...(lease ? { lease } : {}) });
         const refused = report.outcomes.find((o) => o.status === 'failed' && o.error.code === 'hubspot.session_write_refused');
         if (result.ok && refused?.status === 'failed') {
           patchReady(gen, { rows: result.value, writing: false, busy: false, notice: refused.error });

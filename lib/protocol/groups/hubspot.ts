@@ -10,8 +10,8 @@ const tokenStatusSchema = z.object({ set: z.boolean(), masked: z.string().nullab
 export const hubspotMessages = {
   /** Which path reads and writes (session, or the admin's private-app token) and which properties the lanes in force may write. */
   'hubspot.setup': def('hubspot', z.object({}), z.object({ mode: z.enum(['session', 'token']), laneProperties: z.array(z.string()) })),
-  /** Token path: the background reads the record with the private-app token. */
-  'hubspot.readRecord': def('hubspot', z.object({ ref: recordRefSchema, laneProperties: z.array(z.string()).max(200) }), recordViewSchema),
+  /** Token path: the background reads the record with the private-app token; which properties it reads is the lanes' to say, not the page's. */
+  'hubspot.readRecord': def('hubspot', z.object({ ref: recordRefSchema }), recordViewSchema),
   /** Proposes updates from the record's notes and waiting handoffs; returns every row of the record with its review state. */
   'hubspot.propose': def(
     'hubspot',
@@ -31,8 +31,17 @@ export const hubspotMessages = {
   ),
   /** Session path: the approved payloads the page writes, exactly as approved. */
   'hubspot.approvedFields': def('hubspot', z.object({ subject: subjectIdSchema }), z.array(approvedFieldSchema)),
+  /**
+   * Session path: the fields the page is about to PATCH, recorded before it does (a crash then leaves the mark). The
+   * answer is a lease on the record: another tab asking while it is held is refused until recordOutcomes returns it.
+   */
+  'hubspot.writeStarted': def(
+    'hubspot',
+    z.object({ subject: subjectIdSchema, fields: z.array(approvedFieldSchema).max(200) }),
+    z.object({ recorded: z.number().int().nonnegative(), lease: z.string() }),
+  ),
   /** Session path: what the write did, for the rows and the audit log. */
-  'hubspot.recordOutcomes': def('hubspot', z.object({ subject: subjectIdSchema, outcomes: z.array(fieldOutcomeSchema).max(200) }), rowsSchema),
+  'hubspot.recordOutcomes': def('hubspot', z.object({ subject: subjectIdSchema, outcomes: z.array(fieldOutcomeSchema).max(200), lease: z.string().max(100).optional() }), rowsSchema),
   /** Token path: the background writes the approved rows with the private-app token. */
   'hubspot.writeApproved': def('hubspot', z.object({ ref: recordRefSchema }), rowsSchema),
   'hubspot.undo': def('hubspot', z.object({ subject: subjectIdSchema, id: z.string().max(600) }), rowsSchema),

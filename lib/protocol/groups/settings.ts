@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { engineChoiceSchema } from '@/lib/schemas/settings';
 import { def } from '../define';
 
 /** What an extension page sees of the Claude settings: never the key itself. */
@@ -15,7 +16,7 @@ export const settingsMessages = {
   'settings.setClaude': def(
     'extension-page',
     z.object({
-      /** Omitted keeps the stored key; an empty string removes it. */
+      /** Omitted keeps the stored key (unless the base URL's origin changes: then it is removed); an empty string removes it. */
       apiKey: z.string().max(500).optional(),
       classifyModel: z.string().min(1).max(100),
       draftModel: z.string().min(1).max(100),
@@ -23,6 +24,9 @@ export const settingsMessages = {
     }),
     maskedClaudeSettingsSchema,
   ),
+  /** Local or Claude: whether mail leaves the machine. Only extension pages read or change it. */
+  'settings.getEngine': def('extension-page', z.object({}), z.object({ engine: engineChoiceSchema })),
+  'settings.setEngine': def('extension-page', z.object({ engine: engineChoiceSchema }), z.object({ engine: engineChoiceSchema })),
   'settings.testClaude': def('extension-page', z.object({}), z.object({ model: z.string() })),
   /** The company's own mail domains, so the engines know which messages are the customer's. */
   'settings.getOwnDomains': def('extension-page', z.object({}), z.array(z.string())),

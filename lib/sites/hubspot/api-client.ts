@@ -17,7 +17,8 @@ export interface HubSpotError extends AppError {
   correlationId?: string;
   propertyErrors?: PropertyError[];
 }
-export type HubSpotResult<T> = { ok: true; value: T } | { ok: false; error: HubSpotError };
+/** A success carries HubSpot's correlation id when it sent one (header X-HubSpot-Correlation-Id). */
+export type HubSpotResult<T> = { ok: true; value: T; correlationId?: string } | { ok: false; error: HubSpotError };
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -55,8 +56,10 @@ export interface HubSpotClient {
   updateRecord(objectType: string, objectId: string, properties: Record<string, string>): Promise<HubSpotResult<CrmRecord>>;
 }
 
-const DEFAULT_BASE_URL = 'https://api.hubapi.com';
+export const HUBSPOT_API_BASE_URL = 'https://api.hubapi.com';
 const DEFAULT_MAX_TRIES = 3;
+/** HubSpot names every answer with a correlation id; errors repeat it in the body. */
+const CORRELATION_HEADER = 'X-HubSpot-Correlation-Id';
 const SECONDLY_WAIT_MS = 1000;
 
 export const SESSION_WRITE_REFUSED_MESSAGE =
@@ -97,7 +100,7 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
     }
     headers.Authorization = `Bearer ${opts.token}`;
     const qs = query.toString();
-    return { ok: true, value: { url: `${opts.baseUrl ?? DEFAULT_BASE_URL}${path}${qs ? `?${qs}` : ''}`, init } };
+    return { ok: true, value: { url: `${opts.baseUrl ?? HUBSPOT_API_BASE_URL}${path}${qs ? `?${qs}` : ''}`, init } };
   }
 
   async function call<T>(
@@ -146,14 +149,16 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
         if (!parsed.success) {
           return err('hubspot.bad_response', `HubSpot's answer did not have the expected shape (${parsed.error.issues[0]?.path.join('.') ?? 'root'}).`, 'Reload the page; if it persists, report it with the time it happened.', { status: response.status });
         }
-        return { ok: true, value: parsed.data };
+        const correlationId = response.headers.get(CORRELATION_HEADER);
+        return correlationId ? { ok: true, value: parsed.data, correlationId } : { ok: true, value: parsed.data };
       }
-      return errorFor(response.status, parseErrorBody(text), method);
+      return errorFor(response.status, parseErrorBody(text), method, response.headers.get(CORRELATION_HEADER));
     }
   }
 
-  function errorFor(status: number, body: HubSpotErrorBody | null, method: string): HubSpotResult<never> {
-    const extra: Partial<HubSpotError> = body?.correlationId ? { status, correlationId: body.correlationId } : { status };
+  function errorFor(status: number, body: HubSpotErrorBody | null, method: string, headerCorrelationId: string | null): HubSpotResult<never> {
+    const correlationId = body?.correlationId ?? headerCorrelationId;
+    const extra: Partial<HubSpotError> = correlationId ? { status, correlationId } : { status };
     if (opts.mode === 'session' && method === 'PATCH' && [401, 403, 404, 405].includes(status)) {
       return err('hubspot.session_write_refused', SESSION_WRITE_REFUSED_MESSAGE, 'Nothing was written. Ask an admin to set a private-app token in Options, then approve again.', extra);
     }

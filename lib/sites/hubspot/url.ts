@@ -46,3 +46,19 @@ export function parseRecordUrl(url: string): RecordRef | null {
 export function recordSubject(ref: Pick<RecordRef, 'portalId' | 'objectTypeId' | 'objectId'>): string {
   return `hubspot:${ref.portalId}/${ref.objectTypeId}/${ref.objectId}`;
 }
+
+// Every app page of a portal sits under /contacts/{portalId}/ (records, lists, the record index).
+const PORTAL_PATH = /^\/contacts\/(\d+)(?:\/|$)/;
+
+/** The portal a HubSpot app page belongs to (its host and portal id from the path), or null for any other page. */
+export function portalOfUrl(url: string): { host: string; portalId: string } | null {
+  const parsed = URL.parse(url);
+  if (!parsed || parsed.protocol !== 'https:' || !isHubSpotAppHost(parsed.hostname)) return null;
+  const portalId = PORTAL_PATH.exec(parsed.pathname)?.[1];
+  return portalId ? { host: parsed.hostname, portalId } : null;
+}
+
+/** The portal id a record subject ("hubspot:<portal>/<type>/<id>") names, or null for any other subject. */
+export function portalOfSubject(subject: string): string | null {
+  return /^hubspot:(\d+)\//.exec(subject)?.[1] ?? null;
+}

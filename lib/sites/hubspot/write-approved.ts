@@ -1,6 +1,7 @@
 import type { ApprovedField, FailedOutcome, FieldOutcome, RecordRef, WrittenOutcome } from '@/lib/schemas/hubspot';
 import type { FieldProposal } from '@/lib/schemas/proposal';
-import type { HubSpotClient } from './api-client';
+import type { AppError, Result } from '@/lib/schemas/errors';
+import type { HubSpotClient, HubSpotError } from './api-client';
 import { approvalMatches } from './approval-hash';
 
 export interface WriteReport {
@@ -12,6 +13,9 @@ export interface WriteReport {
 // HubSpot answers null for a property never set and '' for one cleared: both mean empty.
 const sameRead = (a: string | null | undefined, b: string | null | undefined) => (a ?? '') === (b ?? '');
 
+/** The part of HubSpot's error that travels in an outcome: what the rep reads and when to retry. */
+const appError = ({ code, message, nextStep, retryAfterMs }: HubSpotError): AppError => (retryAfterMs === undefined ? { code, message, nextStep } : { code, message, nextStep, retryAfterMs });
+
 const failed = (field: ApprovedField, code: string, message: string, nextStep: string): FailedOutcome => ({
   property: field.property,
   approvalHash: field.approvalHash,
@@ -19,15 +23,22 @@ const failed = (field: ApprovedField, code: string, message: string, nextStep: s
   error: { code, message, nextStep },
 });
 
+export interface WriteHooks {
+  /** Runs right before the PATCH with the fields it carries (the background records `field.write_started`); a failure sends nothing. */
+  beforePatch?: (fields: ApprovedField[]) => Promise<Result<unknown>>;
+}
+
 /**
  * Writes approved fields to one record. Refuses any field whose approval hash does not match the exact payload,
  * re-reads the record right before writing, leaves fields someone else changed as conflicts,
- * and sends the rest in exactly one PATCH.
+ * and sends the rest in exactly one PATCH. A field HubSpot already holds with the approved value (a PATCH that went
+ * through before a crash, or that answered 5xx after saving) is recorded as written without sending it again.
  */
 export async function writeApproved(
   client: Pick<HubSpotClient, 'getRecord' | 'updateRecord'>,
   ref: Pick<RecordRef, 'objectTypeId' | 'objectId'>,
   approved: ApprovedField[],
+  hooks: WriteHooks = {},
 ): Promise<WriteReport> {
   const outcomes = new Map<ApprovedField, FieldOutcome>();
   const counts = new Map<string, number>();
@@ -51,28 +62,36 @@ export async function writeApproved(
   if (candidates.length > 0) {
     const current = await client.getRecord(ref.objectTypeId, ref.objectId, candidates.map((f) => f.property));
     if (!current.ok) {
-      for (const field of candidates) outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'failed', error: current.error });
+      for (const field of candidates) outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'failed', error: appError(current.error) });
     } else {
+      const readId = current.correlationId ? { correlationId: current.correlationId } : {};
       const toWrite: ApprovedField[] = [];
       for (const field of candidates) {
         const theirs = current.value.properties[field.property] ?? null;
         if (sameRead(theirs, field.basedOnValue)) toWrite.push(field);
-        else outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'conflict', theirs, ours: field.value, base: field.basedOnValue });
+        else if (sameRead(theirs, field.value)) {
+          outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'written', before: field.basedOnValue, after: theirs, alreadyThere: true, ...readId });
+        } else outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'conflict', theirs, ours: field.value, base: field.basedOnValue, ...readId });
       }
-      if (toWrite.length > 0) {
+      const started = toWrite.length > 0 && hooks.beforePatch ? await hooks.beforePatch(toWrite) : null;
+      if (started && !started.ok) {
+        for (const field of toWrite) outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'failed', error: started.error });
+      } else if (toWrite.length > 0) {
         patched = true;
         const update = await client.updateRecord(ref.objectTypeId, ref.objectId, Object.fromEntries(toWrite.map((f) => [f.property, f.value])));
+        const correlationId = update.ok ? update.correlationId : update.error.correlationId;
+        const updateId = correlationId ? { correlationId } : {};
         for (const field of toWrite) {
           const before = current.value.properties[field.property] ?? null;
           if (update.ok) {
-            outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'written', before, after: update.value.properties[field.property] ?? field.value });
+            outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'written', before, after: update.value.properties[field.property] ?? field.value, ...updateId });
             continue;
           }
           const own = update.error.propertyErrors?.find((e) => e.property === field.property);
-          if (own) outcomes.set(field, failed(field, 'hubspot.validation', `HubSpot refused ${field.property}: ${own.message}`, 'Correct the value, then approve again.'));
+          if (own) outcomes.set(field, { ...failed(field, 'hubspot.validation', `HubSpot refused ${field.property}: ${own.message}`, 'Correct the value, then approve again.'), ...updateId });
           else if (update.error.code === 'hubspot.validation') {
-            outcomes.set(field, failed(field, 'hubspot.not_written', 'Not written: HubSpot refused another field in the same update, so nothing in it was saved.', 'Fix or reject the refused field, then write again.'));
-          } else outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'failed', error: update.error });
+            outcomes.set(field, { ...failed(field, 'hubspot.not_written', 'Not written: HubSpot refused another field in the same update, so nothing in it was saved.', 'Fix or reject the refused field, then write again.'), ...updateId });
+          } else outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'failed', error: appError(update.error), ...updateId });
         }
       }
     }

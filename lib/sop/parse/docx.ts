@@ -1,12 +1,16 @@
 import mammoth from 'mammoth';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { htmlToText, type HtmlText } from './html';
+import { checkZipSize } from './zip-limits';
 
 /**
  * DOCX through mammoth's HTML conversion, so Word's "Heading N" styles arrive as <hN> and survive into the
  * heading paths; the HTML then goes through the same path as an imported HTML file. Images are dropped.
+ * A file that would unpack beyond the limit (a zip bomb) is refused before mammoth opens it.
  */
 export async function docxToText(bytes: Uint8Array): Promise<Result<HtmlText>> {
+  const size = await checkZipSize(bytes);
+  if (!size.ok) return size;
   const arrayBuffer = bytes.slice().buffer;
   // mammoth's browser build reads `arrayBuffer`, its Node build reads `buffer`; JSZip accepts either.
   const input: { arrayBuffer: ArrayBuffer; buffer: ArrayBuffer } = { arrayBuffer, buffer: arrayBuffer };

@@ -123,6 +123,12 @@ describe('the HubSpot panel on a contact with a waiting lead handoff', () => {
     expect(written.map((w) => w.data)).toContainEqual(expect.objectContaining({ property: 'hs_lead_status', before: 'OPEN', after: 'IN_PROGRESS', path: 'session' }));
     expect(written.map((w) => w.data)).toContainEqual(expect.objectContaining({ property: 'jobtitle', before: null, after: 'Head of Procurement' }));
     expect(await audit('field.approved')).toHaveLength(3);
+    // The page marked the three fields before its PATCH, in the background's audit log.
+    const started = await audit('field.write_started');
+    expect(started.map((r) => r.data)).toEqual(expect.arrayContaining([expect.objectContaining({ property: 'hs_lead_status', path: 'session', value: 'IN_PROGRESS' })]));
+    expect(started).toHaveLength(3);
+    expect(Math.max(...started.map((r) => r.seq ?? 0))).toBeLessThan(Math.min(...written.map((r) => r.seq ?? 0)));
+    expect(written.map((r) => r.data)).toEqual(written.map(() => expect.objectContaining({ correlationId: expect.any(String) })));
     // Every proposal from the packet is resolved: it no longer waits.
     expect((await db.pending.get('handoff:gmail:lead1'))?.status).toBe('consumed');
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TriageDatabase } from '@/lib/db/database';
 import { runImportRequest } from '@/lib/sop/import-runner';
+import { parseSopFile } from '@/lib/sop/parse/parse-sop-file';
 import { importReplySchema, importRequestSchema, type ImportReply } from '@/lib/sop/import-worker-protocol';
 import { getSop, listSops, loadIndex, sopHistory } from '@/lib/sop/library';
 import { fileFromPaste } from '@/lib/sop/picked-files';
@@ -23,12 +24,12 @@ afterEach(async () => {
 async function run(request: unknown): Promise<ImportReply[]> {
   const parsed = importRequestSchema.parse(request);
   const replies: ImportReply[] = [];
-  // Every reply crosses the worker boundary: it must pass the schema the page checks it with.
-  await runImportRequest(db, parsed, (reply) => replies.push(importReplySchema.parse(structuredClone(reply))));
+  // Every reply is checked as the page's UI reads it.
+  await runImportRequest(db, parsed, (reply) => replies.push(importReplySchema.parse(structuredClone(reply))), parseSopFile);
   return replies;
 }
 
-describe('import worker messages', () => {
+describe('import jobs on the options page, files parsed by the worker', () => {
   it('refuses malformed requests', () => {
     expect(importRequestSchema.safeParse({ type: 'import', jobId: 'j', files: [] }).success).toBe(false);
     expect(importRequestSchema.safeParse({ type: 'import', jobId: 'j', files: [{ name: 'a.md', blob: 'text' }] }).success).toBe(false);

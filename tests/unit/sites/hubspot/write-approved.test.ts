@@ -46,9 +46,11 @@ describe('writeApproved', () => {
     expect(patches()).toHaveLength(1);
     expect(patches()[0]?.body).toEqual({ properties: { amount: '12500', hs_next_step: 'Send revised quote for 2,000 units' } });
     expect(fake.requests[0]).toMatchObject({ method: 'GET', query: { properties: 'amount,hs_next_step' } });
+    // Each outcome carries HubSpot's correlation id of the PATCH that decided it.
+    const patchId = fake.correlationIds[fake.requests.indexOf(patches()[0]!)];
     expect(report.outcomes).toEqual([
-      { property: 'amount', approvalHash: approved[0]?.approvalHash, status: 'written', before: '9800', after: '12500' },
-      { property: 'hs_next_step', approvalHash: approved[1]?.approvalHash, status: 'written', before: null, after: 'Send revised quote for 2,000 units' },
+      { property: 'amount', approvalHash: approved[0]?.approvalHash, status: 'written', before: '9800', after: '12500', correlationId: patchId },
+      { property: 'hs_next_step', approvalHash: approved[1]?.approvalHash, status: 'written', before: null, after: 'Send revised quote for 2,000 units', correlationId: patchId },
     ]);
     expect(stored('amount')).toBe('12500');
     expect(fake.unexpected).toEqual([]);
@@ -58,7 +60,9 @@ describe('writeApproved', () => {
     const approved = [await approve('amount', '9800', '12500'), await approve('closedate', '2024-05-31T00:00:00Z', '2024-03-28T00:00:00.000Z')];
     fake.setProperty('0-3', deal.objectId, 'amount', '11000');
     const report = await writeApproved(client, deal, approved);
-    expect(report.outcomes[0]).toEqual({ property: 'amount', approvalHash: approved[0]?.approvalHash, status: 'conflict', theirs: '11000', ours: '12500', base: '9800' });
+    // A conflict carries the correlation id of the re-read that found it.
+    const readId = fake.correlationIds[fake.requests.findIndex((r) => r.method === 'GET')];
+    expect(report.outcomes[0]).toEqual({ property: 'amount', approvalHash: approved[0]?.approvalHash, status: 'conflict', theirs: '11000', ours: '12500', base: '9800', correlationId: readId });
     expect(report.outcomes[1]).toMatchObject({ property: 'closedate', status: 'written' });
     expect(patches()).toHaveLength(1);
     expect(patches()[0]?.body).toEqual({ properties: { closedate: '2024-03-28T00:00:00.000Z' } });
