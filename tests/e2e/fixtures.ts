@@ -5,6 +5,8 @@ import { serveGmailWorkspace } from '../support/gmail-workspace';
 interface Fixtures {
   /** Keep the setup tab the install opens (the first-run spec); other specs have it closed. */
   keepSetupTab: boolean;
+  /** Extra Chromium switches for one spec (host mapping to a local HTTPS stand-in, say). */
+  chromiumArgs: string[];
   context: BrowserContext;
   extensionId: string;
   /** Errors thrown into host pages; every test asserts there are none. */
@@ -14,8 +16,9 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   keepSetupTab: [false, { option: true }],
-  context: async ({ keepSetupTab }, use) => {
-    const { context } = await launchWithExtension({ headless: true, keepSetupTab });
+  chromiumArgs: [[], { option: true }],
+  context: async ({ keepSetupTab, chromiumArgs }, use) => {
+    const { context } = await launchWithExtension({ headless: true, keepSetupTab, args: chromiumArgs });
     await serveGmailWorkspace(context);
     await use(context);
     await context.close();

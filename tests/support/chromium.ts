@@ -17,7 +17,7 @@ export const extensionPath = path.resolve(import.meta.dirname, '../../.output/ch
  * Starts Chromium with the built extension loaded, in a fresh profile. Installing opens the first-run setup tab;
  * it is closed as it appears unless `keepSetupTab` (the first-run spec), so other specs see only their own pages.
  */
-export async function launchWithExtension(options: { headless: boolean; keepSetupTab?: boolean }): Promise<{ context: BrowserContext; extensionId: string }> {
+export async function launchWithExtension(options: { headless: boolean; keepSetupTab?: boolean; args?: string[] }): Promise<{ context: BrowserContext; extensionId: string }> {
   if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionPath}: run npm run build first.`);
   }
@@ -35,6 +35,7 @@ export async function launchWithExtension(options: { headless: boolean; keepSetu
       '--no-first-run',
       '--disable-background-networking',
       '--disable-component-update',
+      ...(options.args ?? []),
     ],
   });
   if (!options.keepSetupTab) {

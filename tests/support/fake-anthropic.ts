@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -44,6 +45,8 @@ export interface FakeAnthropicOptions {
   models?: string[];
   /** Smallest prefix, in estimated tokens, that is cached (the API's floor is 1024 to 4096 by model). */
   minCacheTokens?: number;
+  /** Serve HTTPS with this key and certificate (a stand-in reached as api.anthropic.com over a real TLS connection). */
+  tls?: { key: string; cert: string };
 }
 
 export interface FakeAnthropic {
@@ -472,17 +475,18 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(modelInfo(model)));
   }
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       // A fault in the fake itself must fail the test loudly, not hang it.
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ type: 'error', error: { type: 'api_error', message: `fake-anthropic fault: ${String(error)}` } }));
     });
-  });
+  };
+  const server = opts.tls ? createTlsServer(opts.tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     script: (next) => void queue.push(...next),
     close: () =>

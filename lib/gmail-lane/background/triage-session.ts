@@ -34,6 +34,8 @@ export interface TriageDeps {
 
 /** Drafts being written right now, by id: a restarted worker has none, so its "generating" rows are stale. */
 const writing = new Set<string>();
+/** Panels that opened a thread again while its draft was being written: they follow it to the end. */
+const followers = new Map<string, Set<(m: TriageServerMessage) => void>>();
 const PERSIST_EVERY_MS = 250;
 
 type Start = Extract<TriageClientMessage, { type: 'start' }>;
@@ -97,7 +99,12 @@ export async function runTriage(start: Start, post: (m: TriageServerMessage) => 
     // Its writer died with a previous service worker: keep the text, let the rep continue or regenerate.
     existing = await saveDraft(deps.db, { ...existing, status: 'interrupted', updatedAt: Date.now() });
   }
-  if (existing && (start.draftMode === 'restore' || writing.has(existing.id))) return post({ type: 'draft', record: existing });
+  if (existing && writing.has(existing.id)) {
+    // Still being written (the rep went to another thread and came back): follow it from here to the end.
+    followers.set(existing.id, (followers.get(existing.id) ?? new Set()).add(post));
+    return post({ type: 'draft', record: existing });
+  }
+  if (existing && start.draftMode === 'restore') return post({ type: 'draft', record: existing });
   const keep = start.draftMode === 'continue' && existing?.status === 'interrupted' ? existing : null;
   if (existing && !keep) await saveDraft(deps.db, { ...existing, status: 'discarded', updatedAt: Date.now() });
 
@@ -134,6 +141,8 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
     updatedAt: now,
   };
   writing.add(record.id);
+  // Followers get whole records (their text may lag the writer's), the first panel gets deltas.
+  const toFollowers = () => followers.get(record.id)?.forEach((follow) => follow({ type: 'draft', record }));
   try {
     record = await saveDraft(deps.db, record);
     post({ type: 'draft', record });
@@ -158,6 +167,7 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
         if (written.startsWith(shown)) post({ type: 'draftDelta', id: record.id, delta: written.slice(shown.length) });
         // The new text went another way (an engine is not bound to repeat itself): the panel restarts from it.
         else post({ type: 'draft', record });
+        toFollowers();
         shown = written;
         if (performance.now() - lastSave > PERSIST_EVERY_MS) {
           lastSave = performance.now();
@@ -175,6 +185,7 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
       : { ...record, status: 'failed', error: result.error, updatedAt: Date.now() };
     record = await saveDraft(deps.db, record);
     post({ type: 'draft', record });
+    toFollowers();
     await appendAudit(deps.db, {
       kind: 'draft.generated',
       subject: start.subjectId,
@@ -185,6 +196,7 @@ async function writeDraft({ keep, triage, retrieval, lane, engine, start, post, 
     });
   } finally {
     writing.delete(record.id);
+    followers.delete(record.id);
   }
 }
 
