@@ -21,7 +21,7 @@ const EMAIL = /\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/gi;
 /** IBAN: country, check digits, then 11–30 letters and digits, often in groups of four. */
 const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b/g;
 /** A run of at least seven digits written with the separators phone and card numbers use. */
-const DIGIT_RUN = /(?<![\w.,])(?:\+\s?)?(?:\(\d{1,5}\)[\s.-]?)?\d(?:[\s.\-/]?\d){6,22}(?![\w])/g;
+const DIGIT_RUN = /(?<![\w.,])(?:\+\s?)?\(?\d(?:[\s.\-/()]{0,2}\d){6,22}(?![\w])/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONEY = /(?:[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|AUD|CAD)\b)\s?\d[\d.,]*|\b\d[\d.,]*\s?(?:[$€£¥]|(?:USD|EUR|GBP|CHF|JPY|AUD|CAD|dollars|euros?|pounds)\b)/gi;
 const NUMBER = /\d[\d.,]*/g;
@@ -71,7 +71,10 @@ export function supportKeys(text: string): Set<string> {
 
 /** The details of `sentence` that none of the sources holds. */
 export function unsupportedDetails(sentence: string, sources: ReadonlySet<string>): Detail[] {
-  return detailsIn(sentence).filter((d) => !sources.has(d.key));
+  const numbers = [...sources].filter((k) => /^\d{7,}$/.test(k));
+  // A number written with or without its country code ("+1 415 555 0134", "(415) 555-0134") is the same number.
+  const sameNumber = (key: string) => numbers.some((k) => k.endsWith(key) || key.endsWith(k));
+  return detailsIn(sentence).filter((d) => !sources.has(d.key) && !((d.kind === 'phone' || d.kind === 'account') && sameNumber(d.key)));
 }
 
 export const DETAIL_LABEL: Record<DetailKind, string> = {
