@@ -43,7 +43,7 @@ export async function hardeningFigures(): Promise<Figure[]> {
  * The compromised-model harness over every case × carrier: the corpus in tests/fixtures/corpora/injection, or the
  * JSONL of BENCH_INJECTION_FILE (lines {"id","text","goal"}); the model is the obeying stand-in behind the fake Messages API.
  */
-async function injectionFigures(): Promise<Figure[]> {
+export async function injectionFigures(): Promise<Figure[]> {
   const file = process.env.BENCH_INJECTION_FILE ? path.resolve(process.env.BENCH_INJECTION_FILE) : INJECTION_CASES_FILE;
   const attacks = loadAttacks(file);
   const harness = await createHarness();
