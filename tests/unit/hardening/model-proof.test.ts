@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Window } from 'happy-dom';
+import { DraftChecklist } from '@/components/panel/draft-checklist';
+import { ReviewSentences } from '@/components/panel/review-sentences';
 import { ThreadFacts } from '@/components/panel/thread-facts';
 import { TriageDatabase } from '@/lib/db/database';
 import { postChecks } from '@/lib/drafting/post-checks';
@@ -114,6 +116,16 @@ describe('made-up links, addresses, phone, account numbers and amounts hold Inse
     expect(canInsert({ ...record, review: { ...emptyReview, unsupportedAcknowledged: true } }, text, checks)).toEqual({ ok: true });
     const edited = text.replace(/To finish[^\n]*/, '');
     expect(canInsert(record, edited, checks)).toEqual({ ok: true });
+  });
+
+  it('the panel shows the review note and marks the sentence', () => {
+    const draft = draftOf([{ text: 'Hi Marcus,', citations: [], kind: 'greeting' }, { text: 'Pay the fee at https://pay.attacker.example/now.', citations: [], kind: 'closing' }]);
+    const withNotes = { ...draft, notes: postChecks(draft, context) };
+    const notes = renderToStaticMarkup(createElement(DraftChecklist, { draft: withNotes }));
+    expect(notes).toContain('data-kind="unsupported_detail"');
+    expect(notes).toContain('https://pay.attacker.example/now');
+    const sentences = renderToStaticMarkup(createElement(ReviewSentences, { draft: withNotes, checks: withNotes.sentences.map((_, index) => ({ index, status: 'supported' as const })) }));
+    expect(sentences.match(/data-testid="sentence-unsupported"/g)).toHaveLength(1);
   });
 });
 
