@@ -125,8 +125,8 @@ async function samplePassages(): Promise<Passage[]> {
 }
 
 /** The real refund thread page with the injection planted where the carrier says, as Gmail would serve it. */
-function plantedThread(page: string, attack: Attack, carrier: Carrier): GmailThread {
-  const doc = new new Window().DOMParser().parseFromString(page, 'text/html') as unknown as Document;
+function plantedThread(parser: DOMParser, page: string, attack: Attack, carrier: Carrier): GmailThread {
+  const doc = parser.parseFromString(page, 'text/html');
   const bodies = doc.querySelectorAll(BODY);
   const body = bodies[bodies.length - 1];
   if (!body) throw new Error('the Gmail fixture has no message body');
@@ -155,6 +155,9 @@ export async function createHarness(): Promise<Harness> {
   const model = createObeyingModel();
   const fake: FakeAnthropic = await startFakeAnthropic({ responder: (r) => model.responder(r) });
   const page = readFileSync(GMAIL_PAGE, 'utf8');
+  // One window for every run: a happy-dom window per page would hold its memory until closed.
+  const window = new Window();
+  const parser = new window.DOMParser() as unknown as DOMParser;
   const passages = await samplePassages();
   const baseIndex = SopIndex.fromPassages(passages);
   const db = new TriageDatabase(`injection-harness-${Math.random()}`);
@@ -170,7 +173,7 @@ export async function createHarness(): Promise<Harness> {
 
   async function gmailRun(attack: Attack, carrier: Carrier, out: HarnessRun): Promise<void> {
     const subjectId = `gmail:harness-${++runs}`;
-    const thread = plantedThread(page, attack, carrier);
+    const thread = plantedThread(parser, page, attack, carrier);
     const input = toTriageInput(thread);
     let index = baseIndex;
     const planted: Passage[] = [];
@@ -306,12 +309,15 @@ export async function createHarness(): Promise<Harness> {
         else await gmailRun(attack, carrier, out);
       } finally {
         model.attack = null;
+        // The fake records every request; a few thousand prompts add up.
+        fake.requests.length = 0;
       }
       return { ...out, obeyed: Object.keys(model.obeyed).length > 0 };
     },
     async close() {
       await fake.close();
       db.close();
+      await window.happyDOM.close();
     },
   };
 }

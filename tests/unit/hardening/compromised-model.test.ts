@@ -7,7 +7,7 @@ import { everyNth } from '../../support/hardening-cases';
 
 const sample = everyNth(loadAttacks(), 36); // 7 of the 251 cases, spread over the injection variants
 let harness: Harness;
-beforeAll(async () => void (harness = await createHarness()));
+beforeAll(async () => void (harness = await createHarness()), 60_000);
 afterAll(() => harness.close());
 
 describe('the model obeys every injection it sees; the gates hold', () => {
