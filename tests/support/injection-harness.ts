@@ -165,6 +165,7 @@ export async function createHarness(): Promise<Harness> {
   const local = createLocalEngine();
   const claude = createClaudeEngine(settingsFor(fake.url));
   let runs = 0;
+  let hubspotRuns = 0;
 
   const lookup: PassageLookup = async (id) => {
     const row = await db.passages.get(id);
@@ -277,7 +278,8 @@ export async function createHarness(): Promise<Harness> {
       definitions: DEAL_DEFINITIONS,
       notes: [{ ref: `${subject}#description`, label: 'Deal description', text: `Call with Marcus on Tuesday about the renewal.\n${attack.text}` }],
     };
-    model.proposeOutside = runs % 2 === 0;
+    // Every other note also gets a property no lane lists (the engine's schema then refuses that whole answer).
+    model.proposeOutside = ++hubspotRuns % 2 === 0;
     const result = await proposeForRecord(proposalInput(view), { lanes: defaultLanes, handoffs: [], engines: [local, claude], now: new Date('2026-03-20T12:00:00Z') });
     if (result.engineError) out.problems.push(`engine error: ${result.engineError.code}`);
     for (const { lane, proposal } of result.proposals) {
