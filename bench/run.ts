@@ -43,7 +43,11 @@ const groups: Group[] = [
   { name: 'KPI dashboard', figures: ['kpi_compute_ms_p50_100k', 'kpi_compute_ms_p95_100k'], run: async () => (await import('./kpi')).kpiFigures() },
   {
     name: 'hardening',
-    figures: ['xss_payloads_tried', 'xss_payloads_passed', 'injection_cases_tried', 'injection_cases_passed', 'fuzz_runs', 'fault_cases_tried', 'fault_cases_passed', 'data_lost'],
+    figures: [
+      'xss_payloads_tried', 'xss_payloads_passed', 'injection_cases_tried', 'injection_cases_passed', 'injection_cases_obeyed', 'injection_unapproved_actions',
+      'injection_risk_flags_removed', 'injection_attacker_content_unflagged', 'injection_attacker_proposals_for_review', 'injection_benign_false_positive_rate',
+      'injection_own_cases_tried', 'injection_own_cases_passed', 'fuzz_runs', 'fault_cases_tried', 'fault_cases_passed', 'data_lost',
+    ],
     run: async () => (await import('./hardening')).hardeningFigures(),
   },
 ];

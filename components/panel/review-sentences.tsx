@@ -23,16 +23,17 @@ export function ReviewSentences({ draft, checks }: Props) {
       <p className="draft" data-testid="draft-text">
         {draft.sentences.map((s, i) => {
           const check = checks?.find((c) => c.index === i);
-          const unsupported = check?.status === 'unsupported' ? check : null;
+          // Not supported by its citations, or giving a link, number or amount no source holds: both hold Insert.
+          const why = check?.status === 'unsupported' ? unsupportedReasonText[check.reason] : draft.notes.find((n) => n.kind === 'unsupported_detail' && n.sentence === i)?.detail;
           return (
             <span
               key={i}
-              className={unsupported ? 'sentence sentence--unsupported' : s.kind === 'escalation' ? 'sentence sentence--note' : 'sentence'}
-              data-testid={unsupported ? 'sentence-unsupported' : undefined}
-              title={unsupported ? unsupportedReasonText[unsupported.reason] : undefined}
+              className={why ? 'sentence sentence--unsupported' : s.kind === 'escalation' ? 'sentence sentence--note' : 'sentence'}
+              data-testid={why ? 'sentence-unsupported' : undefined}
+              title={why}
             >
               {s.text}
-              {unsupported && <span className="visually-hidden"> (unsupported: {unsupportedReasonText[unsupported.reason]})</span>}
+              {why && <span className="visually-hidden"> (unsupported: {why})</span>}
               {s.citations.map((n) => (
                 <button key={n} type="button" className="cite cite--mark" aria-expanded={open === n} aria-controls={`cited-${n}`} onClick={() => (open === n ? setOpen(null) : show(n))}>
                   [{n}]

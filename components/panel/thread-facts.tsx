@@ -6,6 +6,8 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 export function ThreadFacts({ thread }: { thread: GmailThread }) {
   const latest = thread.messages.at(-1);
   const expanded = thread.messages.filter((m) => m.state === 'expanded').length;
+  // Text styled to be invisible (font-size:0, white on white, off-screen...) is meant for a machine, not the rep.
+  const hidden = thread.messages.filter((m) => m.hiddenTextRemoved > 0);
   return (
     <div className="thread" data-testid="thread-facts">
       <p className="thread__subject" data-testid="fact-subject">
@@ -27,6 +29,12 @@ export function ThreadFacts({ thread }: { thread: GmailThread }) {
         )}
         {thread.replyEditorOpen && ' · a reply is open'}
       </p>
+      {hidden.length > 0 && (
+        <p className="blockers small" role="note" data-testid="hidden-text">
+          Hidden text in this message: {hidden.map((m) => `${m.from.name || m.from.email} hid ${m.hiddenTextRemoved === 1 ? 'one piece' : `${m.hiddenTextRemoved} pieces`} of text from view`).join('; ')}. It was left out of
+          what the engines read; treat the mail with care.
+        </p>
+      )}
       <details className="thread__more">
         <summary>
           {thread.participants.length} participants · thread <span className="mono">{thread.threadId.slice(0, 8)}…</span>

@@ -3,6 +3,7 @@ import { customerMessages } from '@/lib/engine/local/thread-text';
 import type { Draft, ReviewNote } from '@/lib/schemas/draft';
 import type { Lane } from '@/lib/schemas/lane';
 import type { TriageInput } from '@/lib/schemas/triage-input';
+import { DETAIL_LABEL, supportKeys, unsupportedDetails } from './draft-details';
 import { unfilledPlaceholders } from './placeholders';
 import { answerTo, customerQuestions } from './customer-questions';
 import { DECISION_LABEL, reservedDecisions, statedDecisions } from './human-decisions';
@@ -27,7 +28,7 @@ const REPLY_LANGUAGES = new Set(['en', 'de']);
 const MIN_WORDS_FOR_LANGUAGE = 12;
 const REPLY_KINDS = new Set(['claim', 'request', 'placeholder']);
 
-export function postChecks(draft: Pick<Draft, 'sentences'>, context: PostCheckContext): ReviewNote[] {
+export function postChecks(draft: Pick<Draft, 'sentences' | 'passages'>, context: PostCheckContext): ReviewNote[] {
   const notes: ReviewNote[] = [];
   const customer = customerMessages(context.input, context.ownDomains);
   const facts = readThreadFacts(context.input.subject, customer);
@@ -35,9 +36,16 @@ export function postChecks(draft: Pick<Draft, 'sentences'>, context: PostCheckCo
   const reference = new Date(`${facts.messageDay}T12:00:00Z`);
   const sentences = draft.sentences.filter((s) => s.kind !== 'escalation');
 
+  // Every message of the thread, the team's too: a detail someone in the thread wrote is not made up.
+  const threadKeys = supportKeys([context.input.subject, ...context.input.messages.map((m) => m.text)].join('\n'));
+
   draft.sentences.forEach((s, index) => {
-    if (!REPLY_KINDS.has(s.kind)) return;
     const text = s.text.trim();
+    // Links, numbers and amounts are checked in every sentence: a greeting or a closing can carry a payment link too.
+    const cited = s.citations.map((n) => draft.passages[n - 1]?.text ?? '').join('\n');
+    const detailNote = madeUpDetails(index, text, cited === '' ? threadKeys : new Set([...threadKeys, ...supportKeys(cited)]));
+    if (detailNote) notes.push(detailNote);
+    if (!REPLY_KINDS.has(s.kind)) return;
     if (isAgentInstruction(text)) notes.push({ kind: 'agent_instruction', sentence: index, detail: 'An instruction to the agent, not words for the customer: move it to your checklist.', quote: text });
     for (const key of replyAsksFor(text)) {
       const fact = facts.facts.find((f) => f.key === key);
@@ -64,4 +72,13 @@ export function postChecks(draft: Pick<Draft, 'sentences'>, context: PostCheckCo
     if (written !== context.language) notes.push({ kind: 'wrong_language', sentence: null, detail: `The draft is in ${written}; the customer wrote in ${context.language}.`, quote: null });
   }
   return notes;
+}
+
+/** A note for the links, addresses, phone, account numbers and amounts of a sentence that no source holds. */
+function madeUpDetails(index: number, text: string, sources: ReadonlySet<string>): ReviewNote | null {
+  const made = unsupportedDetails(text, sources);
+  if (made.length === 0) return null;
+  const what = [...new Set(made.map((d) => DETAIL_LABEL[d.kind]))].join(', ');
+  const detail = `Gives ${what} (${made.map((d) => d.text).join(', ')}) that neither the thread nor a cited passage holds: edit it out or tick that you checked it.`;
+  return { kind: 'unsupported_detail', sentence: index, detail, quote: text };
 }

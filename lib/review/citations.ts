@@ -31,12 +31,16 @@ export function quotedSpans(sentence: string): string[] {
   return [...sentence.matchAll(QUOTED)].map((m) => m[1]!.trim()).filter((q) => q.length > 0);
 }
 
-/** Share of the sentence's content terms found in the passage text (1 when the sentence has none). */
+/** Claims with fewer content terms than this must find every one of them in the passage: one shared word of two is no support. */
+const SHORT_CLAIM_TERMS = 3;
+
+/** Share of the sentence's content terms found in the passage text (1 when the sentence has none; 0 for a short claim missing any). */
 export function supportScore(sentence: string, passageText: string): number {
-  const claimed = termsOf(sentence).filter((t) => !LEAD_IN_TERMS.has(t));
+  const claimed = [...new Set(termsOf(sentence).filter((t) => !LEAD_IN_TERMS.has(t)))];
   if (claimed.length === 0) return 1;
   const available = new Set(termsOf(passageText));
-  return claimed.filter((t) => available.has(t)).length / claimed.length;
+  const share = claimed.filter((t) => available.has(t)).length / claimed.length;
+  return claimed.length < SHORT_CLAIM_TERMS && share < 1 ? 0 : share;
 }
 
 async function checkSentence(sentence: DraftSentence, index: number, draft: Draft, lookup: PassageLookup): Promise<SentenceCheck> {

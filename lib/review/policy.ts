@@ -37,10 +37,42 @@ export function requiredAcknowledgements(triage: TriageResult): RiskFlag[] {
   return [...new Set(flags)];
 }
 
-/** Sentences flagged unsupported that are still in the text the rep would insert. */
+/**
+ * The triage a second engine (Claude) may replace the local one with, under the rule that a model can add a
+ * required acknowledgement and never remove one: the risk flags are the union of both (each at the higher
+ * confidence, the local evidence kept), and the lane's acknowledgements and human decisions are those of both
+ * lanes, so talking the model into another lane or out of a flag drops no tick the local rules asked for.
+ */
+export function withLocalSafeguards(local: TriageResult, model: TriageResult): TriageResult {
+  const flags = new Map(local.classification.riskFlags.map((f) => [f.flag, f]));
+  for (const f of model.classification.riskFlags) {
+    const held = flags.get(f.flag);
+    flags.set(f.flag, held ? { ...held, confidence: Math.max(held.confidence, f.confidence) } : f);
+  }
+  const lane = model.lane ?? local.lane;
+  const union = <T,>(a: readonly T[] | undefined, b: readonly T[] | undefined) => [...new Set([...(a ?? []), ...(b ?? [])])];
+  return {
+    ...model,
+    classification: { ...model.classification, riskFlags: [...flags.values()] },
+    lane: lane && {
+      ...lane,
+      riskAcknowledgements: union(local.lane?.riskAcknowledgements, model.lane?.riskAcknowledgements),
+      decisionsNotMade: union(local.lane?.decisionsNotMade, model.lane?.decisionsNotMade),
+    },
+  };
+}
+
+/**
+ * Sentences still in the text the rep would insert that no cited passage supports, or that give a link, address,
+ * phone, account number or amount neither the thread nor a cited passage holds (the post-checks' unsupported_detail).
+ */
 export function remainingUnsupported(record: DraftRecord, checks: readonly SentenceCheck[], text: string): number[] {
   const sentences = record.draft?.sentences ?? [];
-  return checks.filter((c) => c.status === 'unsupported' && stillContains(text, sentences[c.index]?.text ?? '')).map((c) => c.index);
+  const flagged = new Set([
+    ...checks.filter((c) => c.status === 'unsupported').map((c) => c.index),
+    ...(record.draft?.notes ?? []).flatMap((n) => (n.kind === 'unsupported_detail' && n.sentence !== null ? [n.sentence] : [])),
+  ]);
+  return [...flagged].filter((i) => stillContains(text, sentences[i]?.text ?? '')).sort((a, b) => a - b);
 }
 
 /** Generated sentences still in the text that state a decision the lane keeps for a person (a price, a lead time…). */

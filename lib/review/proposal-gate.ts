@@ -27,6 +27,15 @@ export function screenSources(sources: EvidenceText[]): ScreenedSources {
   return { usable, ignored };
 }
 
+/**
+ * Whether a lane may write this property: the allow-list, asked again just before a write, so a row stored by an
+ * older gate or put in the database by anything else than the gate writes nothing the lane does not list.
+ */
+export function laneMayWrite(lanes: readonly Lane[], laneId: string, property: string): boolean {
+  const lane = lanes.find((l) => l.id === laneId);
+  return lane !== undefined && lane.processing.actions.includes('propose_fields') && lane.processing.writableProperties.includes(property);
+}
+
 export interface GatedCandidate extends FieldCandidate {
   /** The lane marks this property "decision: human" (stage, amount, close date...). */
   humanDecision: boolean;

@@ -29,7 +29,8 @@ export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
 /** What the post-checks found in a draft, whichever engine wrote it: shown to the rep as review notes. */
 export const reviewNoteSchema = z.object({
-  kind: z.enum(['agent_instruction', 'asks_for_given', 'unfilled_placeholder', 'unsupported', 'unanswered_question', 'human_decision', 'wrong_language']),
+  /** 'unsupported_detail': a link, address, phone, account number or amount in neither the thread nor a cited passage; it holds Insert like an unsupported sentence. */
+  kind: z.enum(['agent_instruction', 'asks_for_given', 'unfilled_placeholder', 'unsupported', 'unsupported_detail', 'unanswered_question', 'human_decision', 'wrong_language']),
   /** Index of the draft sentence concerned, when one is. */
   sentence: z.number().int().nonnegative().nullable(),
   detail: z.string(),

@@ -64,7 +64,8 @@ export const recordViewSchema = z.object({
   /** Free-text properties read as notes (untrusted: data, never instructions). */
   notes: z.array(textSourceSchema),
   /** Emails and company names that waiting handoff packets are matched by. */
-  match: z.object({ emails: z.array(z.string()), companies: z.array(z.string()) }),
+  /** What a Gmail handoff is attached by: the record's (or its contacts') email addresses and its (or its companies') mail domains; never a name. */
+  match: z.object({ emails: z.array(z.string()), domains: z.array(z.string()) }),
 });
 export type RecordView = z.infer<typeof recordViewSchema>;
 

@@ -47,6 +47,11 @@ export interface FakeAnthropicOptions {
   minCacheTokens?: number;
   /** Serve HTTPS with this key and certificate (a stand-in reached as api.anthropic.com over a real TLS connection). */
   tls?: { key: string; cert: string };
+  /**
+   * Another model behind the fake: for a forced tool call without a scripted reply, the tool input it returns is the
+   * answer (undefined falls back to the defaults). The compromised-model harness plugs its obeying model in here.
+   */
+  responder?: (request: { system: string; user: string; tool: string; body: Record<string, unknown> }) => unknown;
 }
 
 export interface FakeAnthropic {
@@ -281,7 +286,7 @@ interface Answer {
   stopReason: 'tool_use' | 'end_turn';
 }
 
-function answerFor(body: Json, reply: FakeReply, nextId: () => string): Answer {
+function answerFor(body: Json, reply: FakeReply, nextId: () => string, responder: FakeAnthropicOptions['responder']): Answer {
   const tools = blocksOf(body.tools);
   const choice = isObject(body.tool_choice) ? body.tool_choice : null;
   const forced = choice?.type === 'tool' ? String(choice.name) : choice?.type === 'any' ? String(tools[0]?.name) : null;
@@ -292,7 +297,8 @@ function answerFor(body: Json, reply: FakeReply, nextId: () => string): Answer {
   }
   if (!forced) return { content: [{ type: 'text', text: 'Hello from the fake Anthropic API.' }], stopReason: 'end_turn' };
   const schema = tools.find((t) => t.name === forced)?.input_schema;
-  const input = forced === 'record_classification' ? defaultClassification(body) : forced === 'write_draft' ? defaultDraft(body) : exampleFor(schema);
+  const custom = responder?.({ ...textOf(body), tool: forced, body });
+  const input = custom !== undefined ? custom : forced === 'record_classification' ? defaultClassification(body) : forced === 'write_draft' ? defaultDraft(body) : exampleFor(schema);
   return { content: [{ type: 'tool_use', id: nextId(), name: forced, input }], stopReason: 'tool_use' };
 }
 
@@ -362,7 +368,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
   }
 
   async function sendMessage(res: ServerResponse, body: Json, reply: FakeReply): Promise<void> {
-    const answer = answerFor(body, reply, nextId);
+    const answer = answerFor(body, reply, nextId, opts.responder);
     const output = tokens(JSON.stringify(answer.content));
     const message = {
       id: `msg_fake_${ids}_${requests.length}`,

@@ -246,7 +246,7 @@ function hubspotSurface(payload: string): string[] {
     properties: { hs_next_step: payload, description: payload },
     definitions: [],
     notes: [{ ref: 'deal:2:description', label: 'Deal description', text: payload }],
-    match: { emails: [], companies: [] },
+    match: { emails: [], domains: [] },
   };
   const handoff: HandoffPacket = { id: 'h1', createdAt: 1, fromThreadId: 'gmail:x', lane: 'lead-routing', contactEmail: payload, company: payload, fields: { [payload]: payload }, status: 'waiting' };
   const definition = textDefinition(payload);

@@ -2,6 +2,7 @@ import type { TriageDatabase } from '@/lib/db/database';
 import { appendAudit } from '@/lib/db/audit';
 import { looksLikeInstruction } from '@/lib/review/instruction-guard';
 import { findDate } from '@/lib/text/dates';
+import { domainOf, isFreeMailDomain } from '@/lib/text/mail-domains';
 import { normaliseNumber } from '@/lib/text/numbers';
 import { sentenceSpans } from '@/lib/text/sentences';
 import { customerMessages } from '@/lib/engine/local/thread-text';
@@ -24,12 +25,11 @@ const INCOTERMS = /\b(EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP|DPU|DDP)\b((?:\s+[A-Z]
 const LEAD_TIME = /\blead[- ]time\b\D{0,20}(\d+\s*(?:-\s*\d+\s*)?(?:days|weeks|months))/i;
 const TARGET_CUE = /\b(?:deadline|closes|close|due|target|needed|need it|required|by|before|no later than)\b/i;
 const COMPANY_SUFFIX = /\b(?:Ltd|Limited|LLC|Inc|GmbH|AG|S\.?A\.?|SARL|BV|Co\.?|Corp|Trading|Group|Industries|FZE|FZCO|Pty)\b\.?/;
-const FREE_MAIL = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'yahoo.com', 'icloud.com', 'proton.me', 'protonmail.com', 'gmx.de', 'web.de']);
 
 /** "gulfbuild-trading.example" → "Gulfbuild Trading"; free-mail domains name no company. */
 export function companyFromDomain(email: string): string {
-  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-  if (!domain || FREE_MAIL.has(domain)) return '';
+  const domain = domainOf(email);
+  if (!domain || isFreeMailDomain(domain)) return '';
   const name = domain.split('.').slice(0, -1).join(' ') || domain;
   return name
     .split(/[-_.\s]+/)

@@ -10,6 +10,7 @@ import type { Lane } from '@/lib/schemas/lane';
 import type { Passage, Retrieval } from '@/lib/schemas/sop';
 import { postChecks } from '@/lib/drafting/post-checks';
 import { fitsSopBudget } from '@/lib/engine/claude/prompt';
+import { withLocalSafeguards } from '@/lib/review/policy';
 import { needsReply } from '@/lib/lanes/categories';
 import { isTemplatePassage } from '@/lib/sop/reply-templates';
 import { asksCustomer } from '@/lib/drafting/sop-sentences';
@@ -65,7 +66,8 @@ export async function runTriage(start: Start, post: (m: TriageServerMessage) => 
     const claude = await deps.claudeEngine(subjectId);
     const classified = claude.ok ? await claude.value.classify(input, lanes) : claude;
     if (classified.ok && claude.ok) {
-      triage = toTriageResult(classified.value, 'claude', lanes, performance.now() - begun);
+      // Claude's answer replaces the local one, except that it cannot drop a risk flag or acknowledgement the local rules raised.
+      triage = withLocalSafeguards(triage, toTriageResult(classified.value, 'claude', lanes, performance.now() - begun));
       draftEngine = claude.value;
       post({ type: 'classified', result: triage });
     } else if (!classified.ok) {

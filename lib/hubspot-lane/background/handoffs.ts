@@ -1,12 +1,18 @@
 import type { TriageDatabase } from '@/lib/db/database';
+import type { RecordView } from '@/lib/schemas/hubspot';
 import { type HandoffPacket, handoffPacketSchema } from '@/lib/schemas/proposal';
+import { domainOf, isFreeMailDomain, normaliseDomain } from '@/lib/text/mail-domains';
 
 const norm = (s: string) => s.trim().toLowerCase();
 
-/** Handoff packets from Gmail still waiting for this record: matched by the contact's email or the company name. */
-export async function waitingHandoffs(db: TriageDatabase, match: { emails: string[]; companies: string[] }): Promise<HandoffPacket[]> {
+/**
+ * Handoff packets from Gmail still waiting for this record, matched by the sender's address as Gmail gave it, or by its
+ * mail domain against the record's company domains (never a free-mail domain). A company name is never used: anyone
+ * can sign a mail "Acme Corp".
+ */
+export async function waitingHandoffs(db: TriageDatabase, match: RecordView['match']): Promise<HandoffPacket[]> {
   const emails = new Set(match.emails.map(norm));
-  const companies = new Set(match.companies.map(norm).filter(Boolean));
+  const domains = new Set(match.domains.map(normaliseDomain).filter((d) => d !== '' && !isFreeMailDomain(d)));
   const rows = await db.pending.where('kind').equals('handoff').toArray();
   return rows
     .filter((r) => r.status === 'waiting')
@@ -14,7 +20,7 @@ export async function waitingHandoffs(db: TriageDatabase, match: { emails: strin
       const packet = handoffPacketSchema.safeParse(r.value);
       return packet.success && packet.data.status === 'waiting' ? [packet.data] : [];
     })
-    .filter((p) => emails.has(norm(p.contactEmail)) || companies.has(norm(p.company)))
+    .filter((p) => emails.has(norm(p.contactEmail)) || domains.has(domainOf(p.contactEmail)))
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 

@@ -5,6 +5,8 @@ import { type PropertyDefinition, type ApprovedField, type FieldOutcome, type Pr
 import { approvalHash } from '@/lib/sites/hubspot/approval-hash';
 import { isWritable, validateProposedValue } from '@/lib/hubspot-lane/shared/property-validators';
 import { reverseProposal } from '@/lib/sites/hubspot/write-approved';
+import { loadLanes } from '@/lib/lanes/lane-store';
+import { laneMayWrite } from '@/lib/review/proposal-gate';
 import { consumeHandoff } from './handoffs';
 import { isApproved, isUnresolved, valueToWrite } from '@/lib/hubspot-lane/shared/proposal-row';
 import type { RecordProposals } from './propose-for-record';
@@ -110,8 +112,20 @@ export async function reviewRow(db: TriageDatabase, subject: string, id: string,
 }
 
 /** The approved rows of a record as the writer takes them: the approval's own payload and hash. */
-export async function approvedFields(db: TriageDatabase, subject: string): Promise<ApprovedField[]> {
-  return (await listRows(db, subject)).filter(isApproved).map((r) => ({
+export async function approvedFields(db: TriageDatabase, subject: string, now = Date.now()): Promise<ApprovedField[]> {
+  const lanes = await loadLanes(db);
+  const approved: ProposalRow[] = [];
+  for (const row of (await listRows(db, subject)).filter(isApproved)) {
+    if (laneMayWrite(lanes, row.lane, row.proposal.property)) {
+      approved.push(row);
+      continue;
+    }
+    // The allow-list again, at write time: a row its lane may not write is refused, shown as failed, and audited.
+    const message = `${row.definition.label} is not a property the ${row.lane} lane may write. Nothing was written.`;
+    await put(db, { ...row, approvalHash: null, proposal: { ...row.proposal, status: 'failed', error: message } }, now);
+    await appendAudit(db, { kind: 'proposal.dropped', subject, lane: row.lane, data: { property: row.proposal.property, reason: 'not in lane allow-list at write time' } }, now);
+  }
+  return approved.map((r) => ({
     property: r.proposal.property,
     basedOnValue: r.proposal.currentValue,
     value: valueToWrite(r),

@@ -2,6 +2,7 @@ import type { RecordView, PropertyDefinition, RecordRef } from '@/lib/schemas/hu
 import { type HubSpotClient, type HubSpotResult } from '@/lib/sites/hubspot/api-client';
 import type { CrmRecord, Owner, Pipeline } from '@/lib/sites/hubspot/api-schemas';
 import { OBJECT_TYPE_IDS, recordSubject } from '@/lib/sites/hubspot/url';
+import { normaliseDomain } from '@/lib/text/mail-domains';
 
 const TYPE_LABELS: Record<string, string> = { '0-1': 'Contact', '0-2': 'Company', '0-3': 'Deal', '0-5': 'Ticket' };
 const NAME_PROPERTIES: Record<string, string[]> = {
@@ -27,7 +28,7 @@ const MAX_ASSOCIATED = 5;
 
 /**
  * Reads one record through HubSpot's API (never its DOM): properties, definitions, owner, stage label,
- * recent property history and the emails/companies its handoffs are matched by.
+ * recent property history and the addresses and domains its handoffs are matched by.
  */
 export async function readRecordView(client: HubSpotClient, ref: RecordRef, laneProperties: string[]): Promise<HubSpotResult<RecordView>> {
   const type = ref.objectTypeId;
@@ -127,14 +128,17 @@ function activityOf(record: CrmRecord, defs: PropertyDefinition[], owners: Owner
   return entries.sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, ACTIVITY_LINES);
 }
 
-/** Contacts match by their email and company; companies by name; deals and tickets by their associated contacts and companies. */
+/**
+ * What handoffs are matched by: addresses and mail domains, never names (anyone can sign "Acme Corp"). Contacts by
+ * their email; companies by their domain; deals and tickets by their associated contacts' emails and companies' domains.
+ */
 async function matchKeys(client: HubSpotClient, ref: RecordRef, p: Record<string, string | null>): Promise<RecordView['match']> {
   const type = ref.objectTypeId;
-  if (type === OBJECT_TYPE_IDS.contact) return { emails: p.email ? [p.email] : [], companies: p.company ? [p.company] : [] };
-  if (type === OBJECT_TYPE_IDS.company) return { emails: [], companies: p.name ? [p.name] : [] };
+  const domains = (values: (string | null | undefined)[]) => values.flatMap((v) => (v ? [normaliseDomain(v)] : [])).filter((d) => d !== '');
+  if (type === OBJECT_TYPE_IDS.contact) return { emails: p.email ? [p.email] : [], domains: [] };
+  if (type === OBJECT_TYPE_IDS.company) return { emails: [], domains: domains([p.domain]) };
   const emails = await associatedValues(client, ref, OBJECT_TYPE_IDS.contact, 'email');
-  const companies = await associatedValues(client, ref, OBJECT_TYPE_IDS.company, 'name');
-  return { emails, companies };
+  return { emails, domains: domains(await associatedValues(client, ref, OBJECT_TYPE_IDS.company, 'domain')) };
 }
 
 async function associatedValues(client: HubSpotClient, ref: RecordRef, toType: string, property: string): Promise<string[]> {

@@ -23,7 +23,7 @@ describe('readRecordView', () => {
     expect(view.value).toMatchObject({ typeLabel: 'Deal', name: 'Kestrel Foods – cold-chain sensors', owner: 'Sam Okafor', stage: { value: 'presentationscheduled', label: 'Presentation Scheduled' } });
     expect(view.value.activity[0]?.text).toBe('Deal Stage set to Presentation Scheduled');
     expect(view.value.properties).toMatchObject({ amount: '9800', quantity: '1200' });
-    expect(view.value.match).toEqual({ emails: ['priya@kestrel-foods.example'], companies: ['Kestrel Foods'] });
+    expect(view.value.match).toEqual({ emails: ['priya@kestrel-foods.example'], domains: ['kestrel-foods.example'] });
     expect(fake.unexpected).toEqual([]);
   });
 
@@ -38,14 +38,25 @@ describe('readRecordView', () => {
 });
 
 describe('waitingHandoffs', () => {
-  it('matches by email or company, case-insensitively, and only waiting packets', async () => {
+  const packet = (id: string, contactEmail: string, company: string, status: 'waiting' | 'consumed' = 'waiting') => ({ id, createdAt: 1, fromThreadId: `gmail:${id}`, lane: 'lead-routing', contactEmail, company, fields: {}, status });
+  async function stored(packets: ReturnType<typeof packet>[]): Promise<TriageDatabase> {
     const db = new TriageDatabase(`handoffs-${Math.random()}`);
-    const packet = (id: string, contactEmail: string, company: string, status: 'waiting' | 'consumed' = 'waiting') => ({ id, createdAt: 1, fromThreadId: `gmail:${id}`, lane: 'lead-routing', contactEmail, company, fields: {}, status });
-    for (const p of [packet('a', 'Priya@Kestrel-Foods.example', ''), packet('b', 'ops@kestrel.example', 'kestrel foods'), packet('c', 'x@other.example', 'Other'), packet('d', 'priya@kestrel-foods.example', '', 'consumed')]) {
-      await db.pending.put({ id: p.id, kind: 'handoff', subject: p.fromThreadId, status: p.status, createdAt: 1, updatedAt: 1, value: p });
-    }
-    const found = await waitingHandoffs(db, { emails: ['priya@kestrel-foods.example'], companies: ['Kestrel Foods'] });
+    for (const p of packets) await db.pending.put({ id: p.id, kind: 'handoff', subject: p.fromThreadId, status: p.status, createdAt: 1, updatedAt: 1, value: p });
+    return db;
+  }
+
+  it('matches by the sender address or its mail domain, case-insensitively, and only waiting packets', async () => {
+    const db = await stored([packet('a', 'Priya@Kestrel-Foods.example', ''), packet('b', 'ops@KESTREL-FOODS.example', 'Kestrel Foods'), packet('c', 'x@other.example', 'Other'), packet('d', 'priya@kestrel-foods.example', '', 'consumed')]);
+    const found = await waitingHandoffs(db, { emails: ['priya@kestrel-foods.example'], domains: ['https://www.kestrel-foods.example/'] });
     expect(found.map((p) => p.id).sort()).toEqual(['a', 'b']);
+    db.close();
+  });
+
+  it('never matches by a company name in the text: signing "Kestrel Foods" from another domain attaches nothing', async () => {
+    const db = await stored([packet('forged', 'ceo@kestrel-foods-billing.example', 'Kestrel Foods'), packet('free', 'kestrel.foods@gmail.com', 'Kestrel Foods')]);
+    expect(await waitingHandoffs(db, { emails: ['priya@kestrel-foods.example'], domains: ['kestrel-foods.example'] })).toEqual([]);
+    // A record whose domain is a free-mail one matches no stranger on that mail service.
+    expect(await waitingHandoffs(db, { emails: [], domains: ['gmail.com'] })).toEqual([]);
     db.close();
   });
 });
