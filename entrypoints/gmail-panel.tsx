@@ -1,5 +1,6 @@
 // The Gmail panel chunk: React and the panel, loaded by the Gmail content script when a thread opens
 // (components/dock/panel-loader.ts). Built as an ES module (wxt.config.ts); its default export is the mount.
+import '@/lib/ui/panel-chunk-start';
 import { GmailPanel } from '@/components/panel/gmail-panel';
 import { renderPanel } from '@/components/panel/mount-panel';
 import type { DockedProps } from '@/components/dock/panel-dock';
@@ -17,10 +18,10 @@ export interface GmailPanelProps extends DockedProps {
 }
 
 export default defineUnlistedScript((): PanelModule<GmailPanelProps> => ({
-  mount(container, { settings, page, triage, flow }) {
+  mount(container, { page, triage, flow, ...docked }) {
     function Body() {
       return <GmailPanel read={useStore(page)} triage={triage} flow={flow} />;
     }
-    return renderPanel(container, settings, () => <Body />);
+    return renderPanel(container, docked, () => <Body />);
   },
 }));

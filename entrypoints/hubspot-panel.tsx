@@ -1,5 +1,6 @@
 // The HubSpot panel chunk: React and the panel, loaded by the HubSpot content script when a record opens
 // (components/dock/panel-loader.ts). Built as an ES module (wxt.config.ts); its default export is the mount.
+import '@/lib/ui/panel-chunk-start';
 import { HubSpotPanel } from '@/components/panel/hubspot-panel';
 import { renderPanel } from '@/components/panel/mount-panel';
 import type { DockedProps } from '@/components/dock/panel-dock';
@@ -11,7 +12,7 @@ export interface HubSpotPanelProps extends DockedProps {
 }
 
 export default defineUnlistedScript((): PanelModule<HubSpotPanelProps> => ({
-  mount(container, { settings, controller }) {
-    return renderPanel(container, settings, () => <HubSpotPanel controller={controller} />);
+  mount(container, { controller, ...docked }) {
+    return renderPanel(container, docked, () => <HubSpotPanel controller={controller} />);
   },
 }));

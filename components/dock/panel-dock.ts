@@ -4,6 +4,7 @@ import { readPublicSettings, watchPublicSettings } from '@/lib/settings/public-s
 import type { PublicSettings } from '@/lib/schemas/settings';
 import { createStore, type Store } from '@/lib/ui/store';
 import type { PanelModule } from './panel-loader';
+import { dockPreview, type DockPreview } from './dock-preview';
 
 export const PANEL_WIDTH_PX = 360;
 export const PANEL_COLLAPSED_WIDTH_PX = 40;
@@ -11,6 +12,8 @@ export const PANEL_COLLAPSED_WIDTH_PX = 40;
 /** What every site's panel chunk is given besides its own state: the live public settings. */
 export interface DockedProps {
   settings: Store<PublicSettings>;
+  /** Called once the React panel is in the DOM: the dock's preview is removed then. */
+  onFirstRender: () => void;
 }
 
 interface DockOptions<Props extends DockedProps> {
@@ -20,12 +23,14 @@ interface DockOptions<Props extends DockedProps> {
   /** The site's panel chunk (components/dock/panel-loader.ts). */
   load: () => Promise<PanelModule<Props>>;
   /** The chunk's state, held by the content script: it lives while the chunk loads and across remounts. */
-  props: (settings: Store<PublicSettings>) => Props;
+  props: (docked: DockedProps) => Props;
 }
 
 export interface PanelDock {
   /** A thread or record is open: render the panel now rather than at the next idle moment. */
   open(): void;
+  /** Until the React panel is in the DOM, shows what the content script read (built only while it is needed). */
+  preview(facts: () => Node | null): void;
 }
 
 /**
@@ -37,9 +42,18 @@ export interface PanelDock {
 export async function dockPanel<Props extends DockedProps>(ctx: ContentScriptContext, options: DockOptions<Props>): Promise<PanelDock> {
   const settings = createStore<PublicSettings>(await readPublicSettings());
   ctx.onInvalidated(watchPublicSettings((next) => settings.set(next)));
-  const props = options.props(settings);
+  let preview: DockPreview | null = null;
+  const props = options.props({
+    settings,
+    onFirstRender: () => {
+      preview?.root.remove();
+      preview = null;
+    },
+  });
+  settings.subscribe(() => preview?.setCollapsed(settings.get().panelCollapsed));
   let wanted = false;
   let render: (() => void) | null = null;
+  let lastFacts: (() => Node | null) | null = null;
 
   const ui = await createShadowRootUi<{ remove(): void }>(ctx, {
     name: 'calm-triage-panel',
@@ -47,8 +61,10 @@ export async function dockPanel<Props extends DockedProps>(ctx: ContentScriptCon
     anchor: 'body',
     append: 'last',
     onMount(container) {
+      preview = dockPreview(settings.get().panelCollapsed);
+      if (lastFacts) preview.show(lastFacts());
       const slot = document.createElement('div');
-      container.append(slot);
+      container.append(preview.root, slot);
       let removed = false;
       let unmount: (() => void) | null = null;
       let started = false;
@@ -60,7 +76,10 @@ export async function dockPanel<Props extends DockedProps>(ctx: ContentScriptCon
             if (!removed) unmount = panel.mount(slot, props);
           },
           (error: unknown) => {
-            if (!removed) showLoadError(slot, error);
+            if (removed) return;
+            preview?.root.remove();
+            preview = null;
+            showLoadError(slot, error);
           },
         );
       };
@@ -71,6 +90,7 @@ export async function dockPanel<Props extends DockedProps>(ctx: ContentScriptCon
         remove() {
           removed = true;
           render = null;
+          preview = null;
           unmount?.();
         },
       };
@@ -96,6 +116,10 @@ export async function dockPanel<Props extends DockedProps>(ctx: ContentScriptCon
     open() {
       wanted = true;
       render?.();
+    },
+    preview(facts) {
+      lastFacts = facts;
+      preview?.show(facts());
     },
   };
 }

@@ -5,16 +5,21 @@ import type { PublicSettings } from '@/lib/schemas/settings';
 import type { Store } from '@/lib/ui/store';
 import { useStore } from '@/lib/ui/use-store';
 import { PANEL_FIRST_RENDER_MEASURE } from '@/lib/ui/panel-timing';
+import type { DockedProps } from '@/components/dock/panel-dock';
 import { PanelFrame } from './panel-frame';
 
 /**
  * Renders the docked panel into the container the dock made (components/dock/panel-dock.ts); runs in the panel
  * chunk. Returns what unmounts it.
  */
-export function renderPanel(container: HTMLElement, settings: Store<PublicSettings>, body: () => ReactNode): () => void {
+export function renderPanel(container: HTMLElement, { settings, onFirstRender }: DockedProps, body: () => ReactNode): () => void {
   const start = performance.now();
   const root = createRoot(container);
-  root.render(<PanelApp settings={settings} body={body} onCommit={() => performance.measure(PANEL_FIRST_RENDER_MEASURE, { start, end: performance.now() })} />);
+  const onCommit = () => {
+    onFirstRender();
+    performance.measure(PANEL_FIRST_RENDER_MEASURE, { start, end: performance.now() });
+  };
+  root.render(<PanelApp settings={settings} body={body} onCommit={onCommit} />);
   return () => root.unmount();
 }
 

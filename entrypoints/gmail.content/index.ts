@@ -3,6 +3,7 @@
 import '@/components/panel/panel.css';
 import { dockPanel } from '@/components/dock/panel-dock';
 import { panelLoader } from '@/components/dock/panel-loader';
+import { threadFactsElement } from '@/components/dock/thread-facts-dom';
 import { gmailDriver } from '@/lib/sites/gmail/driver';
 import { gmailSubjectId, toTriageInput } from '@/lib/sites/gmail/to-triage-input';
 import { send } from '@/lib/protocol/client';
@@ -26,11 +27,12 @@ export default defineContentScript({
       site: 'gmail',
       reserveSpace: gmail.reserveSpace,
       load: panelLoader<GmailPanelProps>('gmail-panel'),
-      props: (settings) => ({ settings, page, triage, flow }),
+      props: (docked) => ({ ...docked, page, triage, flow }),
     });
     let lastInput = '';
     let lastFailedStep = '';
     gmail.observe((read) => {
+      dock.preview(() => (read.kind === 'thread' ? threadFactsElement(read.thread) : null));
       page.set(read);
       if (read.kind === 'unreadable' && read.step !== lastFailedStep) {
         // Counted once per failure, so a Gmail change shows in the options page on the first day.

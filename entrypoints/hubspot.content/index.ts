@@ -26,7 +26,7 @@ export default defineContentScript({
       site: 'hubspot',
       reserveSpace: hubspot.reserveSpace,
       load: panelLoader<HubSpotPanelProps>('hubspot-panel'),
-      props: (settings) => ({ settings, controller }),
+      props: (docked) => ({ ...docked, controller }),
     });
     hubspot.observe((ref) => {
       dock.open();

@@ -7,3 +7,5 @@ export const PANEL_CHUNK_MEASURE = 'calm-triage:panel-chunk';
 export const PANEL_FIRST_RENDER_MEASURE = 'calm-triage:panel-first-render';
 /** The content script started (a mark). */
 export const CONTENT_SCRIPT_START_MARK = 'calm-triage:content-script-start';
+/** The panel chunk's own code starts running (a mark, lib/ui/panel-chunk-start.ts). */
+export const PANEL_CHUNK_EVALUATE_MARK = 'calm-triage:panel-chunk-evaluate';
