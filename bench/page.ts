@@ -110,6 +110,8 @@ async function firstOpening(context: BrowserContext, threadId: string) {
     await page.addInitScript(FIRST_OPEN_PROBE);
     await page.goto(threadUrl(threadId));
     await page.waitForFunction(() => (window as unknown as { __calmFirstOpen: { facts: number } }).__calmFirstOpen.facts > 0, null, { timeout: 15_000 });
+    // The facts may show (from the dock) before the chunk has rendered: its timings are read once it has.
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PANEL_FIRST_RENDER_MEASURE, { timeout: 15_000 });
     return await page.evaluate(
       ([start, chunk, render]) => {
         const at = (window as unknown as { __calmFirstOpen: { h2: number; facts: number } }).__calmFirstOpen;
@@ -156,8 +158,8 @@ export async function panelFigures(): Promise<Figure[]> {
       { name: 'panel_facts_openings', value: RUNS * OPENINGS_PER_RUN, unit: 'openings' },
       { name: 'panel_first_open_ms_p50', value: round(firstOpen.p50), unit: `ms (fresh tab opened on a thread URL: thread h2 in DOM to facts, content-script start and chunk import included; ${FIRST_OPEN_TABS} tabs after ${FIRST_OPEN_WARMUP} warm-up; ${where})` },
       { name: 'panel_first_open_ms_p95', value: round(firstOpen.p95), unit: 'ms (same tabs)', target: '<= 100' },
-      { name: 'panel_first_open_script_start_after_h2_ms_p50', value: round(median(first.map((s) => s.scriptStartAfterH2))), unit: 'ms (Chromium injecting the content script at document_idle, after the h2 is in the DOM)' },
-      { name: 'panel_chunk_import_ms_p50', value: round(median(first.map((s) => s.chunk))), unit: 'ms (import() of the panel chunk: fetch, compile, evaluate; same tabs)' },
+      { name: 'panel_first_open_script_start_after_h2_ms_p50', value: round(median(first.map((s) => s.scriptStartAfterH2))), unit: 'ms (content-script start minus the thread h2 in the DOM: negative when the script was first)' },
+      { name: 'panel_chunk_import_ms_p50', value: round(median(first.map((s) => s.chunk))), unit: 'ms (import() of the panel chunk: fetch, compile, evaluate, wall clock; same tabs; facts show from the dock meanwhile)' },
       { name: 'panel_first_render_ms_p50', value: round(median(first.map((s) => s.render))), unit: 'ms (first React render of the panel; same tabs)' },
       { name: 'host_long_tasks_over_50ms', value: runs.reduce((sum, r) => sum + r.ours, 0), unit: `tasks (over ${RUNS} runs of ${OPENINGS_PER_RUN} openings, whole tab from document start; ours or unattributed by LoAF${runs.every((r) => r.loaf) ? '' : ', LoAF unavailable'})`, target: '<= 0' },
       { name: 'host_long_tasks_runs_clean', value: runs.filter((r) => r.ours === 0).length, unit: `of ${RUNS} runs`, target: `>= ${RUNS}` },
