@@ -39,6 +39,11 @@ const groups: Group[] = [
     figures: ['draft_asks_for_given_info', 'draft_agent_instruction_leaks', 'draft_unfilled_placeholders_inserted'],
     run: async () => (await import('./draft')).draftCheckFigures(),
   },
+  {
+    name: 'Claude prompt cache',
+    figures: ['claude_cached_input_share', 'claude_cost_usd_per_thread_cached', 'claude_cost_usd_per_thread_uncached'],
+    run: async () => (await import('./claude-cache')).claudeCacheFigures(),
+  },
   { name: 'KPI dashboard', figures: ['kpi_compute_ms_p50_100k', 'kpi_compute_ms_p95_100k'], run: async () => (await import('./kpi')).kpiFigures() },
   {
     name: 'hardening',
