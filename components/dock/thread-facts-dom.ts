@@ -15,7 +15,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: { className?: 
  * text only (no HTML from the thread), so the dock shows it before the React panel has loaded; the React panel
  * shows the same element (components/panel/thread-facts.tsx).
  */
-export function threadFactsElement(thread: GmailThread): HTMLElement {
+export function threadFactsElement(thread: GmailThread, options: { participantsOpen?: boolean } = {}): HTMLElement {
   const latest = thread.messages.at(-1);
   const expanded = thread.messages.filter((m) => m.state === 'expanded').length;
   const summary = el('p', { className: 'muted small' }, el('span', { testid: 'fact-messages' }, `${thread.messages.length} (${expanded} open)`), ' messages');
@@ -36,5 +36,6 @@ export function threadFactsElement(thread: GmailThread): HTMLElement {
     people,
     el('p', { className: 'small' }, 'Thread id ', el('span', { className: 'mono', testid: 'fact-thread-id' }, thread.threadId)),
   );
+  more.open = options.participantsOpen ?? false;
   return el('div', { className: 'thread', testid: 'thread-facts' }, el('p', { className: 'thread__subject', testid: 'fact-subject' }, thread.subject || '(no subject)'), summary, more);
 }

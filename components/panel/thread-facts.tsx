@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { threadFactsElement } from '@/components/dock/thread-facts-dom';
 import type { GmailThread } from '@/lib/schemas/thread';
 
@@ -8,11 +8,19 @@ import type { GmailThread } from '@/lib/schemas/thread';
  */
 export function ThreadFacts({ thread }: { thread: GmailThread }) {
   const host = useRef<HTMLDivElement>(null);
+  const participantsOpen = useRef(false);
+  useEffect(() => {
+    const node = host.current;
+    if (!node) return;
+    // <details> fires "toggle" without bubbling: listen in the capture phase.
+    const onToggle = (event: Event) => {
+      if (event.target instanceof HTMLDetailsElement) participantsOpen.current = event.target.open;
+    };
+    node.addEventListener('toggle', onToggle, true);
+    return () => node.removeEventListener('toggle', onToggle, true);
+  }, []);
   useLayoutEffect(() => {
-    const open = host.current?.querySelector('details')?.open ?? false;
-    const facts = threadFactsElement(thread);
-    facts.querySelector('details')!.open = open;
-    host.current?.replaceChildren(facts);
+    host.current?.replaceChildren(threadFactsElement(thread, { participantsOpen: participantsOpen.current }));
   }, [thread]);
   return <div ref={host} />;
 }
