@@ -12,10 +12,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: { className?: 
 
 /**
  * What the extension read from the open thread, compact, so the rep can check it against the page. Plain DOM and
- * text only (no HTML from the thread), so the dock shows it before the React panel has loaded; the React panel
- * shows the same element (components/panel/thread-facts.tsx).
+ * text only (no HTML from the thread), so the dock shows it before the React panel has loaded. The same markup as
+ * the React panel's (components/panel/thread-facts.tsx); tests/unit/dock/thread-facts-dom.test.ts keeps them equal.
  */
-export function threadFactsElement(thread: GmailThread, options: { participantsOpen?: boolean } = {}): HTMLElement {
+export function threadFactsElement(thread: GmailThread): HTMLElement {
   const latest = thread.messages.at(-1);
   const expanded = thread.messages.filter((m) => m.state === 'expanded').length;
   const summary = el('p', { className: 'muted small' }, el('span', { testid: 'fact-messages' }, `${thread.messages.length} (${expanded} open)`), ' messages');
@@ -36,6 +36,5 @@ export function threadFactsElement(thread: GmailThread, options: { participantsO
     people,
     el('p', { className: 'small' }, 'Thread id ', el('span', { className: 'mono', testid: 'fact-thread-id' }, thread.threadId)),
   );
-  more.open = options.participantsOpen ?? false;
   return el('div', { className: 'thread', testid: 'thread-facts' }, el('p', { className: 'thread__subject', testid: 'fact-subject' }, thread.subject || '(no subject)'), summary, more);
 }

@@ -1,26 +1,53 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import { threadFactsElement } from '@/components/dock/thread-facts-dom';
 import type { GmailThread } from '@/lib/schemas/thread';
 
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
 /**
- * What the extension read from the open thread. The markup is the dock's (components/dock/thread-facts-dom.ts), so the
- * facts look the same before and after the React panel loads; the open/closed state of "participants" is kept.
+ * What the extension read from the open thread, compact: the rep can check it against the page. The dock shows the
+ * same markup before this panel has loaded (components/dock/thread-facts-dom.ts; a unit test keeps the two equal).
  */
 export function ThreadFacts({ thread }: { thread: GmailThread }) {
-  const host = useRef<HTMLDivElement>(null);
-  const participantsOpen = useRef(false);
-  useEffect(() => {
-    const node = host.current;
-    if (!node) return;
-    // <details> fires "toggle" without bubbling: listen in the capture phase.
-    const onToggle = (event: Event) => {
-      if (event.target instanceof HTMLDetailsElement) participantsOpen.current = event.target.open;
-    };
-    node.addEventListener('toggle', onToggle, true);
-    return () => node.removeEventListener('toggle', onToggle, true);
-  }, []);
-  useLayoutEffect(() => {
-    host.current?.replaceChildren(threadFactsElement(thread, { participantsOpen: participantsOpen.current }));
-  }, [thread]);
-  return <div ref={host} />;
+  const latest = thread.messages.at(-1);
+  const expanded = thread.messages.filter((m) => m.state === 'expanded').length;
+  return (
+    <div className="thread" data-testid="thread-facts">
+      <p className="thread__subject" data-testid="fact-subject">
+        {thread.subject || '(no subject)'}
+      </p>
+      <p className="muted small">
+        <span data-testid="fact-messages">
+          {thread.messages.length} ({expanded} open)
+        </span>{' '}
+        messages
+        {latest && (
+          <>
+            {' · latest '}
+            <span data-testid="fact-latest">
+              {latest.from.name || latest.from.email}
+              {latest.date && `, ${dateFormat.format(new Date(latest.date))} UTC`}
+            </span>
+          </>
+        )}
+        {thread.replyEditorOpen && ' · a reply is open'}
+      </p>
+      <details className="thread__more">
+        <summary>
+          {thread.participants.length} participants · thread <span className="mono">{thread.threadId.slice(0, 8)}…</span>
+        </summary>
+        <ul className="people" data-testid="fact-participants">
+          {thread.participants.map((p) => (
+            <li key={p.email}>
+              {p.name || p.email} <span className="muted">&lt;{p.email}&gt;</span>
+            </li>
+          ))}
+        </ul>
+        <p className="small">
+          Thread id{' '}
+          <span className="mono" data-testid="fact-thread-id">
+            {thread.threadId}
+          </span>
+        </p>
+      </details>
+    </div>
+  );
 }

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { ThreadFacts } from '@/components/panel/thread-facts';
 import { threadFactsElement } from '@/components/dock/thread-facts-dom';
 import { readGmail } from '@/lib/sites/gmail/read-thread';
 import type { GmailThread } from '@/lib/schemas/thread';
-import { fixtureTruth, jsdomDocument } from '../sites/gmail/fixtures';
+import { FIXTURE_NAMES, fixtureTruth, jsdomDocument } from '../sites/gmail/fixtures';
 
 function thread(name: string): GmailThread {
   const read = readGmail(jsdomDocument(name));
@@ -32,5 +35,14 @@ describe('the dock’s thread facts (shown before the React panel, and by it)', 
     expect(fact(facts, 'subject')).toBe('<img src=x onerror="alert(1)">Refund');
     expect(facts.querySelector('img, b')).toBeNull();
     expect(fact(facts, 'participants')).toContain('<b>Eve</b>');
+  });
+
+  it.each(FIXTURE_NAMES.filter((name) => fixtureTruth(name).view !== 'list'))('is the React panel’s markup for %s', (name) => {
+    const read = thread(name);
+    const react = document.createElement('div');
+    react.innerHTML = renderToStaticMarkup(createElement(ThreadFacts, { thread: read }));
+    const dock = document.createElement('div');
+    dock.append(threadFactsElement(read));
+    expect(dock.innerHTML).toBe(react.innerHTML);
   });
 });
