@@ -53,6 +53,7 @@ export default defineConfig({
       if (!lib) throw new Error(`panel chunk ${entrypoints[0]!.name}: expected a library-mode build`);
       lib.formats = ['es'];
       // Vite leaves an ES library's whitespace unminified (for a consumer's bundler); nothing re-bundles this chunk.
+      // CHUNK_NO_MINIFY=1 keeps it readable, with each module's path as a comment, to see what the chunk holds.
       const output = config.build?.rollupOptions?.output;
       if (!output || Array.isArray(output)) throw new Error(`panel chunk ${entrypoints[0]!.name}: expected one output`);
       output.minify = process.env.CHUNK_NO_MINIFY ? false : true;
