@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
 
+/** The panels' own files, loaded by the content scripts on demand (components/dock/panel-loader.ts). */
+const PANEL_CHUNKS = ['gmail-panel', 'hubspot-panel'];
+
 // Host access is limited to the two sites the panel lives on and the two APIs
 // the background may call; a custom Claude base URL is asked for at runtime.
 export default defineConfig({
@@ -25,11 +28,35 @@ export default defineConfig({
     // Team distribution: an enterprise policy may name a shared SOP bundle (see README, "Team distribution").
     storage: { managed_schema: 'managed_schema.json' },
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // The panel chunks are imported by the content scripts from the extension's files; a dynamic URL keeps the
+    // extension's id from being a stable fingerprint pages could probe.
+    web_accessible_resources: [
+      {
+        resources: PANEL_CHUNKS.map((name) => `${name}.js`),
+        matches: ['https://mail.google.com/*', 'https://app.hubspot.com/*', 'https://*.hubspot.com/*'],
+        use_dynamic_url: true,
+      },
+    ],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+T' },
         description: 'Show or hide the triage panel',
       },
+    },
+  },
+  hooks: {
+    // WXT builds unlisted scripts as IIFEs; the panel chunks are ES modules whose default export (the mount) the
+    // content script gets from import().
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (entrypoints.length !== 1 || !PANEL_CHUNKS.includes(entrypoints[0]!.name)) return;
+      const lib = config.build?.lib;
+      if (!lib) throw new Error(`panel chunk ${entrypoints[0]!.name}: expected a library-mode build`);
+      lib.formats = ['es'];
+      // Vite leaves an ES library's whitespace unminified (for a consumer's bundler); nothing re-bundles this chunk.
+      // CHUNK_NO_MINIFY=1 keeps it readable, with each module's path as a comment, to see what the chunk holds.
+      const output = config.build?.rollupOptions?.output;
+      if (!output || Array.isArray(output)) throw new Error(`panel chunk ${entrypoints[0]!.name}: expected one output`);
+      output.minify = process.env.CHUNK_NO_MINIFY ? false : true;
     },
   },
 });

@@ -9,7 +9,11 @@ type Group = { name: string; figures: string[]; run: () => Promise<Figure[]> | F
 
 const groups: Group[] = [
   { name: 'content scripts', figures: ['content_script_gzip_kb'], run: contentScriptFigures },
-  { name: 'panel in Chromium', figures: ['panel_facts_ms_p50', 'panel_facts_ms_p95', 'host_long_tasks_over_50ms'], run: panelFigures },
+  {
+    name: 'panel in Chromium',
+    figures: ['panel_facts_ms_p50', 'panel_facts_ms_p95', 'panel_first_open_ms_p50', 'panel_first_open_ms_p95', 'host_long_tasks_over_50ms', 'host_long_tasks_runs_clean'],
+    run: panelFigures,
+  },
   {
     name: 'SOP library',
     figures: ['retrieval_ms_p95_10k', 'retrieval_ms_p95_100k', 'import_parse_index_mb_per_s_node'],
@@ -39,6 +43,11 @@ const groups: Group[] = [
     name: 'draft checks',
     figures: ['draft_asks_for_given_info', 'draft_agent_instruction_leaks', 'draft_unfilled_placeholders_inserted'],
     run: async () => (await import('./draft')).draftCheckFigures(),
+  },
+  {
+    name: 'Claude prompt cache',
+    figures: ['claude_cached_input_share', 'claude_cost_usd_per_thread_cached', 'claude_cost_usd_per_thread_uncached'],
+    run: async () => (await import('./claude-cache')).claudeCacheFigures(),
   },
   { name: 'KPI dashboard', figures: ['kpi_compute_ms_p50_100k', 'kpi_compute_ms_p95_100k'], run: async () => (await import('./kpi')).kpiFigures() },
   {

@@ -6,10 +6,11 @@ import { inboxUrl } from '../tests/support/gmail-workspace';
 export type PanelMilestone = 'facts' | 'first-draft-text';
 
 /** A page on the Gmail inbox with the panel mounted, ready for timed openings. */
-export async function inboxPage(context: BrowserContext): Promise<Page> {
+export async function inboxPage(context: BrowserContext, initScript?: string): Promise<Page> {
   // tsx compiles with keepNames, which wraps functions passed to evaluate() in __name().
   await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f)');
   const page = await context.newPage();
+  if (initScript) await page.addInitScript(initScript);
   await page.goto(inboxUrl);
   await page.locator('calm-triage-panel [data-testid=state-list]').waitFor();
   return page;

@@ -70,13 +70,22 @@ describe('conventions', () => {
 });
 
 describe('where code runs', () => {
-  const contentScripts = ['entrypoints/gmail.content/index.tsx', 'entrypoints/hubspot.content/index.tsx'];
+  const contentScripts = ['entrypoints/gmail.content/index.ts', 'entrypoints/hubspot.content/index.ts'];
+  // The panels run in the same tab as the content scripts, loaded on demand (components/dock/panel-loader.ts).
+  const panelChunks = ['entrypoints/gmail-panel.tsx', 'entrypoints/hubspot-panel.tsx'];
   // The database, the engines (and with them any key) and the SOP library live in the background.
   const backgroundOnly = [/^lib\/db\//, /^lib\/engine\//, /^lib\/sop\//, /^lib\/[a-z-]+-lane\/background\//, /^lib\/settings\/claude-settings-store/, /^lib\/settings\/engine-store/, /^lib\/lanes\/lane-store/];
 
-  it.each(contentScripts)('%s never reaches the database, the engines or the SOP library', (entry) => {
+  it.each([...contentScripts, ...panelChunks])('%s never reaches the database, the engines or the SOP library', (entry) => {
     const reached = [...reachable(root, entry)].filter((f) => backgroundOnly.some((p) => p.test(f)));
     expect(reached).toEqual([]);
+  });
+
+  it.each(contentScripts)('%s loads no React and no panel component on the host page: those are the panel chunk', (entry) => {
+    const reached = [...reachable(root, entry)];
+    const react = reached.filter((f) => /(?:^|\n)\s*import\s+(?!type\s)[^;]*?from\s+['"]react(?:-dom)?(?:\/[^'"]*)?['"]/.test(read(f)));
+    expect(react).toEqual([]);
+    expect(reached.filter((f) => f.startsWith('components/panel/') && !f.endsWith('.css'))).toEqual([]);
   });
 
   it('panel folders never import background folders, and background folders never import panel ones', () => {

@@ -2,7 +2,7 @@ import type { InsertFlow } from '@/lib/gmail-lane/panel/insert-flow';
 import type { GmailRead } from '@/lib/schemas/thread';
 import { unreadableWords } from '@/lib/sites/gmail/diagnostic';
 import type { TriageClient } from '@/lib/gmail-lane/panel/triage-client';
-import { useStore } from '@/lib/ui/store';
+import { useStore } from '@/lib/ui/use-store';
 import { ClassificationView } from './classification-view';
 import { DraftView } from './draft-view';
 import { EmptyState, ErrorState, PanelSection } from './panel-section';

@@ -1,6 +1,6 @@
 import type { HubSpotPanelController } from '@/lib/hubspot-lane/panel/panel-controller';
 import { isApproved } from '@/lib/hubspot-lane/shared/proposal-row';
-import { useStore } from '@/lib/ui/store';
+import { useStore } from '@/lib/ui/use-store';
 import { HubSpotHandoffs } from './hubspot-handoffs';
 import { HubSpotProposalRow } from './hubspot-proposal-row';
 import { HubSpotActivity, HubSpotRecordFacts } from './hubspot-record-facts';

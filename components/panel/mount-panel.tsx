@@ -1,57 +1,26 @@
-import { createShadowRootUi } from '#imports';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createRoot, type Root } from 'react-dom/client';
-import type { ReactNode } from 'react';
-import { readPublicSettings, togglePanelCollapsed, watchPublicSettings } from '@/lib/settings/public-settings';
+import { createRoot } from 'react-dom/client';
+import { useLayoutEffect, type ReactNode } from 'react';
+import { togglePanelCollapsed } from '@/lib/settings/public-settings';
 import type { PublicSettings } from '@/lib/schemas/settings';
-import { createStore, useStore, type Store } from '@/lib/ui/store';
+import type { Store } from '@/lib/ui/store';
+import { useStore } from '@/lib/ui/use-store';
+import { PANEL_FIRST_RENDER_MEASURE } from '@/lib/ui/panel-timing';
+import type { DockedProps } from '@/components/dock/panel-dock';
 import { PanelFrame } from './panel-frame';
 
-export const PANEL_WIDTH_PX = 360;
-export const PANEL_COLLAPSED_WIDTH_PX = 40;
-
-interface MountOptions {
-  site: 'gmail' | 'hubspot';
-  /** Makes room for the panel so it covers none of the site's own controls (0 releases it). */
-  reserveSpace: (widthPx: number) => void;
-  body: () => ReactNode;
-}
-
 /**
- * Mounts the docked panel in a shadow root, honours the per-site on/off setting live,
- * and remembers the collapsed state for the user.
+ * Renders the docked panel into the container the dock made (components/dock/panel-dock.ts); runs in the panel
+ * chunk. Returns what unmounts it.
  */
-export async function mountPanel(ctx: ContentScriptContext, options: MountOptions): Promise<void> {
-  const settings = createStore<PublicSettings>(await readPublicSettings());
-  ctx.onInvalidated(watchPublicSettings((next) => settings.set(next)));
-
-  const ui = await createShadowRootUi<Root>(ctx, {
-    name: 'calm-triage-panel',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount(container) {
-      const root = createRoot(container);
-      root.render(<PanelApp settings={settings} body={options.body} />);
-      return root;
-    },
-    onRemove(root) {
-      root?.unmount();
-      options.reserveSpace(0);
-    },
-  });
-
-  const sync = () => {
-    const s = settings.get();
-    if (!s.panelEnabled[options.site]) {
-      if (ui.mounted) ui.remove();
-      return;
-    }
-    if (!ui.mounted) ui.mount();
-    options.reserveSpace(s.panelCollapsed ? PANEL_COLLAPSED_WIDTH_PX : PANEL_WIDTH_PX);
+export function renderPanel(container: HTMLElement, { settings, onFirstRender }: DockedProps, body: () => ReactNode): () => void {
+  const start = performance.now();
+  const root = createRoot(container);
+  const onCommit = () => {
+    onFirstRender();
+    performance.measure(PANEL_FIRST_RENDER_MEASURE, { start, end: performance.now() });
   };
-  settings.subscribe(sync);
-  sync();
+  root.render(<PanelApp settings={settings} body={body} onCommit={onCommit} />);
+  return () => root.unmount();
 }
 
 // The keyboard shortcut is a manifest command: Chrome takes the keys before the page sees them, and the
@@ -61,8 +30,12 @@ async function toggleCollapsed(settings: Store<PublicSettings>) {
   await togglePanelCollapsed();
 }
 
-function PanelApp({ settings, body }: { settings: Store<PublicSettings>; body: () => ReactNode }) {
+function PanelApp({ settings, body, onCommit }: { settings: Store<PublicSettings>; body: () => ReactNode; onCommit: () => void }) {
   const s = useStore(settings);
+  // Once, when the first render is in the DOM (the benchmark reads the measure).
+  useLayoutEffect(() => {
+    onCommit();
+  }, []);
   return (
     <PanelFrame collapsed={s.panelCollapsed} onToggle={() => void toggleCollapsed(settings)}>
       {body()}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { send } from '@/lib/protocol/client';
 import { createReviewController } from '@/lib/gmail-lane/panel/review-controller';
-import { useStore } from '@/lib/ui/store';
+import { useStore } from '@/lib/ui/use-store';
 import type { InsertFlow } from '@/lib/gmail-lane/panel/insert-flow';
 import type { DraftRecord } from '@/lib/schemas/draft-record';
 import { DiffView } from './diff-view';

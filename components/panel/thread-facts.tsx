@@ -2,7 +2,10 @@ import type { GmailThread } from '@/lib/schemas/thread';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-/** What the extension read from the open thread, compact: the rep can check it against the page. */
+/**
+ * What the extension read from the open thread, compact: the rep can check it against the page. The dock shows the
+ * same markup before this panel has loaded (components/dock/thread-facts-dom.ts; a unit test keeps the two equal).
+ */
 export function ThreadFacts({ thread }: { thread: GmailThread }) {
   const latest = thread.messages.at(-1);
   const expanded = thread.messages.filter((m) => m.state === 'expanded').length;

@@ -1,6 +1,7 @@
-import { useSyncExternalStore } from 'react';
-
-/** A tiny external store: content scripts push page state in, React panels subscribe. */
+/**
+ * A tiny external store: content scripts push page state in, panels subscribe (React panels through
+ * lib/ui/use-store.ts). No React here, so the content script can hold stores without loading React.
+ */
 export interface Store<T> {
   get(): T;
   set(next: T | ((prev: T) => T)): void;
@@ -23,8 +24,4 @@ export function createStore<T>(initial: T): Store<T> {
       return () => listeners.delete(listener);
     },
   };
-}
-
-export function useStore<T>(store: Store<T>): T {
-  return useSyncExternalStore(store.subscribe, store.get, store.get);
 }

@@ -43,8 +43,8 @@ export interface FakeAnthropicOptions {
   apiKey?: string;
   /** Model ids the fake knows; others get 404 not_found_error. */
   models?: string[];
-  /** Smallest prefix, in estimated tokens, that is cached (the API's floor is 1024 to 4096 by model). */
-  minCacheTokens?: number;
+  /** Smallest prefix, in estimated tokens, that is cached (the API's floor is 1024 to 4096 by model), or one per model. */
+  minCacheTokens?: number | ((model: string) => number);
   /** Serve HTTPS with this key and certificate (a stand-in reached as api.anthropic.com over a real TLS connection). */
   tls?: { key: string; cert: string };
   /**
@@ -341,7 +341,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
 
   function usageFor(body: Json, output: number): Json {
     const parts = segments(body);
-    const min = opts.minCacheTokens ?? 0;
+    const min = typeof opts.minCacheTokens === 'function' ? opts.minCacheTokens(String(body.model)) : (opts.minCacheTokens ?? 0);
     let total = 0;
     const prefixes: Array<{ key: string; tokens: number }> = [];
     const hash = createHash('sha256').update(String(body.model));

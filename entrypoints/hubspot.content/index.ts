@@ -1,14 +1,19 @@
+// What loads on every HubSpot app page: the site reader, its observer, the panel's controller and a dock without
+// React. The panel (React and everything under it) is the hubspot-panel chunk, loaded once per tab (components/dock).
 import '@/components/panel/panel.css';
-import { mountPanel } from '@/components/panel/mount-panel';
-import { HubSpotPanel } from '@/components/panel/hubspot-panel';
+import { dockPanel } from '@/components/dock/panel-dock';
+import { panelLoader } from '@/components/dock/panel-loader';
 import { createHubSpotPanelController } from '@/lib/hubspot-lane/panel/panel-controller';
 import { send } from '@/lib/protocol/client';
 import { hubspotDriver } from '@/lib/sites/hubspot/driver';
+import { CONTENT_SCRIPT_START_MARK } from '@/lib/ui/panel-timing';
+import type { HubSpotPanelProps } from '../hubspot-panel';
 
 export default defineContentScript({
   matches: ['https://app.hubspot.com/*', 'https://*.hubspot.com/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
+    performance.mark(CONTENT_SCRIPT_START_MARK);
     const hubspot = hubspotDriver(window, (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl.href)));
     // The manifest matches every *.hubspot.com page (data-centre hosts vary); the panel lives only in the app.
     if (!hubspot.detect(new URL(location.href))) return;
@@ -17,7 +22,15 @@ export default defineContentScript({
       fetch: (input, init) => fetch(input, { ...init, signal: ctx.signal }),
       sessionClient: hubspot.sessionClient,
     });
-    await mountPanel(ctx, { site: 'hubspot', reserveSpace: hubspot.reserveSpace, body: () => <HubSpotPanel controller={controller} /> });
-    hubspot.observe((ref) => void controller.open(ref), ctx.signal);
+    const dock = await dockPanel<HubSpotPanelProps>(ctx, {
+      site: 'hubspot',
+      reserveSpace: hubspot.reserveSpace,
+      load: panelLoader<HubSpotPanelProps>('hubspot-panel'),
+      props: (docked) => ({ ...docked, controller }),
+    });
+    hubspot.observe((ref) => {
+      dock.open();
+      void controller.open(ref);
+    }, ctx.signal);
   },
 });

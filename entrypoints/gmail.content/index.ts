@@ -1,6 +1,9 @@
+// What loads on every Gmail page: the site reader, its observer, the triage connection and a dock without React.
+// The panel (React and everything under it) is the gmail-panel chunk, loaded once per tab (components/dock).
 import '@/components/panel/panel.css';
-import { mountPanel } from '@/components/panel/mount-panel';
-import { GmailPanel } from '@/components/panel/gmail-panel';
+import { dockPanel } from '@/components/dock/panel-dock';
+import { panelLoader } from '@/components/dock/panel-loader';
+import { threadFactsElement } from '@/components/dock/thread-facts-dom';
 import { gmailDriver } from '@/lib/sites/gmail/driver';
 import { gmailSubjectId, toTriageInput } from '@/lib/sites/gmail/to-triage-input';
 import { readAccount } from '@/lib/sites/gmail/account';
@@ -8,23 +11,29 @@ import { send } from '@/lib/protocol/client';
 import type { GmailRead } from '@/lib/schemas/thread';
 import { createTriageClient } from '@/lib/gmail-lane/panel/triage-client';
 import { createInsertFlow } from '@/lib/gmail-lane/panel/insert-flow';
-import { createStore, useStore } from '@/lib/ui/store';
+import { createStore } from '@/lib/ui/store';
+import { CONTENT_SCRIPT_START_MARK } from '@/lib/ui/panel-timing';
+import type { GmailPanelProps } from '../gmail-panel';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
+    performance.mark(CONTENT_SCRIPT_START_MARK);
     const gmail = gmailDriver(window);
     const page = createStore<GmailRead | null>(null);
     const triage = createTriageClient(ctx.signal);
     const flow = createInsertFlow(gmail, ctx.signal, triage.setDraft);
-    function Body() {
-      return <GmailPanel read={useStore(page)} triage={triage} flow={flow} />;
-    }
-    await mountPanel(ctx, { site: 'gmail', reserveSpace: gmail.reserveSpace, body: () => <Body /> });
+    const dock = await dockPanel<GmailPanelProps>(ctx, {
+      site: 'gmail',
+      reserveSpace: gmail.reserveSpace,
+      load: panelLoader<GmailPanelProps>('gmail-panel'),
+      props: (docked) => ({ ...docked, page, triage, flow }),
+    });
     let lastInput = '';
     let lastFailedStep = '';
     gmail.observe((read) => {
+      dock.preview(() => (read.kind === 'thread' ? threadFactsElement(read.thread) : null));
       page.set(read);
       if (read.kind === 'unreadable' && read.step !== lastFailedStep) {
         // Counted once per failure, so a Gmail change shows in the options page on the first day.
@@ -37,6 +46,7 @@ export default defineContentScript({
         lastInput = '';
         return triage.clear();
       }
+      dock.open();
       const subjectId = gmailSubjectId(read.thread);
       const input = toTriageInput(read.thread, readAccount(document));
       const key = `${subjectId}|${JSON.stringify(input)}`;

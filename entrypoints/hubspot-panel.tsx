@@ -1,0 +1,18 @@
+// The HubSpot panel chunk: React and the panel, loaded by the HubSpot content script when a record opens
+// (components/dock/panel-loader.ts). Built as an ES module (wxt.config.ts); its default export is the mount.
+import '@/lib/ui/panel-chunk-start';
+import { HubSpotPanel } from '@/components/panel/hubspot-panel';
+import { renderPanel } from '@/components/panel/mount-panel';
+import type { DockedProps } from '@/components/dock/panel-dock';
+import type { PanelModule } from '@/components/dock/panel-loader';
+import type { HubSpotPanelController } from '@/lib/hubspot-lane/panel/panel-controller';
+
+export interface HubSpotPanelProps extends DockedProps {
+  controller: HubSpotPanelController;
+}
+
+export default defineUnlistedScript((): PanelModule<HubSpotPanelProps> => ({
+  mount(container, { controller, ...docked }) {
+    return renderPanel(container, docked, () => <HubSpotPanel controller={controller} />);
+  },
+}));
