@@ -11,7 +11,10 @@ import { defaultLanes } from '@/lib/lanes/default-lanes';
 import type { TriageInput } from '@/lib/schemas/triage-input';
 import { chunkSop } from '@/lib/sop/chunk';
 import { parseSopFile } from '@/lib/sop/parse/parse-sop-file';
-import { queryFromText, retrieve } from '@/lib/sop/retrieve';
+import { queryFromText, retrieveForClassification } from '@/lib/sop/retrieve';
+import { isTemplatePassage } from '@/lib/sop/reply-templates';
+import { wholeLaneLibrary } from '@/lib/engine/claude/prompt';
+import type { Passage } from '@/lib/schemas/sop';
 import { SopIndex } from '@/lib/sop/sop-index';
 import { startFakeAnthropic } from '../tests/support/fake-anthropic';
 import { gmailFixtures } from '../tests/support/gmail-workspace';
@@ -23,15 +26,15 @@ const DRAFT_MODEL = 'claude-sonnet-4-6';
 const minCacheTokens = (model: string) => (/haiku-4-5/.test(model) ? 4096 : 1024);
 const PASSES = 2;
 
-async function sampleSopIndex(): Promise<SopIndex> {
+async function samplePassages(): Promise<Passage[]> {
   const dir = path.resolve(import.meta.dirname, '../public/samples/sops');
-  const index = SopIndex.empty();
+  const passages: Passage[] = [];
   for (const name of readdirSync(dir)) {
     const parsed = await parseSopFile(name, new Uint8Array(readFileSync(path.join(dir, name))));
     if (!parsed.ok) throw new Error(`${name}: ${parsed.error.message}`);
-    index.add(chunkSop({ sopId: name.replace(/\.md$/, ''), sopVersion: 1, sopTitle: parsed.value.title, lanes: parsed.value.meta.lanes, text: parsed.value.text }));
+    passages.push(...chunkSop({ sopId: name.replace(/\.md$/, ''), sopVersion: 1, sopTitle: parsed.value.title, lanes: parsed.value.meta.lanes, text: parsed.value.text }));
   }
-  return index;
+  return passages;
 }
 
 interface TruthThread {
@@ -52,7 +55,8 @@ export async function claudeCacheFigures(): Promise<Figure[]> {
     .map((f) => f.truth as TruthThread)
     .filter((t) => t.view !== 'list' && t.subject !== undefined && t.messages?.length)
     .map((t) => ({ source: 'gmail', subject: t.subject!, messages: t.messages!.map((m) => ({ from: m.from, date: m.date, text: m.bodyText ?? '' })) }));
-  const index = await sampleSopIndex();
+  const passages = await samplePassages();
+  const index = SopIndex.fromPassages(passages);
   const local = createLocalEngine();
   const fake = await startFakeAnthropic({ minCacheTokens });
   const usage: UsageRecord[] = [];
@@ -70,8 +74,12 @@ export async function claudeCacheFigures(): Promise<Figure[]> {
         const localClass = await local.classify(input, defaultLanes);
         if (!localClass.ok) throw new Error(localClass.error.message);
         const lane = defaultLanes.find((l) => l.id === classified.value.lane.value) ?? defaultLanes.find((l) => l.id === localClass.value.lane.value) ?? defaultLanes[0]!;
-        const retrieval = retrieve(index, queryFromText(`${input.subject}\n${input.messages.at(-1)?.text ?? ''}`), { lane: lane.id, k: 5 });
-        const drafted = await engine.draft({ input, classification: classified.value, lane, retrieval, onText: () => undefined });
+        // As the background does: retrieval routed by the local classification, the lane's SOPs whole when they fit.
+        const retrieval = retrieveForClassification(index, queryFromText(`${input.subject}\n${input.messages.at(-1)?.text ?? ''}`), localClass.value, defaultLanes);
+        const sopIds = new Set(retrieval.passages.map((p) => p.sopId));
+        const templates = passages.filter((p) => sopIds.has(p.sopId) && isTemplatePassage(p));
+        const laneLibrary = wholeLaneLibrary(passages, lane.id);
+        const drafted = await engine.draft({ input, classification: classified.value, lane, retrieval, templates, laneLibrary, onText: () => undefined });
         if (!drafted.ok) throw new Error(drafted.error.message);
         triaged++;
       }
@@ -83,7 +91,7 @@ export async function claudeCacheFigures(): Promise<Figure[]> {
     const without = sum(uncachedCost);
     const secondPass = usage.slice(usage.length / 2);
     const secondShare = secondPass.reduce((s, u) => s + u.cacheRead, 0) / secondPass.reduce((s, u) => s + u.input + u.cacheRead + u.cacheWrite, 0);
-    const what = `${threads.length} fixture threads x ${PASSES} (Claude classify ${CLASSIFY_MODEL} + draft ${DRAFT_MODEL}, default lanes, sample SOPs), real SDK in Node against the stand-in API, cache floors 4096/1024 tokens`;
+    const what = `${threads.length} fixture threads x ${PASSES} (Claude classify ${CLASSIFY_MODEL} + draft ${DRAFT_MODEL}, default lanes, sample SOPs; draft prompts as the background builds them: routed retrieval, the lane's SOPs whole in the cached system prompt), real SDK in Node against the stand-in API, cache floors 4096/1024 tokens`;
     return [
       { name: 'claude_cached_input_share', value: round(sum((u) => u.cacheRead) / allInput, 3), unit: `of input tokens read from the cache (${what})`, target: '>= 0.8' },
       { name: 'claude_cached_input_share_second_pass', value: round(secondShare, 3), unit: 'of input tokens read from the cache in the second pass alone' },

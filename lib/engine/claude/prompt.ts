@@ -46,6 +46,16 @@ const EPHEMERAL: CacheControl = { type: 'ephemeral' };
  */
 export const SOP_TOKEN_BUDGET = 150_000;
 export const fitsSopBudget = (passages: readonly Passage[]): boolean => passages.reduce((n, p) => n + p.text.length + p.sopTitle.length + 40, 0) / 4 <= SOP_TOKEN_BUDGET;
+
+/**
+ * A lane's SOPs whole (its own and those tagged to no lane), in a stable order so the prompt prefix and its cache
+ * hold across threads; undefined when there are none or they exceed the budget.
+ */
+export function wholeLaneLibrary(active: readonly Passage[], laneId: string): Passage[] | undefined {
+  const order = (id: string) => Number(id.slice(id.lastIndexOf('#') + 1));
+  const passages = active.filter((p) => p.lanes.length === 0 || p.lanes.includes(laneId)).sort((a, b) => a.sopId.localeCompare(b.sopId) || order(a.id) - order(b.id));
+  return passages.length > 0 && fitsSopBudget(passages) ? passages : undefined;
+}
 const CLASSIFY_MAX_TOKENS = 1024;
 const DRAFT_MAX_TOKENS = 2048;
 

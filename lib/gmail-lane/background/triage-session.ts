@@ -9,7 +9,7 @@ import type { Result } from '@/lib/schemas/errors';
 import type { Lane } from '@/lib/schemas/lane';
 import type { Passage, Retrieval } from '@/lib/schemas/sop';
 import { postChecks } from '@/lib/drafting/post-checks';
-import { fitsSopBudget } from '@/lib/engine/claude/prompt';
+import { wholeLaneLibrary } from '@/lib/engine/claude/prompt';
 import { withLocalSafeguards } from '@/lib/review/policy';
 import { needsReply } from '@/lib/lanes/categories';
 import { isTemplatePassage } from '@/lib/sop/reply-templates';
@@ -210,12 +210,9 @@ async function sopCompanions(db: TriageDatabase, retrieval: Retrieval): Promise<
   return { templates: rows.filter(isTemplatePassage), askPassages: rows.filter((p) => !isTemplatePassage(p) && asksCustomer(p)) };
 }
 
-/** The lane's SOPs whole, in a stable order (so the prompt prefix and its cache hold across threads), when they fit. */
 async function laneLibraryFor(db: TriageDatabase, lane: Lane): Promise<Passage[] | undefined> {
-  const rows = await db.passages.where('active').equals(1).filter((p) => p.lanes.length === 0 || p.lanes.includes(lane.id)).toArray();
-  const order = (id: string) => Number(id.slice(id.lastIndexOf('#') + 1));
-  const passages = rows.map(({ active: _active, ...passage }) => passage).sort((a, b) => a.sopId.localeCompare(b.sopId) || order(a.id) - order(b.id));
-  return passages.length > 0 && fitsSopBudget(passages) ? passages : undefined;
+  const rows = await db.passages.where('active').equals(1).toArray();
+  return wholeLaneLibrary(rows.map(({ active: _active, ...passage }) => passage), lane.id);
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
