@@ -6,6 +6,8 @@ const PANEL_CHUNKS = ['gmail-panel', 'hubspot-panel'];
 // Host access is limited to the two sites the panel lives on and the two APIs
 // the background may call; a custom Claude base URL is asked for at runtime.
 export default defineConfig({
+  // WXT_PANEL_SHADOW=open builds the inspectable copy (tests, benchmarks, demo script) beside the product build.
+  outDirTemplate: process.env.WXT_PANEL_SHADOW === 'open' ? 'chrome-mv3-inspectable' : undefined,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Calm Triage',

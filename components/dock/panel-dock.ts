@@ -57,6 +57,9 @@ export async function dockPanel<Props extends DockedProps>(ctx: ContentScriptCon
 
   const ui = await createShadowRootUi<{ remove(): void }>(ctx, {
     name: 'calm-triage-panel',
+    // Closed: a page script cannot reach the panel's buttons or read what it shows. Only the inspectable build
+    // (WXT_PANEL_SHADOW=open: the E2E tests, benchmarks and demo script, which must look inside) leaves it open.
+    mode: import.meta.env.WXT_PANEL_SHADOW === 'open' ? 'open' : 'closed',
     position: 'inline',
     anchor: 'body',
     append: 'last',

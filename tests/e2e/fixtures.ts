@@ -7,6 +7,8 @@ interface Fixtures {
   keepSetupTab: boolean;
   /** Extra Chromium switches for one spec (host mapping to a local HTTPS stand-in, say). */
   chromiumArgs: string[];
+  /** Load the product build (closed shadow root) instead of the inspectable one. */
+  productBuild: boolean;
   context: BrowserContext;
   extensionId: string;
   /** Errors thrown into host pages; every test asserts there are none. */
@@ -17,8 +19,9 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   keepSetupTab: [false, { option: true }],
   chromiumArgs: [[], { option: true }],
-  context: async ({ keepSetupTab, chromiumArgs }, use) => {
-    const { context } = await launchWithExtension({ headless: true, keepSetupTab, args: chromiumArgs });
+  productBuild: [false, { option: true }],
+  context: async ({ keepSetupTab, chromiumArgs, productBuild }, use) => {
+    const { context } = await launchWithExtension({ headless: true, keepSetupTab, args: chromiumArgs, product: productBuild });
     await serveGmailWorkspace(context);
     await use(context);
     await context.close();

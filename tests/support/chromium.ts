@@ -11,23 +11,30 @@ export function chromiumPath(): string {
   return found;
 }
 
-export const extensionPath = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The extension as shipped (`npm run build`, `npm run zip`): the panel's shadow root is closed. */
+export const productExtensionPath = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/**
+ * The same code built with `WXT_PANEL_SHADOW=open`: the only difference is an open shadow root, so Playwright's locators,
+ * the benchmarks and the demo script can see inside the panel. tests/e2e/closed-panel.spec.ts checks the product build.
+ */
+export const extensionPath = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-inspectable');
 
 /**
  * Starts Chromium with the built extension loaded, in a fresh profile. Installing opens the first-run setup tab;
  * it is closed as it appears unless `keepSetupTab` (the first-run spec), so other specs see only their own pages.
  */
-export async function launchWithExtension(options: { headless: boolean; keepSetupTab?: boolean; args?: string[] }): Promise<{ context: BrowserContext; extensionId: string }> {
-  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionPath}: run npm run build first.`);
+export async function launchWithExtension(options: { headless: boolean; keepSetupTab?: boolean; args?: string[]; product?: boolean }): Promise<{ context: BrowserContext; extensionId: string }> {
+  const built = options.product ? productExtensionPath : extensionPath;
+  if (!existsSync(path.join(built, 'manifest.json'))) {
+    throw new Error(`No built extension at ${built}: run ${options.product ? 'npm run build' : 'WXT_PANEL_SHADOW=open npx wxt build'} first.`);
   }
   const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'calm-triage-')), {
     executablePath: chromiumPath(),
     headless: options.headless,
     viewport: { width: 1400, height: 900 },
     args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      `--disable-extensions-except=${built}`,
+      `--load-extension=${built}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
