@@ -1,28 +1,14 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
-import { test as base, expect } from './fixtures';
+import { test, expect } from './hubspot-fixtures';
 import { GmailPanel } from './pages/gmail-panel';
 import { loadSampleSops, sendFromOptions } from '../support/extension-pages';
-import { type FakeHubSpot, hubspotSeed, startFakeHubSpot } from '../support/fake-hubspot';
-import { HubSpotPanel, recordUrl, seedHandoff, serveHubSpot } from '../support/hubspot-page';
+import { hubspotSeed } from '../support/fake-hubspot';
+import { HubSpotPanel, recordUrl, seedHandoff } from '../support/hubspot-page';
 
 // What the page around the panel cannot do: the Gmail content script cannot ask for HubSpot work, and the host
 // page's own scripts cannot press the panel's buttons with synthetic events.
 
-const test = base.extend<{ fake: FakeHubSpot; hubspot: Page }>({
-  fake: async ({ context }, use) => {
-    const fake = await startFakeHubSpot();
-    await serveHubSpot(context, fake);
-    await use(fake);
-    await fake.close();
-  },
-  hubspot: async ({ context, pageErrors, fake }, use) => {
-    void fake;
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await use(page);
-  },
-});
 
 const REFUND = 'e7cc78b40b7bf13c';
 type AuditRow = { kind: string; data: Record<string, unknown> };

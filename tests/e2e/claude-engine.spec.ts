@@ -1,9 +1,9 @@
 import type { BrowserContext } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { GmailPanel } from './pages/gmail-panel';
+import { chooseClaude as chooseClaudeIn } from './pages/claude-options';
 import { startFakeAnthropic, type FakeAnthropic } from '../support/fake-anthropic';
 import { routeAnthropicToFake } from '../support/anthropic-route';
-import { loadSampleSops } from '../support/extension-pages';
 
 const KEY = 'sk-ant-e2e-SECRET-9f3a1c';
 const REFUND_THREAD = 'e7cc78b40b7bf13c';
@@ -19,16 +19,7 @@ test.afterEach(async () => {
 
 async function chooseClaude(context: BrowserContext, extensionId: string, key = KEY) {
   await routeAnthropicToFake(context, fake);
-  await loadSampleSops(context, extensionId);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.getByLabel('API key').fill(key);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByTestId('claude-status')).toHaveText('Saved.');
-  await options.getByRole('radio', { name: /Claude/ }).check();
-  // The choice is saved by the background (not in storage.local): wait for it before opening a thread.
-  await expect(options.getByText('Saved. Open tabs follow the change at once.')).toBeVisible();
-  return options;
+  return chooseClaudeIn(context, extensionId, key);
 }
 
 test('Claude classifies and drafts through the real SDK from the service worker; the key stays in the background', async ({ context, extensionId, gmail }) => {

@@ -1,9 +1,9 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test as base, expect } from './fixtures';
 import { GmailPanel } from './pages/gmail-panel';
 import { startFakeAnthropic, type FakeAnthropic } from '../support/fake-anthropic';
 import { makeTestCertificate } from '../support/test-certificate';
-import { loadSampleSops } from '../support/extension-pages';
+import { chooseClaude } from './pages/claude-options';
 
 /**
  * Claude's stream inside the built extension, over a real TLS connection: Chromium resolves api.anthropic.com to a
@@ -29,17 +29,6 @@ const test = base.extend<{ tlsFake: FakeAnthropic }>({
   },
 });
 
-async function chooseClaude(context: BrowserContext, extensionId: string): Promise<void> {
-  await loadSampleSops(context, extensionId);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.getByLabel('API key').fill(KEY);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByTestId('claude-status')).toHaveText('Saved.');
-  await options.getByRole('radio', { name: /Claude/ }).check();
-  await expect(options.getByText('Saved. Open tabs follow the change at once.')).toBeVisible();
-  await options.close();
-}
 
 /** A draft long enough that its stream takes a few seconds at the stand-in's pace. */
 const sentences = [
@@ -51,7 +40,7 @@ const sentences = [
 const liveText = (page: Page) => new GmailPanel(page).root.getByTestId('draft-streaming').innerText().catch(() => '');
 
 test('the background streams a draft over HTTPS from api.anthropic.com and the panel shows it growing before the end', async ({ context, extensionId, gmail, tlsFake }) => {
-  await chooseClaude(context, extensionId);
+  await (await chooseClaude(context, extensionId, KEY)).close();
   tlsFake.script([{ kind: 'default' }, { kind: 'tool', input: { sentences, abstained: false, escalateTo: null } }]);
   const panel = new GmailPanel(gmail);
   await panel.openThread(REFUND);
@@ -68,7 +57,7 @@ test('the background streams a draft over HTTPS from api.anthropic.com and the p
 });
 
 test('a stream cut mid-way ends in a clear failed state: the error and its next step, and Regenerate', async ({ context, extensionId, gmail, tlsFake }) => {
-  await chooseClaude(context, extensionId);
+  await (await chooseClaude(context, extensionId, KEY)).close();
   tlsFake.script([{ kind: 'default' }, { kind: 'truncate' }]);
   const panel = new GmailPanel(gmail);
   await panel.openThread(REFUND);
@@ -79,7 +68,7 @@ test('a stream cut mid-way ends in a clear failed state: the error and its next 
 });
 
 test('moving to another thread mid-stream leaves the draft to finish and be kept; coming back shows it', async ({ context, extensionId, gmail, tlsFake }) => {
-  await chooseClaude(context, extensionId);
+  await (await chooseClaude(context, extensionId, KEY)).close();
   tlsFake.script([{ kind: 'default' }, { kind: 'tool', input: { sentences, abstained: false, escalateTo: null } }]);
   const panel = new GmailPanel(gmail);
   await panel.openThread(REFUND);

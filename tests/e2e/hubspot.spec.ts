@@ -1,27 +1,11 @@
-import type { Page } from '@playwright/test';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
-import { test as base, expect } from './fixtures';
+import { test, expect } from './hubspot-fixtures';
 import { sendFromOptions } from '../support/extension-pages';
-import { type FakeHubSpot, hubspotSeed, startFakeHubSpot } from '../support/fake-hubspot';
-import { HubSpotPanel, recordUrl, seedHandoff, serveHubSpot } from '../support/hubspot-page';
+import { type FakeHubSpot, hubspotSeed } from '../support/fake-hubspot';
+import { HubSpotPanel, recordUrl, seedHandoff } from '../support/hubspot-page';
 
 // The built extension on HubSpot record pages at their real URL; the app's API calls go to the fake HubSpot.
 
-const test = base.extend<{ fake: FakeHubSpot; hubspot: Page }>({
-  fake: async ({ context }, use) => {
-    const fake = await startFakeHubSpot();
-    await serveHubSpot(context, fake);
-    await use(fake);
-    expect(fake.unexpected, 'requests the fake HubSpot did not expect').toEqual([]);
-    await fake.close();
-  },
-  hubspot: async ({ context, pageErrors, fake }, use) => {
-    void fake;
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await use(page);
-  },
-});
 
 const contactUrl = recordUrl('0-1', hubspotSeed.ids.contact);
 const dealUrl = recordUrl('0-3', hubspotSeed.ids.deal);

@@ -1,28 +1,14 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
-import { test as base, expect } from './fixtures';
+import { test, expect } from './hubspot-fixtures';
 import { GmailPanel } from './pages/gmail-panel';
 import { loadSampleSops, sendFromOptions } from '../support/extension-pages';
-import { type FakeHubSpot, hubspotSeed, startFakeHubSpot } from '../support/fake-hubspot';
-import { HubSpotPanel, recordUrl, seedHandoff, serveHubSpot } from '../support/hubspot-page';
+import { hubspotSeed } from '../support/fake-hubspot';
+import { HubSpotPanel, recordUrl, seedHandoff } from '../support/hubspot-page';
 
 // Retention in the built extension: resolved work leaves the stores once the period is over (the background's clock
 // moved forward in the test), and "Delete all local data" empties every store while the panel keeps working.
 
-const test = base.extend<{ fake: FakeHubSpot; hubspot: Page }>({
-  fake: async ({ context }, use) => {
-    const fake = await startFakeHubSpot();
-    await serveHubSpot(context, fake);
-    await use(fake);
-    await fake.close();
-  },
-  hubspot: async ({ context, pageErrors, fake }, use) => {
-    void fake;
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await use(page);
-  },
-});
 
 const REFUND = 'e7cc78b40b7bf13c';
 const REFUND_SUBJECT = 'Refund for annual plan renewal';
