@@ -1,27 +1,34 @@
-// Local engine figures: accuracy on banking77 (train.csv only for training), classify latency, correction cost.
+// Local engine figures: accuracy on a labelled pair (banking77 by default; BENCH_CLASSIFY_TRAIN/TEST for any
+// text,category CSVs) through the options import's path, classify latency, and the correction path.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseLabelledCsv } from '@/lib/engine/local/labelled-csv';
-import { classifyWith } from '@/lib/engine/local/local-engine';
-import { shippedModel } from '@/lib/engine/local/shipped-model';
-import { TextClassifier, type LabelledText } from '@/lib/engine/local/text-classifier';
-import { defaultLanes } from '@/lib/lanes/default-lanes';
-import type { TriageInput } from '@/lib/schemas/triage-input';
 import 'fake-indexeddb/auto';
 import { TriageDatabase } from '@/lib/db/database';
+import { replaceHistory } from '@/lib/engine/local/examples-store';
+import { classifyWith } from '@/lib/engine/local/local-engine';
+import { LocalModelKeeper } from '@/lib/engine/local/model-keeper';
+import { starterModel } from '@/lib/engine/local/starter-model';
+import type { TextClassifier, LabelledText } from '@/lib/engine/local/text-classifier';
 import { applyCorrection } from '@/lib/gmail-lane/background/corrections';
-import { saveLocalModel } from '@/lib/engine/local/model-store';
+import { historyCategories, withHistoryCategories } from '@/lib/history/history-categories';
+import { parseHistoryCsv } from '@/lib/history/history-csv';
+import type { HistoryFile } from '@/lib/history/history-file';
+import { defaultLanes } from '@/lib/lanes/default-lanes';
+import type { Lane } from '@/lib/schemas/lane';
+import type { TriageInput } from '@/lib/schemas/triage-input';
 import { percentiles, round, type Figure } from './figures';
 
 const root = path.resolve(import.meta.dirname, '..');
 const corpus = path.join(root, 'tests/fixtures/corpora/banking77');
 const CORRECTIONS = 50;
 
-function loadCsv(file: string): LabelledText[] {
-  const parsed = parseLabelledCsv(readFileSync(file, 'utf8'));
+function loadCsv(file: string): HistoryFile {
+  const parsed = parseHistoryCsv(readFileSync(file, 'utf8'));
   if (!parsed.ok) throw new Error(`${file}: ${parsed.error.message}`);
   return parsed.value;
 }
+
+const labelled = (file: HistoryFile): LabelledText[] => file.examples.map((e) => ({ text: e.text, label: e.category }));
 
 function scores(model: TextClassifier, items: LabelledText[]): { accuracy: number; macroF1: number } {
   const labels = [...new Set(items.map((e) => e.label))];
@@ -64,7 +71,7 @@ function fixtureThreads(): TriageInput[] {
 }
 
 function classifyLatency(): { p50: number; p95: number } {
-  const model = shippedModel();
+  const model = starterModel();
   const threads = fixtureThreads();
   for (const t of threads) classifyWith(model, t, defaultLanes); // warm up the JIT
   const samples: number[] = [];
@@ -80,47 +87,62 @@ function classifyLatency(): { p50: number; p95: number } {
 }
 
 export async function engineFigures(): Promise<Figure[]> {
-  const train = loadCsv(path.join(corpus, 'train.csv'));
+  const trainFile = process.env.BENCH_CLASSIFY_TRAIN ? path.resolve(process.env.BENCH_CLASSIFY_TRAIN) : path.join(corpus, 'train.csv');
   const testFile = process.env.BENCH_CLASSIFY_TEST ? path.resolve(process.env.BENCH_CLASSIFY_TEST) : path.join(corpus, 'test.csv');
-  const test = loadCsv(testFile);
-  const trained = TextClassifier.train(train);
-  if (!trained.ok) throw new Error(trained.error.message);
-  const model = trained.value;
+  const history = loadCsv(trainFile);
+  const test = labelled(loadCsv(testFile));
+
+  // The options import's path: the file's categories join a lane that starts with none (so only the file's
+  // categories are learnt), the history is stored in IndexedDB (fake-indexeddb here) and the background's keeper trains.
+  const empty: Lane = { ...structuredClone(defaultLanes[0]!), id: 'imported', name: 'Imported history', categories: [] };
+  const lanes = withHistoryCategories([empty], historyCategories(history, [empty]), empty.id);
+  const db = new TriageDatabase(`bench-engine-${Date.now()}`);
+  await replaceHistory(db, labelled(history));
+  const trainings: number[] = [];
+  const keeper = new LocalModelKeeper(db, async () => lanes, { trained: (f) => trainings.push(f.ms) });
+  const current = async (): Promise<TextClassifier> => {
+    const m = await keeper.current();
+    if (!m.ok) throw new Error(m.error.message);
+    return m.value;
+  };
+  const model = await current();
   const overall = scores(model, test);
 
-  // A rep corrects the first 50 misclassified test items (in file order); both figures below are
-  // measured on the remaining test items, so before and after are compared on the same items.
+  // A rep corrects the first 50 misclassified test items (in file order); both figures below are measured on the
+  // remaining test items, so before and after are compared on the same items.
   const misclassified = test.filter((e) => model.predict(e.text).label !== e.label).slice(0, CORRECTIONS);
   const corrected = new Set(misclassified);
   const rest = test.filter((e) => !corrected.has(e));
   const before = scores(model, rest);
-  // The background's path for one correction: learn it, record feedback and audit, and save the model to
-  // IndexedDB (fake-indexeddb here), as triage.correct does. Saved after every correction, the worst case.
-  const db = new TriageDatabase(`bench-retrain-${Date.now()}`);
-  const retrainMs: number[] = [];
+  // The background's path for one correction (triage.correct): the model remembers it, the example is stored,
+  // feedback and audit rows are written. The retraining that follows runs once after a burst of corrections.
+  const correctionMs: number[] = [];
   for (const [n, e] of misclassified.entries()) {
     const input: TriageInput = { source: 'gmail', subject: '', messages: [{ from: { name: 'Customer', email: 'c@customer.example' }, date: null, text: e.text }] };
     const start = performance.now();
-    await applyCorrection(db, model, { subjectId: `gmail:bench-${n}`, field: 'category', from: model.predict(e.text).label, to: e.label, input });
-    await saveLocalModel(db, model);
-    retrainMs.push(performance.now() - start);
+    await applyCorrection(db, model, lanes, { subjectId: `gmail:bench-${n}`, field: 'category', from: model.predict(e.text).label, to: e.label, input });
+    correctionMs.push(performance.now() - start);
   }
+  await keeper.save();
+  await current();
+  await keeper.settled();
+  const after = scores(await current(), rest);
   db.close();
-  const after = scores(model, rest);
   const latency = classifyLatency();
-  const testName = path.relative(root, testFile);
+  const on = `${path.relative(root, testFile)} (trained on ${path.relative(root, trainFile)}, ${history.examples.length} rows, ${lanes[0]!.categories.length} categories taken from the file)`;
 
   return [
-    { name: 'local_accuracy', value: round(overall.accuracy, 4), unit: `accuracy on ${testName} (trained on banking77 train.csv)`, target: '>= 0.85' },
-    { name: 'local_macro_f1', value: round(overall.macroF1, 4), unit: `macro F1 on ${testName}` },
-    { name: 'classify_ms_p50', value: round(latency.p50, 3), unit: 'ms, full local classify of one Gmail fixture thread' },
-    { name: 'classify_ms_p95', value: round(latency.p95, 3), unit: 'ms, full local classify of one Gmail fixture thread', target: '< 10' },
-    { name: 'retrain_ms', value: round(percentiles(retrainMs).p95, 2), unit: `ms p95 of the background's correction path: learn, feedback and audit rows, model saved to IndexedDB (fake-indexeddb, Node; ${misclassified.length} corrections of banking77 test items)`, target: '< 200' },
+    { name: 'local_accuracy', value: round(overall.accuracy, 4), unit: `accuracy on ${on}`, target: '>= 0.90' },
+    { name: 'local_macro_f1', value: round(overall.macroF1, 4), unit: `macro F1 on ${on}` },
+    { name: 'classify_ms_p50', value: round(latency.p50, 3), unit: 'ms, full local classify of one Gmail fixture thread (starter model, Node)' },
+    { name: 'classify_ms_p95', value: round(latency.p95, 3), unit: 'ms, full local classify of one Gmail fixture thread (starter model, Node)', target: '< 10' },
+    { name: 'correction_ms_p95', value: round(percentiles(correctionMs).p95, 2), unit: `ms p95 of the background's correction path: remembered by the model, example stored, feedback and audit rows (fake-indexeddb, Node; ${misclassified.length} corrections)`, target: '< 200' },
+    { name: 'retrain_ms', value: round(trainings.at(-1) ?? NaN, 0), unit: `ms, the background retraining after the corrections (time-sliced, in Node; ${history.examples.length + misclassified.length} examples); the model in use answers meanwhile` },
     { name: 'local_accuracy_same_items_before', value: round(before.accuracy, 4), unit: `accuracy on the ${rest.length} test items left after removing the ${misclassified.length} corrected ones, before corrections` },
     {
       name: 'local_accuracy_after_50_corrections',
       value: round(after.accuracy, 4),
-      unit: `accuracy on the same ${rest.length} items after learning the first ${misclassified.length} misclassified test items`,
+      unit: `accuracy on the same ${rest.length} items after learning the first ${misclassified.length} misclassified test items and retraining`,
       // Compared with the same items before the corrections, not with a fixed number.
       target: `> ${round(before.accuracy, 4)}`,
     },

@@ -1,11 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { optionsDb } from '@/lib/db/options-db';
 import { loadLanes } from '@/lib/lanes/lane-store';
-import { categories } from '@/lib/lanes/categories';
 import type { Lane } from '@/lib/schemas/lane';
 
 const list = (items: readonly string[]) => (items.length ? items.join(', ') : '—');
-const categoryLabel = (id: string) => categories.find((c) => c.id === id)?.label ?? id;
 
 function LaneCard({ lane }: { lane: Lane }) {
   return (
@@ -15,7 +13,7 @@ function LaneCard({ lane }: { lane: Lane }) {
       <dl className="dims">
         <dt>Trigger</dt>
         <dd>
-          {lane.trigger.site}: {list([...lane.trigger.categories.map(categoryLabel), ...lane.trigger.recordTypes])}
+          {lane.trigger.site}: {list([...lane.categories.map((c) => c.label), ...lane.trigger.recordTypes])}
         </dd>
         <dt>Inputs</dt>
         <dd>{list(lane.inputs)}</dd>

@@ -3,7 +3,6 @@ import type { AppError } from '@/lib/schemas/errors';
 import { humanize, percent, riskLabels } from './labels';
 import { ErrorState } from './panel-section';
 import { CorrectableField } from './correctable-field';
-import { categories, categoryById } from '@/lib/lanes/categories';
 
 interface Props {
   result: TriageResult;
@@ -14,10 +13,7 @@ interface Props {
   onRetry: () => void;
 }
 
-const categoryOptions = categories.map((c) => ({ value: c.id, label: c.label }));
 const urgencyOptions = (['P1', 'P2', 'P3', 'P4'] as const).map((u) => ({ value: u, label: u }));
-const ownerOptions = [...new Set(categories.map((c) => c.owner as string))].map((o) => ({ value: o, label: o }));
-const categoryLabel = (id: string) => categoryById(id)?.label ?? humanize(id);
 
 function Confidence({ field, value, low }: { field: string; value: number; low: boolean }) {
   return (
@@ -31,6 +27,9 @@ function Confidence({ field, value, low }: { field: string; value: number; low: 
 export function ClassificationView({ result, engineError, onCorrect, onRetry }: Props) {
   const c = result.classification;
   const low = new Set(result.lowConfidenceFields);
+  // The team's taxonomy comes with the result: the panel knows no category of its own.
+  const categoryOptions = result.choices.categories.map((o) => ({ value: o.id, label: o.label }));
+  const ownerOptions = result.choices.owners.map((o) => ({ value: o, label: o }));
   return (
     <div data-testid="classification">
       {result.needsHumanTriage && (
@@ -47,7 +46,7 @@ export function ClassificationView({ result, engineError, onCorrect, onRetry }: 
         <dt>Category</dt>
         <dd data-testid="cls-category">
           <CorrectableField label="category" value={c.category.value} options={categoryOptions} onCorrect={(to) => onCorrect('category', c.category.value, to)}>
-            {categoryLabel(c.category.value)} <Confidence field="category" value={c.category.confidence} low={low.has('category')} />
+            {result.categoryLabel ?? humanize(c.category.value)} <Confidence field="category" value={c.category.confidence} low={low.has('category')} />
           </CorrectableField>
         </dd>
         <dt>Intent</dt>

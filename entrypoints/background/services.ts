@@ -3,8 +3,10 @@ import { appendAudit } from '@/lib/db/audit';
 import { createClaudeEngine } from '@/lib/engine/claude/claude-engine';
 import { settingsProblem } from '@/lib/engine/claude/client';
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
-import { openLocalModel } from '@/lib/engine/local/model-store';
+import { LocalModelKeeper } from '@/lib/engine/local/model-keeper';
 import type { TextClassifier } from '@/lib/engine/local/text-classifier';
+import { loadLanes } from '@/lib/lanes/lane-store';
+import { recentCorrections } from '@/lib/engine/local/examples-store';
 import { ok, type AppError, type Result } from '@/lib/schemas/errors';
 import { loadClaudeSettings } from '@/lib/settings/claude-settings-store';
 import { loadEngineChoice } from '@/lib/settings/engine-store';
@@ -20,7 +22,9 @@ export interface Services {
   index(): Promise<SopIndex>;
   /** Call after the library changed so the next triage reads the new index. */
   reloadIndex(): Promise<SopIndex>;
-  model(): Promise<TextClassifier>;
+  /** The local model now; retrains in the background when the lanes, history or corrections changed. */
+  model(): Promise<Result<TextClassifier>>;
+  models: LocalModelKeeper;
   /** After "Delete all local data": the next request loads the (now empty) index and a fresh model. */
   forget(): void;
   localEngine(): Promise<TriageEngine>;
@@ -32,18 +36,24 @@ export interface Services {
 
 export function createServices(db = new TriageDatabase()): Services {
   let index: Promise<SopIndex> | null = null;
-  let model: Promise<TextClassifier> | null = null;
   const services: Services = {
     db,
     // Measured (User Timing) for the benchmark's index load after a worker restart.
     index: () => (index ??= measured(INDEX_LOAD_MEASURE, () => loadIndex(db))),
     reloadIndex: () => (index = loadIndex(db)),
-    model: () => (model ??= openLocalModel(db)),
+    models: new LocalModelKeeper(db, () => loadLanes(db), {
+      trained: (figures) => void appendAudit(db, { kind: 'model.trained', subject: null, lane: null, data: { ...figures, ms: Math.round(figures.ms) } }),
+      failed: (error) => void appendAudit(db, { kind: 'model.failed', subject: null, lane: null, data: { code: error.code } }),
+    }),
+    model: () => services.models.current(),
     forget: () => {
       index = null;
-      model = null;
+      services.models.forget();
     },
-    localEngine: async () => createLocalEngine(await services.model(), { ownDomains: await loadOwnDomains(db) }),
+    localEngine: async () => {
+      const model = await services.model();
+      return createLocalEngine(model.ok ? model.value : model.error, { ownDomains: await loadOwnDomains(db) });
+    },
     async claudeEngine(subjectId) {
       const settings = await loadClaudeSettings(db);
       const problem = settingsProblem(settings);
@@ -51,6 +61,7 @@ export function createServices(db = new TriageDatabase()): Services {
       return ok(
         createClaudeEngine(settings, {
           onUsage: (usage) => void appendAudit(db, { kind: 'engine.usage', subject: subjectId, lane: null, data: { ...usage } }),
+          recentCorrections: () => recentCorrections(db),
         }),
       );
     },

@@ -9,7 +9,6 @@ import type { Services } from './services';
 import { ok } from '@/lib/schemas/errors';
 import { applyCorrection } from '@/lib/gmail-lane/background/corrections';
 import { usageForSubject } from '@/lib/gmail-lane/background/usage-summary';
-import { saveLocalModel } from '@/lib/engine/local/model-store';
 import { loadOwnDomains } from '@/lib/settings/own-domains-store';
 
 const SAVE_MODEL_AFTER_MS = 1000;
@@ -55,10 +54,10 @@ export function setUpTriage(services: Services): Handlers {
     'triage.usage': async ({ subjectId }) => ok(await usageForSubject(services.db, subjectId)),
     'triage.correct': async (correction) => {
       const model = await services.model();
-      const result = await applyCorrection(services.db, model, correction, await loadOwnDomains(services.db));
-      // Several corrections in a row are saved once: the model is about a megabyte.
+      const result = await applyCorrection(services.db, model.ok ? model.value : null, await loadLanes(services.db), correction, await loadOwnDomains(services.db));
+      // Several corrections in a row are saved once (the model is about a megabyte), and retrained on once.
       clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => void saveLocalModel(services.db, model), SAVE_MODEL_AFTER_MS);
+      saveTimer = setTimeout(() => void services.models.save().then(() => services.model()), SAVE_MODEL_AFTER_MS);
       return ok(result);
     },
   };

@@ -83,6 +83,24 @@ export interface FeedbackRow {
   text: string;
 }
 
+/** A labelled message the local model trains on besides the lanes' own examples: the team's history, or a rep's correction. */
+export interface ExampleRow {
+  id?: number;
+  text: string;
+  /** A category id; rows whose category the lanes no longer hold are kept but not trained on. */
+  label: string;
+  source: 'history' | 'correction';
+  at: number;
+}
+
+/** One saved version of the lanes, kept as their history: who set it, when, and the lanes themselves. */
+export interface LaneVersionRow {
+  version: number;
+  at: number;
+  source: 'editor' | 'file' | 'policy' | 'reset';
+  lanes: unknown;
+}
+
 export class TriageDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   threads!: EntityTable<ThreadSeenRow, 'id'>;
@@ -92,6 +110,8 @@ export class TriageDatabase extends Dexie {
   blobs!: EntityTable<BlobRow, 'key'>;
   pending!: EntityTable<PendingRow, 'id'>;
   feedback!: EntityTable<FeedbackRow, 'seq'>;
+  examples!: EntityTable<ExampleRow, 'id'>;
+  laneVersions!: EntityTable<LaneVersionRow, 'version'>;
 
   constructor(name = 'calm-triage') {
     super(name);
@@ -108,5 +128,7 @@ export class TriageDatabase extends Dexie {
       pending: 'id, kind, subject, status, updatedAt',
       feedback: '++seq, at, subject, field',
     });
+    // v3: the team's labelled history and corrections (the local model's training data), and the lanes' versions.
+    this.version(3).stores({ examples: '++id, label, source, at', laneVersions: 'version, at' });
   }
 }

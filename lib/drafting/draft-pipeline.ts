@@ -1,7 +1,7 @@
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
 import type { TriageEngine } from '@/lib/engine/types';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
-import { needsReply } from '@/lib/lanes/categories';
+import { needsReply } from '@/lib/lanes/taxonomy';
 import type { Classification } from '@/lib/schemas/classification';
 import type { Draft } from '@/lib/schemas/draft';
 import type { Passage, Retrieval } from '@/lib/schemas/sop';
@@ -34,7 +34,7 @@ export async function runDraftPipeline(input: TriageInput, passages: readonly Pa
   const latest = customerMessages(input).at(-1)?.text ?? '';
   const retrieval = retrieveForClassification(index, queryFromText(`${input.subject}\n${latest}`), classification, lanes);
   const lane = lanes.find((l) => l.id === classification.lane.value);
-  if (!lane || !lane.processing.actions.includes('draft') || !needsReply(classification.category.value)) return { classification, retrieval, draft: null };
+  if (!lane || !lane.processing.actions.includes('draft') || !needsReply(lanes, classification.category.value)) return { classification, retrieval, draft: null };
   const sopIds = new Set(retrieval.passages.map((p) => p.sopId));
   const templates = passages.filter((p) => sopIds.has(p.sopId) && isTemplatePassage(p));
   const askPassages = passages.filter((p) => sopIds.has(p.sopId) && !isTemplatePassage(p) && asksCustomer(p));

@@ -1,7 +1,13 @@
-import type { Lane } from '@/lib/schemas/lane';
+import { categorySchema, type Category, type CategoryInput, type Lane } from '@/lib/schemas/lane';
+import { starterExamples } from './starter-examples';
+
+/** A starter category with its example messages; its SOP tag is its id. */
+function category(id: string, fields: Omit<CategoryInput, 'id'>): Category {
+  return categorySchema.parse({ id, examples: starterExamples[id] ?? [], ...fields });
+}
 
 /**
- * The seven shipped lanes, each described by the nine dimensions of the workflow playbook.
+ * The starter template the admin keeps, edits or replaces: seven lanes and their categories, each described by the nine dimensions of the workflow playbook.
  * Money, stage and date properties are only ever proposed for a human to decide.
  */
 
@@ -12,7 +18,11 @@ export const defaultLanes: Lane[] = [
     id: 'shared-inbox-triage',
     name: 'Shared inbox triage',
     objective: 'Get every message in the shared inbox to the right owner or queue within minutes, with its urgency and risks visible.',
-    trigger: { site: 'gmail', categories: ['general_question', 'newsletter'], recordTypes: [] },
+    trigger: { site: 'gmail', recordTypes: [] },
+    categories: [
+      category('general_question', { label: 'General question', intent: 'ask a question', owner: 'Support tier 1', description: 'A question about the product, shipping, payment or the company that no other category covers.' }),
+      category('newsletter', { label: 'Newsletter / FYI', intent: 'inform (no reply needed)', owner: 'Shared inbox (archive)', description: 'Bulk mail, announcements and notifications sent to many people: nothing is asked of us.', reply: 'none' }),
+    ],
     inputs: ['thread messages', 'thread subject', 'sender address and domain', 'SOP passages tagged to this lane'],
     processing: { actions: ['classify', 'route', 'draft'], writableProperties: [] },
     outputs: ['category, urgency, risk flags and owner shown in the panel', 'routing suggestion', 'optional holding reply draft'],
@@ -33,7 +43,15 @@ export const defaultLanes: Lane[] = [
     id: 'support-replies',
     name: 'SOP-grounded support replies',
     objective: 'Answer repeat support questions (refunds, billing, shipping, damage, access) with replies that cite the SOP they rely on.',
-    trigger: { site: 'gmail', categories: ['refund_request', 'billing_dispute', 'shipping_delay', 'damaged_order', 'password_reset', 'account_access'], recordTypes: ['0-5'] },
+    trigger: { site: 'gmail', recordTypes: ['0-5'] },
+    categories: [
+      category('refund_request', { label: 'Billing / refund request', intent: 'request refund', owner: 'Billing team', description: 'The customer asks for money back: a refund, a reversed charge or a credit for something paid.' }),
+      category('billing_dispute', { label: 'Billing dispute', intent: 'dispute a charge', owner: 'Billing team', description: 'The customer contests an invoice or a charge (wrong amount, unknown charge, double billing, chargeback) rather than asking for a refund.' }),
+      category('shipping_delay', { label: 'Shipping delay', intent: 'ask where an order is', owner: 'Fulfilment queue', description: 'An order has not arrived or tracking has stopped moving; the customer asks where it is or when it will come.' }),
+      category('damaged_order', { label: 'Damaged or wrong order', intent: 'report damage', owner: 'Fulfilment queue', description: 'Goods arrived broken, incomplete or not what was ordered.' }),
+      category('password_reset', { label: 'Password reset', intent: 'reset password', owner: 'Support tier 1', description: 'The user forgot a password or a reset link does not work; the account itself is not in question.' }),
+      category('account_access', { label: 'Account access', intent: 'regain account access', owner: 'Support tier 2 (security)', description: 'The user is locked out, lost two-factor access, or reports a login they did not make; identity must be verified.' }),
+    ],
     inputs: supportInputs,
     processing: { actions: ['classify', 'route', 'draft', 'propose_fields'], writableProperties: ['hs_ticket_priority', 'hs_ticket_category', 'hs_pipeline_stage', 'notes_next_activity_date'] },
     outputs: ['cited reply draft inserted into Gmail\'s reply box (never sent)', 'ticket priority and category proposals', 'escalation note when no SOP covers the question'],
@@ -54,7 +72,10 @@ export const defaultLanes: Lane[] = [
     id: 'lead-routing',
     name: 'Lead capture and routing',
     objective: 'Turn inbound buying interest into a qualified HubSpot contact with the right owner the same day.',
-    trigger: { site: 'gmail', categories: ['lead_inquiry'], recordTypes: ['0-1'] },
+    trigger: { site: 'gmail', recordTypes: ['0-1'] },
+    categories: [
+      category('lead_inquiry', { label: 'New lead', intent: 'evaluate a purchase', owner: 'Sales development', description: 'Someone who is not yet a customer shows buying interest: a demo request, a question about plans for their team, a partner referral.' }),
+    ],
     inputs: ['thread messages', 'sender signature (name, title, company, phone)', 'existing HubSpot contact and company', 'SOP passages on qualification and territories'],
     processing: { actions: ['classify', 'route', 'draft', 'propose_fields', 'handoff'], writableProperties: ['firstname', 'lastname', 'jobtitle', 'company', 'phone', 'lifecyclestage', 'hs_lead_status', 'notes_next_activity_date'] },
     outputs: ['handoff packet of proposed contact updates for HubSpot', 'owner suggestion', 'reply draft offering the next step'],
@@ -75,7 +96,10 @@ export const defaultLanes: Lane[] = [
     id: 'rfq-response',
     name: 'Export RFQ response packets',
     objective: 'Turn an export request for quotation into a complete response packet for the sales desk, with price and lead time always decided by a human.',
-    trigger: { site: 'gmail', categories: ['rfq'], recordTypes: ['0-3'] },
+    trigger: { site: 'gmail', recordTypes: ['0-3'] },
+    categories: [
+      category('rfq', { label: 'Request for quotation', intent: 'ask for quote', owner: 'Export sales desk', description: 'A buyer asks for a price, quantity, lead time or terms for a product: a request for quotation or a tender.' }),
+    ],
     inputs: ['thread messages including quoted RFQ', 'attachment names', 'SOP passages on MOQ, certifications, packing and incoterms', 'existing HubSpot deal'],
     processing: { actions: ['classify', 'route', 'draft', 'propose_fields', 'handoff'], writableProperties: ['dealname', 'dealstage', 'amount', 'closedate', 'quantity', 'hs_next_step', 'description'] },
     outputs: ['RFQ handoff packet (buyer, product, quantity, MOQ, certifications, lead time, incoterms, target date)', 'acknowledgement draft without prices', 'deal field proposals'],
@@ -96,7 +120,10 @@ export const defaultLanes: Lane[] = [
     id: 'meeting-followup',
     name: 'Meeting recap and follow-up',
     objective: 'Capture what was agreed in a meeting thread as next steps and dates on the HubSpot record, and a recap reply.',
-    trigger: { site: 'gmail', categories: ['meeting_followup'], recordTypes: ['0-3', '0-1'] },
+    trigger: { site: 'gmail', recordTypes: ['0-3', '0-1'] },
+    categories: [
+      category('meeting_followup', { label: 'Meeting follow-up', intent: 'confirm next steps', owner: 'Account owner', description: 'A recap or follow-up of a meeting or call: agreed action items, next steps, the next meeting date.' }),
+    ],
     inputs: ['thread messages', 'participants', 'existing HubSpot deal and contacts', 'SOP passages on follow-up cadence'],
     processing: { actions: ['classify', 'draft', 'propose_fields', 'handoff'], writableProperties: ['hs_next_step', 'notes_next_activity_date', 'closedate', 'dealstage'] },
     outputs: ['recap reply draft listing action items with owners', 'next step and next activity date proposals'],
@@ -117,7 +144,10 @@ export const defaultLanes: Lane[] = [
     id: 'crm-discipline',
     name: 'CRM discipline and pipeline admin',
     objective: 'Keep contacts, companies and deals current: fill missing fields and flag stale next steps, with evidence for every change.',
-    trigger: { site: 'hubspot', categories: ['crm_update'], recordTypes: ['0-1', '0-2', '0-3'] },
+    trigger: { site: 'hubspot', recordTypes: ['0-1', '0-2', '0-3'] },
+    categories: [
+      category('crm_update', { label: 'Record update', intent: 'update contact details', owner: 'Sales operations', description: 'A CRM record needs its fields brought up to date: new title, phone, company, next step or dates.' }),
+    ],
     inputs: ['record properties', 'recent activity and notes', 'associated emails', 'SOP passages on data standards'],
     processing: { actions: ['classify', 'propose_fields'], writableProperties: ['jobtitle', 'company', 'phone', 'lifecyclestage', 'hs_lead_status', 'hs_next_step', 'notes_next_activity_date', 'dealstage', 'amount', 'closedate'] },
     outputs: ['field update proposals with current value, proposed value, reason and evidence quote'],
@@ -138,7 +168,10 @@ export const defaultLanes: Lane[] = [
     id: 'intake-onboarding',
     name: 'Intake and onboarding admin',
     objective: 'Take a new customer from signed to started: collect what onboarding needs and confirm the checklist.',
-    trigger: { site: 'gmail', categories: ['onboarding_request'], recordTypes: ['0-2', '0-5'] },
+    trigger: { site: 'gmail', recordTypes: ['0-2', '0-5'] },
+    categories: [
+      category('onboarding_request', { label: 'Onboarding', intent: 'start onboarding', owner: 'Onboarding team', description: 'A new customer who signed wants to get started: kickoff, accounts, data import, SSO or security review.' }),
+    ],
     inputs: ['thread messages', 'company record', 'SOP passages on onboarding steps and required documents'],
     processing: { actions: ['classify', 'route', 'draft', 'propose_fields', 'handoff'], writableProperties: ['hs_next_step', 'notes_next_activity_date', 'phone', 'jobtitle'] },
     outputs: ['onboarding reply draft with the checklist steps cited', 'next step proposals', 'handoff to the onboarding queue'],

@@ -71,6 +71,14 @@ export const auditEventSchema = z.discriminatedUnion('kind', [
   event('engine.failed', { engine: z.enum(['local', 'claude']), code: z.string() }),
   /** The Gmail reader could not read a page: which step failed and layout markers, never mail text. */
   z.object({ kind: z.literal('site.unreadable'), subject: z.null(), lane: z.null(), data: gmailReadDiagnosticSchema }),
+  event('model.trained', { ms: z.number().nonnegative(), examples: z.number().int().nonnegative(), labels: z.number().int().nonnegative() }),
+  event('model.failed', { code: z.string() }),
+  event('history.imported', { examples: z.number().int().nonnegative(), categories: z.number().int().nonnegative(), source: z.enum(['csv', 'eml']) }),
+  event('history.cleared', { examples: z.number().int().nonnegative() }),
+  /** A new version of the lanes: who set it (the editor, an imported file, the managed policy, a reset to the starter template). */
+  event('lanes.changed', { version: z.number().int().positive(), source: z.enum(['editor', 'file', 'policy', 'reset']), lanes: z.array(z.string()) }),
+  /** A rep's routing decision: the owner or queue the thread goes to, and whether it was the suggested one. */
+  event('triage.routed', { owner: z.string(), suggested: z.string(), accepted: z.boolean() }),
   event('handoff.created', { handoffId: z.string(), fields: z.array(z.string()) }),
   event('settings.changed', {
     claude: z.object({ classifyModel: z.string(), draftModel: z.string(), baseUrl: z.string(), keyChanged: z.boolean(), keyClearedByOriginChange: z.boolean().optional() }).optional(),

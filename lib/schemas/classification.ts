@@ -37,6 +37,10 @@ export const triageResultSchema = z.object({
       decisionsNotMade: z.array(z.string()).default([]),
     })
     .nullable(),
+  /** The category's label in the team's taxonomy; null for a category the lanes do not hold. */
+  categoryLabel: z.string().nullable().default(null),
+  /** What a rep may correct the category to, and the owners a thread may be routed to, from the lanes in force. */
+  choices: z.object({ categories: z.array(z.object({ id: z.string(), label: z.string() })), owners: z.array(z.string()) }).default({ categories: [], owners: [] }),
   /** Fields whose confidence is under the lane's floor: shown as such, and the thread routes to human triage. */
   lowConfidenceFields: z.array(z.string()),
   needsHumanTriage: z.boolean(),

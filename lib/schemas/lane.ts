@@ -11,6 +11,32 @@ export const riskFlagSchema = z.enum([
 ]);
 export type RiskFlag = z.infer<typeof riskFlagSchema>;
 
+export const categoryIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,63}$/, 'Use 2 to 64 lowercase letters, digits or underscores, starting with a letter.');
+
+/** One kind of message a lane handles: the team's own taxonomy, not the product's. */
+export const categorySchema = z.object({
+  id: categoryIdSchema,
+  label: z.string().trim().min(1, 'Give the category a label.'),
+  /** What the sender wants, as the panel words it. */
+  intent: z.string().trim().min(1, 'Say what the sender wants.'),
+  /** The team or queue this kind of message goes to. */
+  owner: z.string().trim().min(1, 'Name the owner or queue.'),
+  /** What belongs here and what does not: shown to the admin and given to Claude when it classifies. */
+  description: z.string().default(''),
+  /** Messages of this kind, in the team's own words: the local model trains on them. */
+  examples: z.array(z.string()).default([]),
+  /** SOP section tags that answer this category; none means the category id itself. */
+  sopTags: z.array(z.string()).default([]),
+  /** Risk flags a message of this category always raises for acknowledgement, on top of those the text raises. */
+  riskAcknowledgements: z.array(riskFlagSchema).default([]),
+  /** 'none' for mail that needs no reply at all (a newsletter, an FYI): no draft, not even a holding one. */
+  reply: z.enum(['draft', 'none']).default('draft'),
+});
+export type Category = z.infer<typeof categorySchema>;
+export type CategoryInput = z.input<typeof categorySchema>;
+
 export const laneActionSchema = z.enum(['classify', 'route', 'draft', 'propose_fields', 'handoff']);
 
 /** One route through repeated work, described by the nine dimensions of the users' playbook. */
@@ -20,10 +46,11 @@ export const laneSchema = z.object({
   objective: z.string().min(1),
   trigger: z.object({
     site: z.enum(['gmail', 'hubspot']),
-    categories: z.array(z.string()),
     /** HubSpot object type ids (0-1 contact, 0-2 company, 0-3 deal, 0-5 ticket) that start the lane. */
     recordTypes: z.array(z.string()),
   }),
+  /** The kinds of message that start this lane; each category belongs to exactly one lane. */
+  categories: z.array(categorySchema),
   inputs: z.array(z.string()),
   processing: z.object({
     actions: z.array(laneActionSchema),
@@ -54,4 +81,5 @@ export const laneSchema = z.object({
   kpis: z.array(z.string()),
 });
 export type Lane = z.infer<typeof laneSchema>;
+export type LaneInput = z.input<typeof laneSchema>;
 export const lanesSchema = z.array(laneSchema).min(1);

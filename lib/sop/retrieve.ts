@@ -1,5 +1,6 @@
 import type { Classification } from '@/lib/schemas/classification';
 import type { Lane } from '@/lib/schemas/lane';
+import { findCategory, sopTagsOf } from '@/lib/lanes/taxonomy';
 import type { Passage, RetrievedPassage, Retrieval } from '@/lib/schemas/sop';
 import type { SopIndex } from './sop-index';
 import { termsOf } from './text-terms';
@@ -59,7 +60,14 @@ export interface RetrieveOptions {
   /** The lane's grounding floor (its `minGroundingScore`, 0–1). */
   floor?: number;
   /** What the classifier said: passages of sections tagged with this category are routed to and count as evidence. */
-  category?: { id: string; confidence: number; /** The message's language (ISO 639-1). */ language?: string };
+  category?: {
+    id: string;
+    confidence: number;
+    /** The SOP section tags that answer the category (the lane data's sopTags); the id when absent. */
+    tags?: string[];
+    /** The message's language (ISO 639-1). */
+    language?: string;
+  };
 }
 
 /**
@@ -72,7 +80,7 @@ export interface RetrieveOptions {
 export function retrieve(index: SopIndex, query: string, { lane, k = 5, floor = DEFAULT_GROUNDING_FLOOR, category }: RetrieveOptions = {}): Retrieval {
   const started = performance.now();
   const terms = termsOf(query).slice(0, MAX_QUERY_TERMS);
-  const tags = category ? [category.id] : [];
+  const tags = category ? (category.tags ?? [category.id]) : [];
   const { hits, searched } = index.search(terms, { lane, limit: k * 3, tags });
   // Bare numbers (order ids, dates) say nothing about which procedure applies: they carry no weight.
   const weight = (terms: Iterable<string>) => [...new Set(terms)].filter((t) => !/^\d+$/.test(t)).reduce((sum, t) => sum + index.idf(t), 0);
@@ -119,11 +127,17 @@ export function retrieve(index: SopIndex, query: string, { lane, k = 5, floor = 
 /** Retrieval for a classified thread: its lane's SOPs and floor, routed by its category. */
 export function retrieveForClassification(index: SopIndex, query: string, classification: Classification, lanes: readonly Lane[], k = 5): Retrieval {
   const lane = lanes.find((l) => l.id === classification.lane.value);
+  const placed = findCategory(lanes, classification.category.value);
   return retrieve(index, query, {
     lane: classification.lane.value,
     k,
     floor: lane?.qualityChecks.minGroundingScore ?? DEFAULT_GROUNDING_FLOOR,
-    category: { id: classification.category.value, confidence: classification.category.confidence, language: classification.language.value },
+    category: {
+      id: classification.category.value,
+      confidence: classification.category.confidence,
+      tags: placed ? sopTagsOf(placed.category) : undefined,
+      language: classification.language.value,
+    },
   });
 }
 

@@ -230,15 +230,21 @@ const textOf = (body: Json): { system: string; user: string } => ({
 function defaultClassification(body: Json): Json {
   const { system, user } = textOf(body);
   const lower = user.toLowerCase();
-  const lane = /<lane id="([^"]+)">/.exec(system)?.[1] ?? 'shared-inbox-triage';
-  const owner = /consumers: ([^;\n]+)/.exec(system)?.[1]?.trim() || 'Support queue';
+  // The categories the product sent, as its lanes block lists them: "- <id>: <label>; owner: <owner>...".
+  const categories = [...system.matchAll(/<lane id="([^"]+)">([\s\S]*?)<\/lane>/g)].flatMap(([, laneId, block]) =>
+    [...block!.matchAll(/^- ([a-z][a-z0-9_]*): [^;\n]*; owner: ([^;\n]+)/gm)].map(([, id, owner]) => ({ id: id!, owner: owner!.trim(), lane: laneId! })),
+  );
+  const refundish = /refund/.test(user.toLowerCase());
+  const chosen = (refundish && categories.find((c) => c.id.includes('refund'))) || categories.find((c) => /general|question/.test(c.id)) || categories[0];
+  const lane = chosen?.lane ?? /<lane id="([^"]+)">/.exec(system)?.[1] ?? 'shared-inbox-triage';
+  const owner = chosen?.owner ?? 'Support queue';
   const subject = /Subject: (.*)/.exec(user)?.[1]?.trim() ?? '';
   const refund = /refund/.test(lower);
   const evidence = /[^.\n]*refund[^.\n]*/i.exec(user)?.[0]?.trim() ?? '';
   const urgent = /\b(urgent|asap|outage|down)\b/.test(lower);
   return {
     lane: { value: lane, confidence: 0.8 },
-    category: { value: refund ? 'Billing / refund request' : 'General question', confidence: 0.75 },
+    category: { value: chosen?.id ?? 'general_question', confidence: 0.75 },
     intent: { value: refund ? 'refund request' : 'question', confidence: 0.7 },
     urgency: { value: urgent ? 'P1' : refund ? 'P2' : 'P3', reason: urgent ? 'The customer says it is urgent.' : 'A normal request.', confidence: 0.7 },
     sentiment: { value: /angry|unacceptable|disappointed|frustrat/.test(lower) ? 'negative' : 'neutral', confidence: 0.6 },

@@ -10,7 +10,8 @@ import type { ClaudeSettings } from '@/lib/schemas/settings';
 import type { TriageInput } from '@/lib/schemas/triage-input';
 import { createAnthropicClient, settingsProblem, type ClientDeps } from './client';
 import { badOutput, streamBroken, toAppError } from './errors';
-import { buildClassifyRequest, buildDraftRequest, withRepairTurn, type ToolRequest, type ToolUseBlock } from './prompt';
+import { placedCategories } from '@/lib/lanes/taxonomy';
+import { buildClassifyRequest, buildDraftRequest, withRepairTurn, type CorrectionExample, type ToolRequest, type ToolUseBlock } from './prompt';
 import { buildProposeRequest, PROPOSE_TOOL, readProposals } from './propose-fields';
 import { CLASSIFY_TOOL, DRAFT_TOOL, draftOutputSchema, type DraftOutput } from './schemas';
 import { SentenceTextStream } from './sentence-stream';
@@ -19,6 +20,8 @@ import { usageRecord, type UsageRecord } from './usage';
 export interface ClaudeEngineDeps extends ClientDeps {
   /** Called once per API call that returned an answer, with its tokens and estimated cost. */
   onUsage?: (usage: UsageRecord) => void;
+  /** The team's most recent category corrections, sent as examples with each classification (bounded). */
+  recentCorrections?: () => Promise<CorrectionExample[]>;
 }
 
 type Checked<T> = { ok: true; value: T } | { ok: false; problem: string; toolUse: ToolUseBlock | null };
@@ -36,6 +39,11 @@ function readClassification(message: Anthropic.Message, lanes: Lane[]): Checked<
   const laneIds = lanes.map((l) => l.id);
   if (!laneIds.includes(parsed.data.lane.value)) {
     return { ok: false, problem: `lane.value must be one of: ${laneIds.join(', ')}`, toolUse };
+  }
+  // The team's taxonomy is the only one: a category it does not hold is sent back for repair.
+  const categoryIds = placedCategories(lanes).map((p) => p.category.id);
+  if (categoryIds.length > 0 && !categoryIds.includes(parsed.data.category.value)) {
+    return { ok: false, problem: `category.value must be one of: ${categoryIds.join(', ')}`, toolUse };
   }
   return { ok: true, value: parsed.data };
 }
@@ -64,7 +72,7 @@ export function createClaudeEngine(settings: ClaudeSettings, deps: ClaudeEngineD
   async function classify(input: TriageInput, lanes: Lane[], signal?: AbortSignal): Promise<Result<Classification>> {
     const problem = settingsProblem(settings);
     if (problem) return { ok: false, error: problem };
-    const request = buildClassifyRequest(settings.classifyModel, input, lanes);
+    const request = buildClassifyRequest(settings.classifyModel, input, lanes, (await deps.recentCorrections?.()) ?? []);
     const first = await send(request, 'classify', signal);
     if (!first.ok) return first;
     const checked = readClassification(first.value, lanes);

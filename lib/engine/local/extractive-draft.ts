@@ -1,5 +1,4 @@
 import type { DraftRequest } from '@/lib/engine/types';
-import { categoryById } from '@/lib/lanes/categories';
 import { type Draft, type DraftSentence, draftText } from '@/lib/schemas/draft';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { sentenceSpans } from '@/lib/text/sentences';
@@ -66,7 +65,7 @@ interface Candidate {
 
 /** Customer-facing statements of the passages that speak to the question: no instruction to the agent, no human decision. */
 function chooseClaims(request: DraftRequest, question: string, reference: Date): Candidate[] {
-  const category = categoryById(request.classification.category.value);
+  const category = request.lane.categories.find((c) => c.id === request.classification.category.value);
   const wanted = contentWords(`${question} ${category?.label ?? ''} ${category?.intent ?? ''}`);
   const reserved = reservedDecisions(request.lane);
   const candidates: Candidate[] = [];

@@ -1,7 +1,7 @@
 import type { TriageEngine } from '@/lib/engine/types';
-import { categoryById, laneForCategory } from '@/lib/lanes/categories';
+import { findCategory } from '@/lib/lanes/taxonomy';
 import type { Classification } from '@/lib/schemas/classification';
-import { fail, ok, type Result } from '@/lib/schemas/errors';
+import { fail, ok, type AppError, type Result } from '@/lib/schemas/errors';
 import type { Lane } from '@/lib/schemas/lane';
 import type { TriageInput } from '@/lib/schemas/triage-input';
 import { composeDraft, streamDraft } from './extractive-draft';
@@ -10,8 +10,8 @@ import { summarize } from './extractive-summary';
 import { detectLanguage } from './language-detection';
 import { detectRisks } from './risk-rules';
 import { detectSentiment } from './sentiment-rules';
-import { shippedModel } from './shipped-model';
-import type { TextClassifier } from './text-classifier';
+import { starterModel } from './starter-model';
+import { TextClassifier } from './text-classifier';
 import { classifierText, customerMessages, latestCustomerMessage } from './thread-text';
 import { detectUrgency } from './urgency-rules';
 
@@ -23,21 +23,20 @@ export interface LocalEngineOptions {
 /** In bulk mail only strong risk patterns count: a price list in a newsletter is not a pricing commitment. */
 const BULK_RISK_FLOOR = 0.8;
 
-/** The lane for a category among the lanes in use: the one whose trigger lists it, else the default map, else shared triage. */
+/** The lane of a category among the lanes in force; a label they do not hold (a model older than the lanes) goes to the first lane of the site, unsure. */
 function chooseLane(category: string, lanes: Lane[], site: TriageInput['source']): { lane: Lane; fits: boolean } {
-  const triggered = lanes.filter((l) => l.trigger.categories.includes(category));
-  const listed = triggered.find((l) => l.trigger.site === site) ?? triggered[0] ?? lanes.find((l) => l.id === laneForCategory(category));
-  if (listed) return { lane: listed, fits: true };
-  const fallback = lanes.find((l) => l.id === 'shared-inbox-triage') ?? lanes.find((l) => l.trigger.site === site) ?? lanes[0]!;
-  return { lane: fallback, fits: false };
+  const placed = findCategory(lanes, category);
+  if (placed) return { lane: placed.lane, fits: true };
+  return { lane: lanes.find((l) => l.trigger.site === site) ?? lanes[0]!, fits: false };
 }
 
 export function classifyWith(model: TextClassifier, input: TriageInput, lanes: Lane[], options: LocalEngineOptions = {}): Result<Classification> {
   if (lanes.length === 0) return fail('no_lanes', 'No lanes are set up, so the thread cannot be routed.', 'Restore the default lanes in the options page.');
   const latest = latestCustomerMessage(input, options.ownDomains)?.text ?? '';
   const prediction = model.predict(classifierText(input, options.ownDomains));
-  const category = categoryById(prediction.label);
-  const bulk = prediction.label === 'newsletter';
+  const category = findCategory(lanes, prediction.label)?.category;
+  // Mail that needs no reply is bulk: only strong risk patterns count in it.
+  const bulk = category?.reply === 'none';
   const { lane, fits } = chooseLane(prediction.label, lanes, input.source);
   const confidence = prediction.confidence;
 
@@ -65,11 +64,13 @@ function messageDate(date: string | null): Date {
 }
 
 /** The embedded engine: a trainable text classifier, rules for risk, urgency, tone and language, and extractive cited drafts. */
-export function createLocalEngine(model: TextClassifier = shippedModel(), options: LocalEngineOptions = {}): TriageEngine {
+/** model: the classifier, or why there is none (the lanes give fewer than two categories with examples). */
+export function createLocalEngine(model: TextClassifier | AppError = starterModel(), options: LocalEngineOptions = {}): TriageEngine {
   return {
     id: 'local',
     async classify(input, lanes, signal) {
       if (signal?.aborted) return fail('classify_aborted', 'Classification was stopped.', 'Open the thread again to classify it.');
+      if (!(model instanceof TextClassifier)) return fail(model.code, model.message, model.nextStep);
       return classifyWith(model, input, lanes, options);
     },
     async draft(request) {

@@ -1,38 +1,35 @@
 import type { TriageDatabase } from '@/lib/db/database';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { shippedModel } from './shipped-model';
 import { TextClassifier } from './text-classifier';
 
-/** Where the local engine's model, with everything reps taught it, is kept. */
+/** Where the local engine's model, with the corrections reps taught it, is kept. */
 export const LOCAL_MODEL_KEY = 'local-model';
 
-function parseSaved(value: string): Result<TextClassifier> {
+export interface SavedModel {
+  classifier: TextClassifier;
+  /** What it was trained on (trainingFingerprint); null for a model saved before fingerprints, always retrained. */
+  fingerprint: string | null;
+}
+
+function parseSaved(value: string): Result<SavedModel> {
   try {
-    return TextClassifier.fromJSON(JSON.parse(value));
+    const json = JSON.parse(value) as unknown;
+    const wrapped = typeof json === 'object' && json !== null && 'classifier' in json;
+    const classifier = TextClassifier.fromJSON(wrapped ? (json as { classifier: unknown }).classifier : json);
+    if (!classifier.ok) return classifier;
+    const fingerprint = wrapped ? (json as { fingerprint?: unknown }).fingerprint : null;
+    return ok({ classifier: classifier.value, fingerprint: typeof fingerprint === 'string' ? fingerprint : null });
   } catch {
-    return fail('classifier_unreadable', 'The saved local model is damaged.', 'It is reset to the shipped model when the extension next starts; corrections taught since then are lost.');
+    return fail('classifier_unreadable', 'The saved local model is damaged.', 'It is trained again from your lanes and history; corrections since the last save are relearnt from the stored examples.');
   }
 }
 
-/** The saved model, or the shipped one when nothing was saved yet; a damaged saved model is an error. */
-export async function loadLocalModel(db: TriageDatabase): Promise<Result<TextClassifier>> {
+/** The saved model, null when nothing was saved yet; a damaged one is an error. */
+export async function loadLocalModel(db: TriageDatabase): Promise<Result<SavedModel | null>> {
   const row = await db.blobs.get(LOCAL_MODEL_KEY);
-  return row ? parseSaved(row.value) : ok(shippedModel());
+  return row ? parseSaved(row.value) : ok(null);
 }
 
-/**
- * The model the background runs: the saved one; otherwise (nothing saved, or unreadable) the shipped one, saved
- * at once because training it costs a few hundred ms that a restarted worker should not pay again.
- */
-export async function openLocalModel(db: TriageDatabase): Promise<TextClassifier> {
-  const row = await db.blobs.get(LOCAL_MODEL_KEY);
-  const saved = row ? parseSaved(row.value) : null;
-  if (saved?.ok) return saved.value;
-  const shipped = shippedModel();
-  await saveLocalModel(db, shipped);
-  return shipped;
-}
-
-export async function saveLocalModel(db: TriageDatabase, model: TextClassifier): Promise<void> {
-  await db.blobs.put({ key: LOCAL_MODEL_KEY, value: JSON.stringify(model.toJSON()), updatedAt: Date.now() });
+export async function saveLocalModel(db: TriageDatabase, model: SavedModel): Promise<void> {
+  await db.blobs.put({ key: LOCAL_MODEL_KEY, value: JSON.stringify({ fingerprint: model.fingerprint, classifier: model.classifier.toJSON() }), updatedAt: Date.now() });
 }

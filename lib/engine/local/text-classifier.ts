@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { seededRandom } from '@/lib/common/seeded-random';
 import { featurize, type SparseVector } from './text-features';
 
 /**
@@ -54,12 +53,26 @@ const MEMORY_WEIGHT = 0.9;
 /** Two texts this similar are the same text: a new correction replaces the old one. */
 const SAME_TEXT = 0.999;
 
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
+/**
+ * The order of one epoch: each example sorted by a hash of its text, its label, the epoch and the seed. Unlike a
+ * shuffle of positions, adding a few examples (a rep's corrections) leaves the others in the same order, so a
+ * retrained model differs from the last by what the new examples teach rather than by a new random path.
+ */
+function epochOrder(examples: readonly LabelledText[], epoch: number, seed: number): number[] {
+  const keys = examples.map((e, i) => ({ i, key: hashText(`${seed}:${epoch}:${e.label}:${e.text}`), text: e.text }));
+  // Equal keys are the same text and label: their order changes nothing.
+  keys.sort((a, b) => a.key - b.key || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return keys.map((k) => k.i);
+}
+
+/** FNV-1a, 32 bit. */
+function hashText(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
-  return items;
+  return h >>> 0;
 }
 
 const weightsShape = {
@@ -142,21 +155,51 @@ export class TextClassifier {
 
   /** Trains a new model; needs at least two labels. */
   static train(examples: readonly LabelledText[], options: TrainOptions = {}): Result<TextClassifier> {
+    const steps = TextClassifier.training(examples, options);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * The same training, giving the event loop back every sliceMs so a service worker keeps answering
+   * while it trains (Chrome gives service workers no Worker to train in).
+   */
+  static async trainInSlices(examples: readonly LabelledText[], options: TrainOptions & { sliceMs?: number } = {}): Promise<Result<TextClassifier>> {
+    const sliceMs = options.sliceMs ?? 20;
+    const steps = TextClassifier.training(examples, options);
+    let sliceStart = performance.now();
+    let step = steps.next();
+    while (!step.done) {
+      if (performance.now() - sliceStart >= sliceMs) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      }
+      step = steps.next();
+    }
+    return step.value;
+  }
+
+  /** Training as steps: it yields after every 32 examples, so a caller can pause between them. */
+  private static *training(examples: readonly LabelledText[], options: TrainOptions): Generator<void, Result<TextClassifier>> {
     const o = { ...DEFAULTS, ...options };
     const labels = [...new Set(examples.map((e) => e.label))].sort();
     if (labels.length < 2) {
       return fail('classifier_too_few_labels', 'The classifier needs examples of at least two categories.', 'Add labelled examples for more categories and train again.');
     }
     const model = new TextClassifier(o.bits, labels, o.memoryCapacity);
-    const random = seededRandom(o.seed);
-    const data = examples.map((e) => ({ x: featurize(e.text, o.bits), y: labels.indexOf(e.label) }));
+    const data: Array<{ x: SparseVector; y: number }> = [];
+    for (const e of examples) {
+      data.push({ x: featurize(e.text, o.bits), y: labels.indexOf(e.label) });
+      if (data.length % 32 === 0) yield;
+    }
     const K = labels.length;
     const squaredW = new Float32Array(model.weights.length);
     const squaredB = new Float32Array(K);
     const p = new Float64Array(K);
-    const order = data.map((_, i) => i);
     for (let epoch = 0; epoch < o.epochs; epoch++) {
-      for (const i of shuffle(order, random)) {
+      let done = 0;
+      for (const i of epochOrder(examples, epoch, o.seed)) {
         const { x, y } = data[i]!;
         model.probabilities(x, p);
         for (let k = 0; k < K; k++) {
@@ -171,9 +214,16 @@ export class TextClassifier {
             model.weights[at]! -= (o.learningRate * gw) / Math.sqrt(squaredW[at]! + 1e-8);
           }
         }
+        if (++done % 32 === 0) yield;
       }
     }
     return ok(model);
+  }
+
+  /** Takes over another model's remembered corrections (after retraining), keeping those whose label still exists. */
+  adoptMemory(from: TextClassifier): void {
+    if (from.bits !== this.bits || this.memoryCapacity === 0) return;
+    this.memory = from.memory.filter((c) => this.labelList.includes(c.label)).slice(-this.memoryCapacity);
   }
 
   /** The linear model's probabilities, blended with the label of the most similar remembered correction. */

@@ -11,7 +11,7 @@ import type { Passage, Retrieval } from '@/lib/schemas/sop';
 import { postChecks } from '@/lib/drafting/post-checks';
 import { wholeLaneLibrary } from '@/lib/engine/claude/prompt';
 import { withLocalSafeguards } from '@/lib/review/policy';
-import { needsReply } from '@/lib/lanes/categories';
+import { needsReply } from '@/lib/lanes/taxonomy';
 import { isTemplatePassage } from '@/lib/sop/reply-templates';
 import { asksCustomer } from '@/lib/drafting/sop-sentences';
 import { queryFromText, retrieveForClassification } from '@/lib/sop/retrieve';
@@ -88,7 +88,7 @@ export async function runTriage(start: Start, post: (m: TriageServerMessage) => 
   if (lane?.processing.actions.includes('handoff')) await recordHandoff(deps.db, { subjectId, input, lane, now: Date.now() });
   if (!lane || !lane.processing.actions.includes('draft')) return;
   // Newsletters and FYIs need no reply: no draft, not even a holding one.
-  if (!needsReply(triage.classification.category.value)) return;
+  if (!needsReply(lanes, triage.classification.category.value)) return;
   let existing = await openDraftFor(deps.db, subjectId);
   // The team wrote last (the rep just sent our reply): nothing to answer until the customer writes again.
   const last = input.messages.at(-1);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { triageInputSchema } from '@/lib/schemas/triage-input';
+import { appErrorSchema } from '@/lib/schemas/errors';
 import { def, subjectIdSchema } from '../define';
 
 export const correctableFieldSchema = z.enum(['category', 'urgency', 'owner']);
@@ -15,7 +16,8 @@ export const triageMessages = {
       to: z.string().min(1).max(200),
       input: triageInputSchema,
     }),
-    z.object({ learnt: z.boolean(), retrainMs: z.number().nullable() }),
+    /** problem: why a category correction was not learnt (it is still recorded). */
+    z.object({ learnt: z.boolean(), retrainMs: z.number().nullable(), problem: appErrorSchema.nullable() }),
   ),
   /** Token use and estimated cost of the Claude calls made for one thread. */
   'triage.usage': def(

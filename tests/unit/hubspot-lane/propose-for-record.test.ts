@@ -11,7 +11,8 @@ const lane: Lane = {
   id: 'crm-test',
   name: 'CRM discipline',
   objective: 'Keep records current.',
-  trigger: { site: 'hubspot', categories: [], recordTypes: ['0-1', '0-3'] },
+  trigger: { site: 'hubspot', recordTypes: ['0-1', '0-3'] },
+  categories: [],
   inputs: [],
   processing: {
     actions: ['propose_fields'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categories, categoryIds, laneForCategory } from '@/lib/lanes/categories';
+import { findCategory, needsReply, placedCategories, sopTagsOf, taxonomyChoices } from '@/lib/lanes/taxonomy';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import { parseLanes } from '@/lib/lanes/parse-lanes';
 import { laneSchema } from '@/lib/schemas/lane';
@@ -25,7 +25,7 @@ describe('default lanes', () => {
       expect(lane.failureFeedback.escalateTo).not.toBe('');
       expect(lane.failureFeedback.escalateWhen.length).toBeGreaterThan(0);
       expect(lane.kpis.length).toBeGreaterThan(0);
-      expect(lane.trigger.categories.length + lane.trigger.recordTypes.length).toBeGreaterThan(0);
+      expect(lane.categories.length + lane.trigger.recordTypes.length).toBeGreaterThan(0);
     }
   });
 
@@ -45,21 +45,33 @@ describe('default lanes', () => {
 });
 
 describe('category taxonomy', () => {
-  it('maps every category to exactly one lane, the one whose trigger lists it', () => {
-    for (const id of categoryIds) {
-      const triggered = defaultLanes.filter((l) => l.trigger.categories.includes(id));
-      expect(triggered.map((l) => l.id)).toEqual([laneForCategory(id)]);
+  it('places every starter category in exactly one lane, with an owner, a description and its id as SOP tag', () => {
+    const placed = placedCategories(defaultLanes);
+    expect(new Set(placed.map((p) => p.category.id)).size).toBe(placed.length);
+    for (const { category, lane } of placed) {
+      expect(findCategory(defaultLanes, category.id)?.lane.id).toBe(lane.id);
+      expect(category.owner).not.toBe('');
+      expect(category.description.length).toBeGreaterThan(20);
+      expect(sopTagsOf(category)).toEqual([category.id]);
     }
+    expect(findCategory(defaultLanes, 'something_new')).toBeUndefined();
   });
 
-  it('lists no lane trigger category outside the taxonomy', () => {
-    const known = new Set<string>(categoryIds);
-    for (const lane of defaultLanes) for (const c of lane.trigger.categories) expect(known.has(c)).toBe(true);
+  it('reads "no reply" from the category, not from an id in code', () => {
+    const lanes = structuredClone(defaultLanes);
+    expect(needsReply(lanes, 'newsletter')).toBe(false);
+    expect(needsReply(lanes, 'refund_request')).toBe(true);
+    expect(needsReply(lanes, 'unknown_kind')).toBe(true);
+    lanes[0]!.categories.find((c) => c.id === 'newsletter')!.reply = 'draft';
+    expect(needsReply(lanes, 'newsletter')).toBe(true);
   });
 
-  it('gives every category an owner and sends unknown ones to shared inbox triage', () => {
-    for (const c of categories) expect(c.owner).not.toBe('');
-    expect(laneForCategory('something_new')).toBe('shared-inbox-triage');
+  it('offers the categories and owners of the lanes in force, and the escalation targets', () => {
+    const choices = taxonomyChoices(defaultLanes);
+    expect(choices.categories).toHaveLength(13);
+    expect(choices.owners).toContain('Billing team');
+    expect(choices.owners).toContain('Support lead');
+    expect(new Set(choices.owners).size).toBe(choices.owners.length);
   });
 });
 
@@ -88,5 +100,29 @@ describe('parseLanes', () => {
     const result = parseLanes(lanes);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('lanes_human_decision');
+  });
+
+  it('rejects a category placed in two lanes, and a category id that is not a plain name', () => {
+    const lanes = copy();
+    lanes[1]!.categories.push(structuredClone(lanes[0]!.categories[0]!));
+    const twice = parseLanes(lanes);
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(twice.error.code).toBe('lanes_duplicate_category');
+    const badId = copy();
+    badId[0]!.categories[0]!.id = 'Warranty Claim';
+    const result = parseLanes(badId);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('categories.0.id');
+  });
+
+  it('upgrades lanes saved with category ids in the trigger to categories as data', () => {
+    const legacy = copy().map(({ categories, trigger, ...rest }) => ({ ...rest, trigger: { ...trigger, categories: [...categories.map((c) => c.id), ...(rest.id === 'shared-inbox-triage' ? ['warranty_claim'] : [])] } }));
+    const result = parseLanes(legacy);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.flatMap((l) => l.categories.map((c) => c.id))).toContain('warranty_claim');
+    const support = result.value.find((l) => l.id === 'support-replies')!;
+    expect(support.categories.map((c) => c.label)).toContain('Billing / refund request');
+    expect(support.categories[0]!.examples.length).toBeGreaterThan(20);
+    expect(findCategory(result.value, 'warranty_claim')?.category.owner).toBe('Support lead');
   });
 });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { participantSchema } from '@/lib/schemas/thread';
 import type { Classification } from '@/lib/schemas/classification';
-import type { Lane } from '@/lib/schemas/lane';
+import { categorySchema, type Lane } from '@/lib/schemas/lane';
 import type { ClaudeSettings } from '@/lib/schemas/settings';
 import type { Retrieval } from '@/lib/schemas/sop';
 import type { TriageInput } from '@/lib/schemas/triage-input';
@@ -33,7 +33,11 @@ export const supportLane: Lane = {
   id: 'sop-support-replies',
   name: 'SOP-grounded support replies',
   objective: 'Answer support questions with replies grounded on the SOP library.',
-  trigger: { site: 'gmail', categories: ['Billing / refund request', 'How-to question'], recordTypes: [] },
+  trigger: { site: 'gmail', recordTypes: [] },
+  categories: [
+    categorySchema.parse({ id: 'refund_request', label: 'Billing / refund request', intent: 'request refund', owner: 'Billing team', description: 'Money back for something paid.' }),
+    categorySchema.parse({ id: 'how_to', label: 'How-to question', intent: 'ask how to', owner: 'Support queue' }),
+  ],
   inputs: ['thread messages', 'SOP passages'],
   processing: { actions: ['classify', 'route', 'draft'], writableProperties: [] },
   outputs: ['draft'],
@@ -53,6 +57,7 @@ export const triageLane: Lane = {
   name: 'Shared inbox triage',
   objective: 'Route every new thread to the right queue.',
   consumers: ['Triage desk'],
+  categories: [categorySchema.parse({ id: 'general_question', label: 'General question', intent: 'ask a question', owner: 'Triage desk' })],
 };
 
 export const lanes = [supportLane, triageLane];
@@ -93,7 +98,7 @@ export const retrieval: Retrieval = {
 
 export const classification: Classification = {
   lane: { value: 'sop-support-replies', confidence: 0.9 },
-  category: { value: 'Billing / refund request', confidence: 0.9 },
+  category: { value: 'refund_request', confidence: 0.9 },
   intent: { value: 'refund request', confidence: 0.85 },
   urgency: { value: 'P2', reason: 'Money at stake.', confidence: 0.8 },
   sentiment: { value: 'neutral', confidence: 0.7 },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseLabelledCsv } from '@/lib/engine/local/labelled-csv';
 import { parseCsv } from '@/lib/text/csv';
 import { TextClassifier, type LabelledText } from '@/lib/engine/local/text-classifier';
 
@@ -146,11 +145,5 @@ describe('labelled CSV', () => {
       ['two\nlines', 'b'],
       ['plain', 'c'],
     ]);
-  });
-
-  it('reads labelled examples and reports a missing column', () => {
-    const ok = parseLabelledCsv('text,category\n"Where is my card, please?",card_arrival\n');
-    expect(ok).toEqual({ ok: true, value: [{ text: 'Where is my card, please?', label: 'card_arrival' }] });
-    expect(parseLabelledCsv('body,label\nx,y\n').ok).toBe(false);
   });
 });

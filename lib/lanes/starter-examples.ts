@@ -1,11 +1,9 @@
-import type { LabelledText } from './text-classifier';
-
 /**
- * Shipped labelled examples for the category taxonomy, written in the phrasing of real support
+ * The starter template's example messages, by category id, written in the phrasing of real support
  * and sales mail (some in German, French, Spanish and Dutch). The Gmail fixture threads are not here:
  * they are the evaluation.
  */
-const examplesByCategory: Record<string, string[]> = {
+export const starterExamples: Record<string, string[]> = {
   refund_request: [
     'We were charged for the yearly subscription but we cancelled last week. Please refund the payment.',
     'Can I get my money back? The product does not do what the sales page promised.',
@@ -176,6 +174,8 @@ const examplesByCategory: Record<string, string[]> = {
     'Suspicious activity: files were deleted from our account overnight.',
   ],
   rfq: [
+    'Following up on our RFQ from last week: can you confirm the unit price and lead time for 800 pcs?',
+    'Just following up on the quotation request below, our tender deadline is next Friday.',
     'Please quote 5,000 units of the aluminium brackets, FOB Shanghai, delivery in August.',
     'Request for quotation: 12 tonnes of polypropylene granules, CIF Rotterdam.',
     'We are a distributor in Kenya and need your best price for 3 containers of ceramic tiles.',
@@ -373,7 +373,3 @@ const examplesByCategory: Record<string, string[]> = {
     'Do you offer gift wrapping?',
   ],
 };
-
-export const trainingExamples: LabelledText[] = Object.entries(examplesByCategory).flatMap(([label, texts]) =>
-  texts.map((text) => ({ text, label })),
-);

@@ -1,0 +1,92 @@
+import type { TriageDatabase } from '@/lib/db/database';
+import type { Lane } from '@/lib/schemas/lane';
+import { ok, type AppError, type Result } from '@/lib/schemas/errors';
+import { loadLocalModel, saveLocalModel, type SavedModel } from './model-store';
+import { TextClassifier } from './text-classifier';
+import { trainingExamples, trainingFingerprint } from './training-set';
+
+export interface ModelKeeperEvents {
+  /** A retraining finished: how long it took and on how many examples. */
+  trained?(figures: { ms: number; examples: number; labels: number }): void;
+  /** A retraining failed; the previous model, if any, keeps answering. */
+  failed?(error: AppError): void;
+}
+
+/**
+ * The background's local model over its life: the saved one while it matches the lanes and examples in force;
+ * when they change, it keeps answering with the model it has while a new one trains in slices, then swaps it in
+ * with the corrections it remembered. Only a first start with nothing saved waits for training.
+ */
+export class LocalModelKeeper {
+  private model: SavedModel | null = null;
+  private loaded = false;
+  private training: { fingerprint: string; done: Promise<Result<SavedModel>> } | null = null;
+  private generation = 0;
+
+  constructor(
+    private readonly db: TriageDatabase,
+    private readonly lanes: () => Promise<Lane[]>,
+    private readonly events: ModelKeeperEvents = {},
+  ) {}
+
+  /** The model to classify with now; an error only when there is none and none can be trained. */
+  async current(): Promise<Result<TextClassifier>> {
+    const lanes = await this.lanes();
+    const fingerprint = await trainingFingerprint(this.db, lanes);
+    if (!this.loaded) {
+      this.loaded = true;
+      const saved = await loadLocalModel(this.db);
+      // A damaged save is as good as none: the examples it was trained on are all stored.
+      if (saved.ok && saved.value) this.model = saved.value;
+    }
+    if (this.model?.fingerprint === fingerprint) return ok(this.model.classifier);
+    const done = this.retrain(fingerprint, lanes);
+    if (this.model) return ok(this.model.classifier);
+    const trained = await done;
+    return trained.ok ? ok(trained.value.classifier) : trained;
+  }
+
+  /** Persists what the model remembers now (its corrections), under the fingerprint it was trained for. */
+  async save(): Promise<void> {
+    if (this.model) await saveLocalModel(this.db, this.model);
+  }
+
+  /** Waits for a retraining under way, if any (tests, and the bench's retrain figure). */
+  async settled(): Promise<void> {
+    while (this.training) await this.training.done;
+  }
+
+  /** After "Delete all local data". */
+  forget(): void {
+    this.model = null;
+    this.loaded = false;
+  }
+
+  private retrain(fingerprint: string, lanes: Lane[]): Promise<Result<SavedModel>> {
+    if (this.training?.fingerprint === fingerprint) return this.training.done;
+    const generation = ++this.generation;
+    const done = (async (): Promise<Result<SavedModel>> => {
+      const started = performance.now();
+      const examples = await trainingExamples(this.db, lanes);
+      const trained = await TextClassifier.trainInSlices(examples);
+      if (!trained.ok) {
+        this.events.failed?.(trained.error);
+        return trained;
+      }
+      const next: SavedModel = { classifier: trained.value, fingerprint };
+      // The lanes or examples changed again while this one trained: the newer training will swap in.
+      if (generation !== this.generation) return ok(next);
+      if (this.model) trained.value.adoptMemory(this.model.classifier);
+      await saveLocalModel(this.db, next);
+      this.model = next;
+      this.events.trained?.({ ms: performance.now() - started, examples: examples.length, labels: trained.value.labels.length });
+      return ok(next);
+    })();
+    const entry = { fingerprint, done };
+    this.training = entry;
+    void done.finally(() => {
+      if (this.training === entry) this.training = null;
+    });
+    return done;
+  }
+}
