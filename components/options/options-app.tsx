@@ -5,6 +5,7 @@ import { GeneralSettings } from './general-settings';
 import { KpiDashboard } from './kpi-dashboard';
 import { AuditLog } from './audit-log';
 import { LanesView } from './lanes-view';
+import { HistoryTab } from './history/history-tab';
 import { SopLibrary } from './sop-library';
 import { FirstRunSetup } from './first-run-setup';
 
@@ -55,6 +56,7 @@ export function OptionsApp() {
         {tab === 'general' && <GeneralSettings />}
         {tab === 'sops' && <SopLibrary />}
         {tab === 'lanes' && <LanesView />}
+        {tab === 'history' && <HistoryTab />}
         {tab === 'kpis' && <KpiDashboard />}
         {tab === 'audit' && <AuditLog />}
       </main>

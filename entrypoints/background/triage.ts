@@ -51,6 +51,10 @@ export function setUpTriage(services: Services): Handlers {
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   return {
+    'triage.retrain': async () => {
+      await services.model();
+      return ok({ training: services.models.isTraining });
+    },
     'triage.usage': async ({ subjectId }) => ok(await usageForSubject(services.db, subjectId)),
     'triage.correct': async (correction) => {
       const model = await services.model();

@@ -4,6 +4,7 @@ export const OPTIONS_TABS = [
   { id: 'general', label: 'General' },
   { id: 'sops', label: 'SOP library' },
   { id: 'lanes', label: 'Lanes' },
+  { id: 'history', label: 'History' },
   { id: 'kpis', label: 'KPIs' },
   { id: 'audit', label: 'Audit log' },
 ] as const;

@@ -20,7 +20,7 @@ export interface ModelKeeperEvents {
 export class LocalModelKeeper {
   private model: SavedModel | null = null;
   private loaded = false;
-  private training: { fingerprint: string; done: Promise<Result<SavedModel>> } | null = null;
+  private inFlight: { fingerprint: string; done: Promise<Result<SavedModel>> } | null = null;
   private generation = 0;
 
   constructor(
@@ -51,9 +51,14 @@ export class LocalModelKeeper {
     if (this.model) await saveLocalModel(this.db, this.model);
   }
 
+  /** Whether a retraining is under way. */
+  get isTraining(): boolean {
+    return this.inFlight !== null;
+  }
+
   /** Waits for a retraining under way, if any (tests, and the bench's retrain figure). */
   async settled(): Promise<void> {
-    while (this.training) await this.training.done;
+    while (this.inFlight) await this.inFlight.done;
   }
 
   /** After "Delete all local data". */
@@ -63,7 +68,7 @@ export class LocalModelKeeper {
   }
 
   private retrain(fingerprint: string, lanes: Lane[]): Promise<Result<SavedModel>> {
-    if (this.training?.fingerprint === fingerprint) return this.training.done;
+    if (this.inFlight?.fingerprint === fingerprint) return this.inFlight.done;
     const generation = ++this.generation;
     const done = (async (): Promise<Result<SavedModel>> => {
       const started = performance.now();
@@ -83,9 +88,9 @@ export class LocalModelKeeper {
       return ok(next);
     })();
     const entry = { fingerprint, done };
-    this.training = entry;
+    this.inFlight = entry;
     void done.finally(() => {
-      if (this.training === entry) this.training = null;
+      if (this.inFlight === entry) this.inFlight = null;
     });
     return done;
   }

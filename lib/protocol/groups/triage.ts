@@ -19,6 +19,8 @@ export const triageMessages = {
     /** problem: why a category correction was not learnt (it is still recorded). */
     z.object({ learnt: z.boolean(), retrainMs: z.number().nullable(), problem: appErrorSchema.nullable() }),
   ),
+  /** The lanes or the stored history changed (options page): start retraining the local model now, not at the next thread. */
+  'triage.retrain': def('extension-page', z.object({}), z.object({ training: z.boolean() })),
   /** Token use and estimated cost of the Claude calls made for one thread. */
   'triage.usage': def(
     'gmail',
