@@ -3,12 +3,15 @@ import type { AppError } from '@/lib/schemas/errors';
 import { humanize, percent, riskLabels } from './labels';
 import { ErrorState } from './panel-section';
 import { CorrectableField } from './correctable-field';
+import { RoutingControl } from './routing-control';
 
 interface Props {
   result: TriageResult;
   engineError: AppError | null;
   /** Records a rep's correction; resolves to a problem to show, or null. */
   onCorrect: (field: 'category' | 'urgency' | 'owner', from: string, to: string) => Promise<string | null>;
+  /** Records the rep's routing decision; resolves to a problem to show, or null. */
+  onRoute: (owner: string) => Promise<string | null>;
   /** Runs the triage again, e.g. after Claude was busy. */
   onRetry: () => void;
 }
@@ -24,12 +27,11 @@ function Confidence({ field, value, low }: { field: string; value: number; low: 
 }
 
 /** Lane, category, urgency, risk flags and owner, each with how sure the engine is. */
-export function ClassificationView({ result, engineError, onCorrect, onRetry }: Props) {
+export function ClassificationView({ result, engineError, onCorrect, onRoute, onRetry }: Props) {
   const c = result.classification;
   const low = new Set(result.lowConfidenceFields);
   // The team's taxonomy comes with the result: the panel knows no category of its own.
   const categoryOptions = result.choices.categories.map((o) => ({ value: o.id, label: o.label }));
-  const ownerOptions = result.choices.owners.map((o) => ({ value: o, label: o }));
   return (
     <div data-testid="classification">
       {result.needsHumanTriage && (
@@ -63,14 +65,8 @@ export function ClassificationView({ result, engineError, onCorrect, onRetry }: 
         </dd>
         <dt>Owner</dt>
         <dd data-testid="cls-owner">
-          <CorrectableField
-            label="owner"
-            value={c.owner.value}
-            options={ownerOptions.some((o) => o.value === c.owner.value) ? ownerOptions : [{ value: c.owner.value, label: c.owner.value }, ...ownerOptions]}
-            onCorrect={(to) => onCorrect('owner', c.owner.value, to)}
-          >
-            {c.owner.value} <Confidence field="owner" value={c.owner.confidence} low={low.has('owner')} />
-          </CorrectableField>
+          {c.owner.value} <Confidence field="owner" value={c.owner.confidence} low={low.has('owner')} />
+          <RoutingControl suggested={c.owner.value} owners={result.choices.owners} routing={result.routing} onRoute={onRoute} />
         </dd>
       </dl>
       {c.riskFlags.length > 0 && (

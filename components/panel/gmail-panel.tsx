@@ -68,7 +68,7 @@ export function GmailPanel({ read, triage, flow }: Props) {
       <PanelSection id="classification" title="Classification">
         {current && view.triage ? (
           <>
-            <ClassificationView result={view.triage} engineError={view.engineError} onCorrect={triage.correct} onRetry={() => view.input && triage.start(view.subjectId!, view.input, 'restore')} />
+            <ClassificationView result={view.triage} engineError={view.engineError} onCorrect={triage.correct} onRoute={triage.route} onRetry={() => view.input && triage.start(view.subjectId!, view.input, 'restore')} />
             {view.triage.engine === 'claude' && view.subjectId && <UsageLine subjectId={view.subjectId} refreshKey={view.draft?.status ?? ''} />}
           </>
         ) : (

@@ -8,6 +8,7 @@ import { loadLanes } from '@/lib/lanes/lane-store';
 import type { Services } from './services';
 import { ok } from '@/lib/schemas/errors';
 import { applyCorrection } from '@/lib/gmail-lane/background/corrections';
+import { recordRouting } from '@/lib/gmail-lane/background/routing';
 import { usageForSubject } from '@/lib/gmail-lane/background/usage-summary';
 import { loadOwnDomains } from '@/lib/settings/own-domains-store';
 
@@ -51,6 +52,7 @@ export function setUpTriage(services: Services): Handlers {
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   return {
+    'triage.route': async (request) => recordRouting(services.db, await loadLanes(services.db), request),
     'triage.retrain': async () => {
       await services.model();
       return ok({ training: services.models.isTraining });

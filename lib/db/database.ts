@@ -13,6 +13,8 @@ export interface ThreadSeenRow {
   subject: string;
   firstSeen: number;
   lastTriaged: number | null;
+  /** The rep's routing decision, if one was made. */
+  routing?: { owner: string; suggested: string; by: string | null; at: number };
 }
 
 /** One version of an SOP. Versions are separate rows so a replaced version stays in history as 'superseded'. */

@@ -78,7 +78,7 @@ export const auditEventSchema = z.discriminatedUnion('kind', [
   /** A new version of the lanes: who set it (the editor, an imported file, the managed policy, a reset to the starter template). */
   event('lanes.changed', { version: z.number().int().positive(), source: z.enum(['editor', 'file', 'policy', 'reset']), lanes: z.array(z.string()) }),
   /** A rep's routing decision: the owner or queue the thread goes to, and whether it was the suggested one. */
-  event('triage.routed', { owner: z.string(), suggested: z.string(), accepted: z.boolean() }),
+  event('triage.routed', { owner: z.string(), suggested: z.string(), accepted: z.boolean(), by: z.string().nullable() }),
   event('handoff.created', { handoffId: z.string(), fields: z.array(z.string()) }),
   event('settings.changed', {
     claude: z.object({ classifyModel: z.string(), draftModel: z.string(), baseUrl: z.string(), keyChanged: z.boolean(), keyClearedByOriginChange: z.boolean().optional() }).optional(),

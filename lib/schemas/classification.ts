@@ -22,6 +22,10 @@ export const classificationSchema = z.object({
 });
 export type Classification = z.infer<typeof classificationSchema>;
 
+/** Who sent a thread to which owner or queue, and when; suggested is what the triage proposed. */
+export const routingSchema = z.object({ owner: z.string(), suggested: z.string(), by: z.string().nullable(), at: z.number() });
+export type Routing = z.infer<typeof routingSchema>;
+
 /** A classification with what the product decided from it (not from the engine). */
 export const triageResultSchema = z.object({
   classification: classificationSchema,
@@ -41,6 +45,8 @@ export const triageResultSchema = z.object({
   categoryLabel: z.string().nullable().default(null),
   /** What a rep may correct the category to, and the owners a thread may be routed to, from the lanes in force. */
   choices: z.object({ categories: z.array(z.object({ id: z.string(), label: z.string() })), owners: z.array(z.string()) }).default({ categories: [], owners: [] }),
+  /** The rep's routing decision on this thread, when one was made: shown again when the thread is reopened. */
+  routing: routingSchema.nullable().default(null),
   /** Fields whose confidence is under the lane's floor: shown as such, and the thread routes to human triage. */
   lowConfidenceFields: z.array(z.string()),
   needsHumanTriage: z.boolean(),

@@ -37,7 +37,7 @@ const seats = [
 ];
 const csv = ['text,category', ...warranty.map((t) => `"${t}",Warranty claim`), ...seats.map((t) => `"${t}",Seat change`)].join('\n');
 
-test('an admin imports labelled history with two new categories; a Gmail thread is then classified into one and routed to its owner', async ({ context, extensionId, gmail }) => {
+test('an admin imports labelled history with two new categories; a Gmail thread is then classified into one, and the rep routes it to its owner or another queue', async ({ context, extensionId, gmail }) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html#history`);
   await options.getByTestId('history-csv').setInputFiles({ name: 'history.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -69,4 +69,17 @@ test('an admin imports labelled history with two new categories; a Gmail thread 
     await expect(panel.root.getByTestId('cls-category')).toContainText('Warranty claim', { timeout: 5_000 });
   }).toPass({ timeout: 45_000 });
   await expect(panel.root.getByTestId('cls-owner')).toContainText('Support lead');
+
+  // Routing is the rep's decision, recorded with when, and shown again when the thread is reopened.
+  const routing = panel.root.getByTestId('routing');
+  await routing.getByRole('button', { name: 'Route to Support lead' }).click();
+  await expect(routing.getByTestId('routed')).toContainText('Routed to Support lead');
+  await routing.getByRole('button', { name: 'Route elsewhere' }).click();
+  await routing.getByLabel('Owner or queue').selectOption('Billing team');
+  await routing.getByRole('button', { name: 'Route', exact: true }).click();
+  await expect(routing.getByTestId('routed')).toContainText('Routed to Billing team');
+  await expect(routing.getByTestId('routed')).toContainText('(suggested: Support lead)');
+  await panel.openInbox();
+  await panel.openThread(WARRANTY);
+  await expect(panel.root.getByTestId('routed')).toContainText('Routed to Billing team', { timeout: 15_000 });
 });

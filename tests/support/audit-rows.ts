@@ -33,7 +33,7 @@ const defaults: { [K in AuditKind]: AuditEventOf<K>['data'] } = {
   'history.imported': { examples: 100, categories: 5, source: 'csv' },
   'history.cleared': { examples: 100 },
   'lanes.changed': { version: 1, source: 'editor', lanes: ['support-replies'] },
-  'triage.routed': { owner: 'Billing team', suggested: 'Billing team', accepted: true },
+  'triage.routed': { owner: 'Billing team', suggested: 'Billing team', accepted: true, by: null },
   'handoff.created': { handoffId: 'h', fields: [] },
   'site.unreadable': { site: 'gmail', step: 'list', detail: 'no message list', selectorsConfirmed: '2026-08-17', markers: { mainView: true, threadHeading: true, threadContainer: true, legacyThreadContainer: false, previewPane: false, messageListByRole: false, messageListByClass: false, messageById: false, messageByClass: false, sender: false, body: false } },
   'settings.changed': {},

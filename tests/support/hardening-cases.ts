@@ -144,7 +144,7 @@ export function createXssBench(): XssBench {
 // The panel's review and usage parts reach the background; here they render their first frame only.
 const noFlow = {} as InsertFlow;
 function staticTriageClient(view: TriageView): TriageClient {
-  return { view: createStore(view), start: () => undefined, correct: async () => null, setDraft: () => undefined, clear: () => undefined };
+  return { view: createStore(view), start: () => undefined, correct: async () => null, route: async () => null, setDraft: () => undefined, clear: () => undefined };
 }
 
 /** Puts the payload into the page: `mode` text sets it with DOM text APIs, `markup` writes it HTML-escaped as Gmail serves it. */

@@ -20,6 +20,8 @@ export function toTriageResult(classification: Classification, engine: TriageRes
       : null,
     categoryLabel: findCategory(lanes, classification.category.value)?.category.label ?? null,
     choices: taxonomyChoices(lanes),
+    // The thread's routing is the session's to add: this is about the classification alone.
+    routing: null,
     lowConfidenceFields,
     needsHumanTriage: !lane || lowConfidenceFields.some((f) => f === 'lane' || f === 'category'),
     ms,

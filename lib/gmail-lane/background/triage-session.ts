@@ -19,6 +19,7 @@ import type { SopIndex } from '@/lib/sop/sop-index';
 import { latestDraftFor, openDraftFor, saveDraft } from './draft-store';
 import { recordHandoff } from './handoff';
 import { toTriageResult } from './triage-result';
+import { routingOf } from './routing';
 
 export interface TriageDeps {
   db: TriageDatabase;
@@ -52,7 +53,8 @@ export async function runTriage(start: Start, post: (m: TriageServerMessage) => 
   const begun = performance.now();
   const local = await (await deps.localEngine()).classify(input, lanes);
   if (!local.ok) return post({ type: 'error', stage: 'classify', error: local.error });
-  let triage = toTriageResult(local.value, 'local', lanes, performance.now() - begun);
+  const routing = await routingOf(deps.db, subjectId);
+  let triage = { ...toTriageResult(local.value, 'local', lanes, performance.now() - begun), routing };
   post({ type: 'classified', result: triage });
 
   const ownDomains = await deps.ownDomains();
@@ -67,7 +69,7 @@ export async function runTriage(start: Start, post: (m: TriageServerMessage) => 
     const classified = claude.ok ? await claude.value.classify(input, lanes) : claude;
     if (classified.ok && claude.ok) {
       // Claude's answer replaces the local one, except that it cannot drop a risk flag or acknowledgement the local rules raised.
-      triage = withLocalSafeguards(triage, toTriageResult(classified.value, 'claude', lanes, performance.now() - begun));
+      triage = withLocalSafeguards(triage, { ...toTriageResult(classified.value, 'claude', lanes, performance.now() - begun), routing });
       draftEngine = claude.value;
       post({ type: 'classified', result: triage });
     } else if (!classified.ok) {

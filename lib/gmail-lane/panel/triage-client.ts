@@ -50,6 +50,8 @@ export interface TriageClient {
   start(subjectId: string, input: TriageInput, draftMode?: TriageClientMessage['draftMode']): void;
   /** Records a correction, then triages again so the panel shows what the retrained engine makes of it. */
   correct(field: 'category' | 'urgency' | 'owner', from: string, to: string): Promise<string | null>;
+  /** Routes the thread to an owner or queue; resolves to a problem to show, or null. */
+  route(owner: string): Promise<string | null>;
   /** Replace the draft record after a review action answered by the background. */
   setDraft(record: DraftRecord): void;
   clear(): void;
@@ -121,6 +123,20 @@ export function createTriageClient(signal: AbortSignal): TriageClient {
       if (!answer.ok) return `${answer.error.message} ${answer.error.nextStep}`;
       if (field === 'category') start(subjectId, input, 'restore');
       else view.set((v) => (v.triage ? { ...v, triage: withCorrection(v.triage, field, to) } : v));
+      return null;
+    },
+    async route(owner) {
+      const { subjectId, input, triage } = view.get();
+      if (!subjectId || !input || !triage) return 'Open a thread first.';
+      const answer = await send('triage.route', {
+        subjectId,
+        lane: triage.classification.lane.value,
+        owner,
+        suggested: triage.classification.owner.value,
+        by: input.rep?.name ?? null,
+      });
+      if (!answer.ok) return `${answer.error.message} ${answer.error.nextStep}`;
+      view.set((v) => (v.triage && v.subjectId === subjectId ? { ...v, triage: { ...v.triage, routing: answer.value } } : v));
       return null;
     },
     setDraft: (record) => view.set((v) => (v.draft?.id === record.id || !v.draft ? { ...v, draft: record } : v)),

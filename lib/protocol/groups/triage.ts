@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { triageInputSchema } from '@/lib/schemas/triage-input';
 import { appErrorSchema } from '@/lib/schemas/errors';
+import { routingSchema } from '@/lib/schemas/classification';
 import { def, subjectIdSchema } from '../define';
 
 export const correctableFieldSchema = z.enum(['category', 'urgency', 'owner']);
@@ -18,6 +19,12 @@ export const triageMessages = {
     }),
     /** problem: why a category correction was not learnt (it is still recorded). */
     z.object({ learnt: z.boolean(), retrainMs: z.number().nullable(), problem: appErrorSchema.nullable() }),
+  ),
+  /** A rep routes the thread to an owner or queue of the lanes (the suggestion or another): recorded and audited. */
+  'triage.route': def(
+    'gmail',
+    z.object({ subjectId: subjectIdSchema, lane: z.string().max(100).nullable(), owner: z.string().min(1).max(200), suggested: z.string().max(200), by: z.string().max(200).nullable() }),
+    routingSchema,
   ),
   /** The lanes or the stored history changed (options page): start retraining the local model now, not at the next thread. */
   'triage.retrain': def('extension-page', z.object({}), z.object({ training: z.boolean() })),
