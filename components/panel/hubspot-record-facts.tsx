@@ -18,6 +18,24 @@ export function HubSpotRecordFacts({ view, mode }: { view: RecordView; mode: 'se
   );
 }
 
+const SKIPPED_NOUNS: Record<NonNullable<RecordView['skipped']>[number]['source'], [string, string]> = {
+  definitions: ['property definition', 'property definitions'],
+  owners: ['owner', 'owners'],
+  history: ['history entry', 'history entries'],
+};
+
+/** Entries HubSpot sent that did not have the expected shape: left out of the panel, and said so. */
+export function HubSpotSkipped({ view }: { view: RecordView }) {
+  const skipped = view.skipped ?? [];
+  if (skipped.length === 0) return null;
+  const parts = skipped.map(({ source, count }) => `${count} ${SKIPPED_NOUNS[source][count === 1 ? 0 : 1]}`);
+  return (
+    <p className="banner banner--warn small" data-testid="read-skipped">
+      Left out, as HubSpot sent them in a form this panel does not read: {parts.join(', ')}. The rest of the record is shown; if a field you expect is missing, report it with the time.
+    </p>
+  );
+}
+
 /** Latest changes to key fields, from HubSpot's property history: what is read is said plainly. */
 export function HubSpotActivity({ view }: { view: RecordView }) {
   return (

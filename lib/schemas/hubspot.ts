@@ -27,6 +27,10 @@ export const propertyDefinitionSchema = z.object({
   hubspotDefined: z.boolean().optional(),
   hasUniqueValue: z.boolean().optional(),
   archived: z.boolean().optional(),
+  /** Options kept outside the definition (owners, pipeline stages): `options` is then empty or partial. */
+  externalOptions: z.boolean().optional(),
+  /** Where external options come from, e.g. "OWNER". */
+  referencedObjectType: z.string().optional(),
   modificationMetadata: z
     .object({
       archivable: z.boolean().optional(),
@@ -66,6 +70,8 @@ export const recordViewSchema = z.object({
   /** Emails and company names that waiting handoff packets are matched by. */
   /** What a Gmail handoff is attached by: the record's (or its contacts') email addresses and its (or its companies') mail domains; never a name. */
   match: z.object({ emails: z.array(z.string()), domains: z.array(z.string()) }),
+  /** Entries HubSpot sent that did not parse and were left out of this view, per source (shown in the panel). */
+  skipped: z.array(z.object({ source: z.enum(['definitions', 'owners', 'history']), count: z.number().int().positive() })).optional(),
 });
 export type RecordView = z.infer<typeof recordViewSchema>;
 

@@ -88,8 +88,11 @@ export async function writeApproved(
             continue;
           }
           const own = update.error.propertyErrors?.find((e) => e.property === field.property);
-          if (own) outcomes.set(field, { ...failed(field, 'hubspot.validation', `HubSpot refused ${field.property}: ${own.message}`, 'Correct the value, then approve again.'), ...updateId });
-          else if (update.error.code === 'hubspot.validation') {
+          const refusedInBody = update.error.code === 'hubspot.validation' || update.error.code === 'hubspot.duplicate_value';
+          if (own && update.error.code === 'hubspot.duplicate_value') {
+            outcomes.set(field, { ...failed(field, 'hubspot.duplicate_value', `Not written: another record already has this ${field.property} (${field.value}).`, update.error.nextStep), ...updateId });
+          } else if (own) outcomes.set(field, { ...failed(field, 'hubspot.validation', `HubSpot refused ${field.property}: ${own.message}`, 'Correct the value, then approve again.'), ...updateId });
+          else if (refusedInBody) {
             outcomes.set(field, { ...failed(field, 'hubspot.not_written', 'Not written: HubSpot refused another field in the same update, so nothing in it was saved.', 'Fix or reject the refused field, then write again.'), ...updateId });
           } else outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'failed', error: appError(update.error), ...updateId });
         }

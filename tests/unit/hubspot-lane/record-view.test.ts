@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TriageDatabase } from '@/lib/db/database';
 import { waitingHandoffs } from '@/lib/hubspot-lane/background/handoffs';
+import { toProposals } from '@/lib/hubspot-lane/background/portal-check';
 import { readRecordView } from '@/lib/hubspot-lane/shared/record-view';
+import type { GatedCandidate } from '@/lib/review/proposal-gate';
+import type { RecordView } from '@/lib/schemas/hubspot';
 import { createHubSpotClient, type HubSpotClient } from '@/lib/sites/hubspot/api-client';
-import { type FakeHubSpot, hubspotSeed, startFakeHubSpot } from '../../support/fake-hubspot';
+import { ALL_TOKEN_SCOPES, type FakeHubSpot, type FakeHubSpotOptions, hubspotSeed, startFakeHubSpot } from '../../support/fake-hubspot';
 
 const ref = (objectTypeId: string, objectId: string) => ({ host: 'app.hubspot.com', portalId: hubspotSeed.portalId, objectTypeId, objectId });
 let fake: FakeHubSpot;
@@ -34,6 +37,70 @@ describe('readRecordView', () => {
     expect(asked?.query.properties?.split(',')).toContain('jobtitle');
     expect(asked?.query.properties?.split(',')).not.toContain('no_such_property');
     expect(await readRecordView(client, ref('0-1', '404404'), [])).toMatchObject({ ok: false, error: { code: 'hubspot.not_found' } });
+  });
+});
+
+describe('options kept outside the definition', () => {
+  async function restart(opts: FakeHubSpotOptions) {
+    await fake.close();
+    fake = await startFakeHubSpot(opts);
+    client = createHubSpotClient({ mode: 'token', token: hubspotSeed.token, baseUrl: fake.url, fetch: (u, i) => fetch(u, i) });
+  }
+  async function view(objectTypeId: string, objectId: string): Promise<RecordView> {
+    const read = await readRecordView(client, ref(objectTypeId, objectId), []);
+    if (!read.ok) throw new Error(read.error.message);
+    return read.value;
+  }
+  const candidate = (property: string, value: string): GatedCandidate => ({ property, value, quote: 'q', reason: 'r', confidence: 0.8, source: { kind: 'handoff', ref: 'h1', label: 'Handoff' }, humanDecision: false });
+  const propose = (v: RecordView, candidates: GatedCandidate[]) =>
+    toProposals({ objectType: v.ref.objectTypeId, objectId: v.ref.objectId, properties: v.properties }, v.definitions, candidates);
+  const optionsOf = (v: RecordView, name: string) => v.definitions.find((d) => d.name === name)?.options.map((o) => [o.value, o.label]);
+
+  it('the owner property (externalOptions, referencedObjectType OWNER, empty options) takes every owner, past 500, as its options', async () => {
+    await restart({ extraOwners: 700 });
+    expect(hubspotSeed.definitions['0-1']?.find((d) => d.name === 'hubspot_owner_id')).toMatchObject({ externalOptions: true, referencedObjectType: 'OWNER', options: [] });
+    const contact = await view('0-1', hubspotSeed.ids.contact);
+    const owners = optionsOf(contact, 'hubspot_owner_id') ?? [];
+    expect(owners).toHaveLength(703);
+    expect(owners).toContainEqual(['61003', 'Marta Lindqvist']);
+    expect(owners).toContainEqual(['70699', 'Rep 699']);
+
+    const { proposals, dropped } = propose(contact, [candidate('hubspot_owner_id', '70650')]);
+    expect(proposals.map((p) => [p.property, p.proposedValue])).toEqual([['hubspot_owner_id', '70650']]);
+    expect(dropped).toEqual([]);
+    expect(propose(contact, [candidate('hubspot_owner_id', '99999')]).dropped).toEqual([{ property: 'hubspot_owner_id', reason: expect.stringContaining('Must be one of') }]);
+  });
+
+  it("a deal's stage options are its own pipeline's stages, not every pipeline's", async () => {
+    const partner = await view('0-3', hubspotSeed.ids.partnerDeal);
+    expect(partner.stage).toEqual({ value: '1029381', label: 'Partner introduced' });
+    expect(optionsOf(partner, 'dealstage')).toEqual([['1029381', 'Partner introduced'], ['1029382', 'Joint proposal'], ['1029383', 'Partner signed'], ['1029384', 'Partner lost']]);
+    expect(propose(partner, [candidate('dealstage', '1029382')]).proposals.map((p) => p.proposedValue)).toEqual(['1029382']);
+    expect(propose(partner, [candidate('dealstage', 'presentationscheduled')]).dropped[0]?.reason).toContain('Must be one of: 1029381, 1029382');
+
+    const sales = await view('0-3', hubspotSeed.ids.deal);
+    expect(optionsOf(sales, 'dealstage')?.map(([id]) => id)).toEqual(['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent', 'closedwon', 'closedlost']);
+    expect(propose(sales, [candidate('dealstage', '1029382')]).proposals).toEqual([]);
+  });
+
+  it('owners that cannot be read leave the owner property without choices: an owner proposal is held with the reason, the record still shows', async () => {
+    await restart({ tokenScopes: ALL_TOKEN_SCOPES.filter((scope) => scope !== 'crm.objects.owners.read') });
+    const deal = await view('0-3', hubspotSeed.ids.deal);
+    expect(deal.owner).toBe('Owner 61001');
+    expect(optionsOf(deal, 'hubspot_owner_id')).toEqual([]);
+    expect(propose(deal, [candidate('hubspot_owner_id', '61002')]).dropped[0]?.reason).toContain('could not be read from HubSpot');
+  });
+
+  it('a definition or history entry that does not parse is left out and counted for the panel, not a failed read', async () => {
+    (fake.state.definitions['0-1'] as unknown[]).push({ name: 'odd_property', label: 12 });
+    const record = fake.state.records.get('0-1')?.get(hubspotSeed.ids.contact);
+    record?.history.lifecyclestage?.push({ value: 'lead', sourceType: 'CRM_UI' } as never);
+    const contact = await view('0-1', hubspotSeed.ids.contact);
+    expect(contact.skipped).toEqual([
+      { source: 'definitions', count: 1 },
+      { source: 'history', count: 1 },
+    ]);
+    expect(contact.definitions.some((d) => d.name === 'odd_property')).toBe(false);
   });
 });
 
