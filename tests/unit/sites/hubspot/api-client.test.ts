@@ -266,6 +266,10 @@ describe('HubSpot as it really is', () => {
     ]);
   });
 
+  it('associations for an unknown object type are refused, and say so', async () => {
+    expect(await tokenClient().getAssociations('0-1', '901', 'gadgets')).toMatchObject({ ok: false, error: { code: 'hubspot.validation', status: 400, message: expect.stringContaining('Unable to infer object type from: gadgets') } });
+  });
+
   it('reads and writes a custom object (2-…)', async () => {
     const client = tokenClient();
     expect(await client.getRecord('2-7654321', '880001', ['project_name'])).toMatchObject({ ok: true, value: { properties: { project_name: 'Kestrel Foods onboarding' } } });
