@@ -1,5 +1,5 @@
 import type { HubSpotPanelController } from '@/lib/hubspot-lane/panel/panel-controller';
-import { isApproved } from '@/lib/hubspot-lane/shared/proposal-row';
+import { isApproved, packetConsumed } from '@/lib/hubspot-lane/shared/proposal-row';
 import { useStore } from '@/lib/ui/use-store';
 import { HubSpotHandoffs } from './hubspot-handoffs';
 import { HubSpotProposalRow } from './hubspot-proposal-row';
@@ -38,7 +38,8 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
         <HubSpotActivity view={s.view} />
       </PanelSection>
       <PanelSection id="handoffs" title="Waiting handoffs">
-        <HubSpotHandoffs handoffs={s.handoffs} />
+        {/* A packet leaves the list as soon as its last row is written or rejected, as the background consumes it. */}
+        <HubSpotHandoffs handoffs={s.handoffs.filter((h) => !packetConsumed(h.id, s.rows))} />
       </PanelSection>
       <PanelSection id="proposals" title="Proposed updates">
         {s.ignoredSources.length > 0 && (

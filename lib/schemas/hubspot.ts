@@ -51,7 +51,13 @@ export const recordRefSchema = z.object({
 });
 export type RecordRef = z.infer<typeof recordRefSchema>;
 
-export const textSourceSchema = z.object({ ref: z.string(), label: z.string(), text: z.string().max(65_536) });
+export const textSourceSchema = z.object({
+  ref: z.string(),
+  label: z.string(),
+  text: z.string().max(65_536),
+  /** When it was last written (ISO): a date without a year in it is read against this, not today. */
+  date: z.string().optional(),
+});
 
 /** What the panel shows about a record, and what the lane needs to propose updates for it. */
 export const recordViewSchema = z.object({

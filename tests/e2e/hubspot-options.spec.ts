@@ -42,8 +42,11 @@ test('a lead-routing owner proposal offers the owners by name and is written onl
   await expect(owner).toHaveAttribute('data-status', 'accepted');
   expect(patches(fake)).toEqual([]);
   await expect(panel.writeApproved).toHaveText('Write approved (1)');
+  await expect(panel.root.getByTestId('handoff')).toHaveCount(1);
   await panel.writeApproved.click();
   await expect(owner).toHaveAttribute('data-status', 'written');
+  // Its only row written, the packet is consumed: it leaves *Waiting handoffs* without a reload.
+  await expect(panel.root.getByTestId('handoff')).toHaveCount(0);
   await expect(owner.getByTestId('proposal-written')).toHaveText('Written: (empty) → Marta Lindqvist');
   expect(patches(fake).map((p) => [p.path, p.body])).toEqual([[`/api/crm/v3/objects/0-1/${hubspotSeed.ids.contact}`, { properties: { hubspot_owner_id: '61003' } }]]);
   expect(fake.state.records.get('0-1')?.get(hubspotSeed.ids.contact)?.properties.hubspot_owner_id).toBe('61003');

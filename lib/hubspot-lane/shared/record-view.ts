@@ -33,7 +33,9 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
   if (!read.ok) return read;
   const defined = new Set(read.value.map((d) => d.name));
   const wanted = [...new Set([...(NAME_PROPERTIES[type] ?? []), ...BASE_PROPERTIES, ...(NOTE_PROPERTIES[type] ?? []), ...HISTORY_PROPERTIES, ...laneProperties])].filter((n) => defined.has(n));
-  const record = await client.getRecord(type, ref.objectId, wanted, HISTORY_PROPERTIES.filter((n) => defined.has(n)));
+  const noteProperties = (NOTE_PROPERTIES[type] ?? []).filter((n) => defined.has(n));
+  // The notes' history says when each was written: the date their year-less dates are read against.
+  const record = await client.getRecord(type, ref.objectId, wanted, [...HISTORY_PROPERTIES, ...noteProperties].filter((n) => defined.has(n)));
   if (!record.ok) return record;
   const props = record.value.properties;
 
@@ -65,13 +67,14 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
       activity: activityOf(record.value, definitions, owners ?? [], pipelines ?? []),
       properties: props,
       definitions,
-      notes: (NOTE_PROPERTIES[type] ?? []).flatMap((name) => {
+      notes: noteProperties.flatMap((name) => {
         const text = props[name];
+        const written = (record.value.propertiesWithHistory?.[name] ?? []).map((h) => h.timestamp).sort((x, y) => Date.parse(y) - Date.parse(x))[0];
         const label = definitions.find((d) => d.name === name)?.label ?? name;
         const typeLabel = TYPE_LABELS[type] ?? 'Record';
         // HubSpot's own label when it already names the type ("Deal description"), else "Ticket description".
         const named = label.toLowerCase().startsWith(typeLabel.toLowerCase()) ? label : `${typeLabel} ${label.toLowerCase()}`;
-        return text ? [{ ref: `${recordSubject(ref)}#${name}`, label: named, text }] : [];
+        return text ? [{ ref: `${recordSubject(ref)}#${name}`, label: named, text, ...(written ? { date: written } : {}) }] : [];
       }),
       match,
       ...(skipped.length > 0 ? { skipped } : {}),
@@ -125,7 +128,7 @@ export function displayValue(property: string, value: string, defs: PropertyDefi
 }
 
 function activityOf(record: CrmRecord, defs: PropertyDefinition[], owners: Owner[], pipelines: Pipeline[]): RecordView['activity'] {
-  const entries = Object.entries(record.propertiesWithHistory ?? {}).flatMap(([name, history]) => {
+  const entries = Object.entries(record.propertiesWithHistory ?? {}).filter(([name]) => HISTORY_PROPERTIES.includes(name)).flatMap(([name, history]) => {
     const label = defs.find((d) => d.name === name)?.label ?? name;
     return history.map((h) => ({
       at: h.timestamp,

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TriageDatabase } from '@/lib/db/database';
 import { waitingHandoffs } from '@/lib/hubspot-lane/background/handoffs';
+import { createLocalEngine } from '@/lib/engine/local/local-engine';
 import { toProposals } from '@/lib/hubspot-lane/background/portal-check';
+import { proposalInput, proposeForRecord } from '@/lib/hubspot-lane/background/propose-for-record';
+import { defaultLanes } from '@/lib/lanes/default-lanes';
 import { readRecordView } from '@/lib/hubspot-lane/shared/record-view';
 import type { GatedCandidate } from '@/lib/review/proposal-gate';
 import type { RecordView } from '@/lib/schemas/hubspot';
@@ -101,6 +104,28 @@ describe('options kept outside the definition', () => {
       { source: 'history', count: 1 },
     ]);
     expect(contact.definitions.some((d) => d.name === 'odd_property')).toBe(false);
+  });
+});
+
+describe('dates without a year in a record note', () => {
+  it('are read against the date the note was written, and the reason says the year was inferred, never stated', async () => {
+    const deal = fake.state.records.get('0-3')?.get(hubspotSeed.ids.deal);
+    if (!deal) throw new Error('seed deal missing');
+    const text = 'Kestrel confirmed they will sign the contract by June 28.';
+    deal.properties.description = text;
+    deal.history.description = [{ value: text, timestamp: '2024-03-20T09:00:00.000Z', sourceType: 'CRM_UI', updatedByUserId: 7001 }];
+    const view = await readRecordView(client, ref('0-3', hubspotSeed.ids.deal), ['closedate']);
+    if (!view.ok) throw new Error(view.error.message);
+    expect(view.value.notes).toEqual([expect.objectContaining({ label: 'Deal Description', text, date: '2024-03-20T09:00:00.000Z' })]);
+    // Read years later: the note's own date decides the year.
+    // An inferred day is a little less sure than a stated one: this lane's floor lets it through.
+    const lanes = defaultLanes.map((l) => ({ ...l, qualityChecks: { ...l.qualityChecks, confidenceFloor: 0.6 } }));
+    const result = await proposeForRecord(proposalInput(view.value), { lanes, handoffs: [], engines: [createLocalEngine()], now: new Date('2027-01-10T12:00:00Z') });
+    const close = result.proposals.find((p) => p.proposal.property === 'closedate')?.proposal;
+    expect(close?.proposedValue).toBe('2024-06-28T00:00:00.000Z');
+    expect(close?.reason).toContain('without a full date');
+    expect(close?.reason).toContain('2024-06-28');
+    expect(close?.reason).not.toContain('is stated');
   });
 });
 
