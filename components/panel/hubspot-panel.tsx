@@ -10,6 +10,7 @@ import { onTrusted } from './trusted-event';
 const STATE_TITLES: Record<string, string> = {
   'hubspot.not_signed_in': 'Not signed in',
   'hubspot.no_permission': 'No permission',
+  'hubspot.missing_scopes': 'The token lacks a scope',
   'hubspot.not_found': 'Record not found',
   'hubspot.session_write_refused': 'HubSpot refused the write',
 };

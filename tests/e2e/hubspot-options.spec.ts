@@ -71,3 +71,25 @@ test("a deal in a second pipeline only offers that pipeline's stages", async ({ 
   await expect(stage).toHaveAttribute('data-status', 'written');
   expect(patches(fake).map((p) => p.body)).toEqual([{ properties: { dealstage: '1029383' } }]);
 });
+
+test.describe('when HubSpot answers a 400 with only the packed "Property values were not valid" message', () => {
+  test.use({ fakeOptions: { validationErrors: 'message-only' } });
+
+  test('the refused field still shows its own error, and the other field of the PATCH says why it was not written', async ({ context, extensionId, fake, hubspot }) => {
+    await seedHandoff(context, extensionId, packet('handoff:gmail:packed1', 'lead-routing', { jobtitle: 'Head of Procurement', hs_lead_status: 'CONNECTED' }, {}));
+    const panel = new HubSpotPanel(hubspot);
+    await hubspot.goto(recordUrl('0-1', hubspotSeed.ids.contact));
+    await panel.button('jobtitle', 'Accept').click();
+    await panel.button('hs_lead_status', 'Accept').click();
+    await expect(panel.writeApproved).toHaveText('Write approved (2)');
+    // An admin retires the option between proposal and write.
+    const def = fake.state.definitions['0-1']!.find((d) => d.name === 'hs_lead_status')!;
+    def.options = def.options.filter((o) => o.value !== 'CONNECTED');
+    await panel.writeApproved.click();
+    await expect(panel.row('hs_lead_status')).toHaveAttribute('data-status', 'failed');
+    await expect(panel.row('hs_lead_status').getByTestId('proposal-error')).toContainText('HubSpot refused hs_lead_status: CONNECTED was not one of the allowed options');
+    await expect(panel.row('jobtitle').getByTestId('proposal-error')).toContainText('HubSpot refused another field in the same update');
+    expect(patches(fake)).toHaveLength(1);
+    expect(fake.state.records.get('0-1')?.get(hubspotSeed.ids.contact)?.properties.jobtitle).toBeUndefined();
+  });
+});
