@@ -150,4 +150,18 @@ describe('writeApproved: what HubSpot refuses, on its row', () => {
     ]);
     expect(stored('amount')).toBe('9800');
   });
+
+  it('a refusal that names no property of the PATCH is each row\'s own error, not "another field was refused"', async () => {
+    const approved = [await approve('amount', '9800', '12500'), await approve('hs_next_step', null, 'Call Tom')];
+    const read = await client.getRecord('0-3', deal.objectId, ['amount', 'hs_next_step']);
+    const stub: Pick<HubSpotClient, 'getRecord' | 'updateRecord'> = {
+      getRecord: async () => read,
+      updateRecord: async () => ({ ok: false, error: { code: 'hubspot.validation', message: 'HubSpot refused the request: Invalid input JSON on line 1', nextStep: 'Correct the value, then approve again.', status: 400, propertyErrors: [] } }),
+    };
+    const report = await writeApproved(stub, deal, approved);
+    expect(report.outcomes.map((o) => (o.status === 'failed' ? [o.property, o.error.code, o.error.message] : o.status))).toEqual([
+      ['amount', 'hubspot.validation', 'HubSpot refused the request: Invalid input JSON on line 1'],
+      ['hs_next_step', 'hubspot.validation', 'HubSpot refused the request: Invalid input JSON on line 1'],
+    ]);
+  });
 });
