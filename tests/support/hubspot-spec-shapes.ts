@@ -106,3 +106,16 @@ export const specErrorSchema = z.object({
 });
 /** Rate-limit answers are HubSpot's own shape, outside the Error schema. */
 export const specRateLimitSchema = z.object({ status: z.literal('error'), message: z.string(), errorType: z.literal('RATE_LIMIT'), correlationId: z.string(), policyName: z.enum(['TEN_SECONDLY_ROLLING', 'DAILY']) });
+
+/** Account Info v3 `PortalInformationResponse`: the portal a private-app token belongs to. */
+export const specPortalInformationSchema = z.object({
+  portalId: z.number().int(),
+  accountType: z.enum(['APP_DEVELOPER', 'DEVELOPER_TEST', 'SANDBOX', 'STANDARD']),
+  timeZone: z.string(),
+  companyCurrency: z.string(),
+  additionalCurrencies: z.array(z.string()),
+  utcOffset: z.string(),
+  utcOffsetMilliseconds: z.number().int(),
+  uiDomain: z.string(),
+  dataHostingLocation: z.string(),
+});

@@ -33,6 +33,14 @@ describe('readRecordView', () => {
     expect(fake.unexpected).toEqual([]);
   });
 
+  it('a whole record view asks nothing HubSpot refuses: no repeated query key, no limit above 500, every type known', async () => {
+    for (const [type, id] of [['0-1', hubspotSeed.ids.contact], ['0-2', hubspotSeed.ids.company], ['0-3', hubspotSeed.ids.partnerDeal], ['0-5', hubspotSeed.ids.ticket], ['2-7654321', '880001']] as const) {
+      expect((await readRecordView(client, ref(type, id), ['hubspot_owner_id'])).ok, type).toBe(true);
+    }
+    expect(fake.unexpected).toEqual([]);
+    expect(fake.requests.every((r) => r.query.limit === undefined || Number(r.query.limit) <= 500)).toBe(true);
+  });
+
   it('reads no property the portal does not define, and says when the record is missing', async () => {
     const view = await readRecordView(client, ref('0-1', hubspotSeed.ids.contact), ['no_such_property', 'jobtitle']);
     expect(view.ok).toBe(true);

@@ -8,6 +8,7 @@ import {
   specObjectSchema,
   specOwnersResponseSchema,
   specPipelinesResponseSchema,
+  specPortalInformationSchema,
   specPropertiesResponseSchema,
   specRateLimitSchema,
 } from '../../../support/hubspot-spec-shapes';
@@ -47,6 +48,20 @@ describe('the stand-in answers in the shapes of the published specification', ()
   it('pipelines of deals and tickets', async () => {
     await expectShape(specPipelinesResponseSchema, '/crm/v3/pipelines/0-3');
     await expectShape(specPipelinesResponseSchema, '/crm/v3/pipelines/tickets');
+  });
+
+  it('account details of the token', async () => {
+    await expectShape(specPortalInformationSchema, '/account-info/v3/details');
+  });
+
+  it('the same shapes on the session API', async () => {
+    const session = { headers: { Cookie: `hubspotapi=${hubspotSeed.session.cookie}; hubspotapi-csrf=${hubspotSeed.session.csrf}`, 'X-HubSpot-CSRF-hubspotapi': hubspotSeed.session.csrf } };
+    const portal = `portalId=${hubspotSeed.portalId}`;
+    await expectShape(specPropertiesResponseSchema, `/api/crm/v3/properties/0-1?${portal}`, session);
+    await expectShape(specObjectSchema, `/api/crm/v3/objects/0-1/901?${portal}&properties=email&propertiesWithHistory=lifecyclestage`, session);
+    await expectShape(specOwnersResponseSchema, `/api/crm/v3/owners?${portal}&limit=500`, session);
+    await expectShape(specPipelinesResponseSchema, `/api/crm/v3/pipelines/0-3?${portal}`, session);
+    await expectShape(specAssociationsResponseSchema, `/api/crm/v4/objects/0-1/901/associations/0-3?${portal}&limit=500`, session);
   });
 
   it('v4 associations', async () => {
