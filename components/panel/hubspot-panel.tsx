@@ -3,7 +3,7 @@ import { isApproved, packetConsumed } from '@/lib/hubspot-lane/shared/proposal-r
 import { useStore } from '@/lib/ui/use-store';
 import { HubSpotHandoffs } from './hubspot-handoffs';
 import { HubSpotProposalRow } from './hubspot-proposal-row';
-import { HubSpotActivity, HubSpotRecordFacts, HubSpotSkipped } from './hubspot-record-facts';
+import { HubSpotActivity, HubSpotRecordFacts, HubSpotReadNotes } from './hubspot-record-facts';
 import { EmptyState, ErrorState, PanelSection } from './panel-section';
 import { onTrusted } from './trusted-event';
 
@@ -33,7 +33,7 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
     <>
       <PanelSection id="record" title="Record">
         <HubSpotRecordFacts view={s.view} mode={s.mode} />
-        <HubSpotSkipped view={s.view} />
+        <HubSpotReadNotes view={s.view} />
       </PanelSection>
       <PanelSection id="activity" title="Recent activity">
         <HubSpotActivity view={s.view} />

@@ -78,6 +78,8 @@ export const recordViewSchema = z.object({
   match: z.object({ emails: z.array(z.string()), domains: z.array(z.string()) }),
   /** Entries HubSpot sent that did not parse and were left out of this view, per source (shown in the panel). */
   skipped: z.array(z.object({ source: z.enum(['definitions', 'owners', 'history']), count: z.number().int().positive() })).optional(),
+  /** Option sources that could not be read (owners, pipelines): their properties then offer no choice, and the panel says why. */
+  unavailable: z.array(z.object({ source: z.enum(['owners', 'pipelines']), error: appErrorSchema })).optional(),
 });
 export type RecordView = z.infer<typeof recordViewSchema>;
 

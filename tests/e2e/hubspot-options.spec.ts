@@ -93,3 +93,11 @@ test.describe('when HubSpot answers a 400 with only the packed "Property values 
     expect(fake.state.records.get('0-1')?.get(hubspotSeed.ids.contact)?.properties.jobtitle).toBeUndefined();
   });
 });
+
+test('a definition of an unexpected shape is left out and counted in the panel; the record still shows', async ({ fake, hubspot }) => {
+  (fake.state.definitions['0-1'] as unknown[]).push({ name: 'hs_new_thing', label: { en: 'New thing' }, type: 'enumeration' });
+  const panel = new HubSpotPanel(hubspot);
+  await hubspot.goto(recordUrl('0-1', hubspotSeed.ids.contact));
+  await expect(panel.fact('name')).toHaveText('Priya Raman');
+  await expect(panel.root.getByTestId('read-skipped')).toContainText('1 property definition.');
+});

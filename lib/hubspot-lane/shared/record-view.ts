@@ -42,7 +42,8 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
   const ownersRead = read.value.some(referencesOwners) || props.hubspot_owner_id ? await client.getOwners() : null;
   const owners = ownersRead?.ok ? ownersRead.value : null;
   const stageNames = pipelinePropertiesOf(type);
-  const pipelines = defined.has(stageNames.stage) ? await okOr(client.getPipelines(type), null) : null;
+  const pipelinesRead = defined.has(stageNames.stage) ? await client.getPipelines(type) : null;
+  const pipelines = pipelinesRead?.ok ? pipelinesRead.value : null;
   const definitions = withRecordOptions(read.value, { objectTypeId: type, properties: props, owners, pipelines });
   const match = await matchKeys(client, ref, props);
   const ownerId = props.hubspot_owner_id ?? null;
@@ -54,6 +55,9 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
       ['history', record.value.skippedHistory],
     ] as const
   ).flatMap(([source, count]) => (count > 0 ? [{ source, count }] : []));
+  const unavailable = ([['owners', ownersRead], ['pipelines', pipelinesRead]] as const).flatMap(([source, result]) =>
+    result && !result.ok ? [{ source, error: { code: result.error.code, message: result.error.message, nextStep: result.error.nextStep } }] : [],
+  );
 
   return {
     ok: true,
@@ -78,6 +82,7 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
       }),
       match,
       ...(skipped.length > 0 ? { skipped } : {}),
+      ...(unavailable.length > 0 ? { unavailable } : {}),
     },
   };
 }

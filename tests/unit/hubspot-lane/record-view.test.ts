@@ -98,6 +98,7 @@ describe('options kept outside the definition', () => {
     await restart({ tokenScopes: ALL_TOKEN_SCOPES.filter((scope) => scope !== 'crm.objects.owners.read') });
     const deal = await view('0-3', hubspotSeed.ids.deal);
     expect(deal.owner).toBe('Owner 61001');
+    expect(deal.unavailable).toEqual([{ source: 'owners', error: expect.objectContaining({ code: 'hubspot.missing_scopes', message: expect.stringContaining('crm.objects.owners.read') }) }]);
     expect(optionsOf(deal, 'hubspot_owner_id')).toEqual([]);
     expect(propose(deal, [candidate('hubspot_owner_id', '61002')]).dropped[0]?.reason).toContain('could not be read from HubSpot');
   });
