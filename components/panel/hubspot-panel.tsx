@@ -1,15 +1,16 @@
 import type { HubSpotPanelController } from '@/lib/hubspot-lane/panel/panel-controller';
-import { isApproved } from '@/lib/hubspot-lane/shared/proposal-row';
+import { isApproved, packetConsumed } from '@/lib/hubspot-lane/shared/proposal-row';
 import { useStore } from '@/lib/ui/use-store';
 import { HubSpotHandoffs } from './hubspot-handoffs';
 import { HubSpotProposalRow } from './hubspot-proposal-row';
-import { HubSpotActivity, HubSpotRecordFacts } from './hubspot-record-facts';
+import { HubSpotActivity, HubSpotRecordFacts, HubSpotReadNotes } from './hubspot-record-facts';
 import { EmptyState, ErrorState, PanelSection } from './panel-section';
 import { onTrusted } from './trusted-event';
 
 const STATE_TITLES: Record<string, string> = {
   'hubspot.not_signed_in': 'Not signed in',
   'hubspot.no_permission': 'No permission',
+  'hubspot.missing_scopes': 'The token lacks a scope',
   'hubspot.not_found': 'Record not found',
   'hubspot.session_write_refused': 'HubSpot refused the write',
 };
@@ -32,12 +33,14 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
     <>
       <PanelSection id="record" title="Record">
         <HubSpotRecordFacts view={s.view} mode={s.mode} />
+        <HubSpotReadNotes view={s.view} />
       </PanelSection>
       <PanelSection id="activity" title="Recent activity">
         <HubSpotActivity view={s.view} />
       </PanelSection>
       <PanelSection id="handoffs" title="Waiting handoffs">
-        <HubSpotHandoffs handoffs={s.handoffs} />
+        {/* A packet leaves the list as soon as its last row is written or rejected, as the background consumes it. */}
+        <HubSpotHandoffs handoffs={s.handoffs.filter((h) => !packetConsumed(h.id, s.rows))} />
       </PanelSection>
       <PanelSection id="proposals" title="Proposed updates">
         {s.ignoredSources.length > 0 && (

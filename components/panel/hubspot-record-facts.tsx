@@ -18,6 +18,37 @@ export function HubSpotRecordFacts({ view, mode }: { view: RecordView; mode: 'se
   );
 }
 
+const SKIPPED_NOUNS: Record<NonNullable<RecordView['skipped']>[number]['source'], [string, string]> = {
+  definitions: ['property definition', 'property definitions'],
+  owners: ['owner', 'owners'],
+  history: ['history entry', 'history entries'],
+};
+
+const UNAVAILABLE_EFFECT: Record<NonNullable<RecordView['unavailable']>[number]['source'], string> = {
+  owners: 'Owners could not be read, so owners show by id and owner updates are held',
+  pipelines: 'Pipelines could not be read, so stage updates are held',
+};
+
+/** What HubSpot sent that the panel could not use: entries of an unexpected shape, option sources it could not read. */
+export function HubSpotReadNotes({ view }: { view: RecordView }) {
+  const skipped = view.skipped ?? [];
+  const parts = skipped.map(({ source, count }) => `${count} ${SKIPPED_NOUNS[source][count === 1 ? 0 : 1]}`);
+  return (
+    <>
+      {parts.length > 0 && (
+        <p className="banner banner--warn small" data-testid="read-skipped">
+          Left out, as HubSpot sent them in a form this panel does not read: {parts.join(', ')}. The rest of the record is shown; if a field you expect is missing, report it with the time.
+        </p>
+      )}
+      {(view.unavailable ?? []).map(({ source, error }) => (
+        <p key={source} className="banner banner--warn small" data-testid="read-unavailable" data-source={source}>
+          {UNAVAILABLE_EFFECT[source]}: {error.message} {error.nextStep}
+        </p>
+      ))}
+    </>
+  );
+}
+
 /** Latest changes to key fields, from HubSpot's property history: what is read is said plainly. */
 export function HubSpotActivity({ view }: { view: RecordView }) {
   return (

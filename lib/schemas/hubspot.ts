@@ -27,6 +27,10 @@ export const propertyDefinitionSchema = z.object({
   hubspotDefined: z.boolean().optional(),
   hasUniqueValue: z.boolean().optional(),
   archived: z.boolean().optional(),
+  /** Options kept outside the definition (owners, pipeline stages): `options` is then empty or partial. */
+  externalOptions: z.boolean().optional(),
+  /** Where external options come from, e.g. "OWNER". */
+  referencedObjectType: z.string().optional(),
   modificationMetadata: z
     .object({
       archivable: z.boolean().optional(),
@@ -47,7 +51,13 @@ export const recordRefSchema = z.object({
 });
 export type RecordRef = z.infer<typeof recordRefSchema>;
 
-export const textSourceSchema = z.object({ ref: z.string(), label: z.string(), text: z.string().max(65_536) });
+export const textSourceSchema = z.object({
+  ref: z.string(),
+  label: z.string(),
+  text: z.string().max(65_536),
+  /** When it was last written (ISO): a date without a year in it is read against this, not today. */
+  date: z.string().optional(),
+});
 
 /** What the panel shows about a record, and what the lane needs to propose updates for it. */
 export const recordViewSchema = z.object({
@@ -66,6 +76,10 @@ export const recordViewSchema = z.object({
   /** Emails and company names that waiting handoff packets are matched by. */
   /** What a Gmail handoff is attached by: the record's (or its contacts') email addresses and its (or its companies') mail domains; never a name. */
   match: z.object({ emails: z.array(z.string()), domains: z.array(z.string()) }),
+  /** Entries HubSpot sent that did not parse and were left out of this view, per source (shown in the panel). */
+  skipped: z.array(z.object({ source: z.enum(['definitions', 'owners', 'history']), count: z.number().int().positive() })).optional(),
+  /** Option sources that could not be read (owners, pipelines): their properties then offer no choice, and the panel says why. */
+  unavailable: z.array(z.object({ source: z.enum(['owners', 'pipelines']), error: appErrorSchema })).optional(),
 });
 export type RecordView = z.infer<typeof recordViewSchema>;
 

@@ -1,12 +1,22 @@
-import type { Pipeline } from '@/lib/sites/hubspot/api-schemas';
-import type { PropertyDefinition } from '@/lib/schemas/hubspot';
+import type { SpecOwner, SpecPipeline, SpecProperty } from './hubspot-spec-shapes';
 
 // Seed data for the fake HubSpot portal: realistic property definitions (names, types and option values
 // as HubSpot's default properties have them) and one contact, company, deal and ticket of Kestrel Foods.
 
-type Extra = Partial<Omit<PropertyDefinition, 'name' | 'label' | 'type' | 'fieldType'>> & { readOnly?: boolean };
+type Extra = Partial<Omit<SpecProperty, 'name' | 'label' | 'type' | 'fieldType'>> & { readOnly?: boolean };
 
-function prop(name: string, label: string, type: string, fieldType: string, extra: Extra = {}): PropertyDefinition {
+const DESCRIPTIONS: Record<string, string> = {
+  hs_object_id: 'The unique ID for this record. This value is set automatically by HubSpot.',
+  email: "A contact's email address",
+  lifecyclestage: 'The qualification of contacts to sales readiness.',
+  hs_lead_status: "The contact's sales, prospecting or outreach status",
+  dealstage: 'The stage of the deal. Deal stages allow you to categorize and track the progress of the deals that you are working on.',
+  pipeline: 'The pipeline the deal is in. This determines which stages are options for the deal.',
+  closedate: 'Date the deal was closed. Set automatically by HubSpot.',
+  hubspot_owner_id: 'The owner of the record. Owners are users of the portal, read from the owners API.',
+};
+
+function prop(name: string, label: string, type: string, fieldType: string, extra: Extra = {}): SpecProperty {
   const { readOnly = false, ...rest } = extra;
   return {
     name,
@@ -14,6 +24,8 @@ function prop(name: string, label: string, type: string, fieldType: string, extr
     type,
     fieldType,
     groupName: 'information',
+    // HubSpot sends a description with every definition, often empty for custom properties.
+    description: DESCRIPTIONS[name] ?? '',
     options: [],
     calculated: false,
     hidden: false,
@@ -38,6 +50,10 @@ const lifecycleOptions = options([
   ['other', 'Other'],
 ]);
 
+/** The owner property of every type: its options live in the owners API, as in HubSpot. */
+const ownerProperty = (label: string) =>
+  prop('hubspot_owner_id', label, 'enumeration', 'select', { externalOptions: true, referencedObjectType: 'OWNER', options: [] });
+
 const dealStages: [string, string, string][] = [
   ['appointmentscheduled', 'Appointment Scheduled', '0.2'],
   ['qualifiedtobuy', 'Qualified To Buy', '0.4'],
@@ -47,6 +63,26 @@ const dealStages: [string, string, string][] = [
   ['closedwon', 'Closed Won', '1.0'],
   ['closedlost', 'Closed Lost', '0.0'],
 ];
+/** A second deal pipeline (HubSpot gives stages of added pipelines numeric ids). */
+export const PARTNER_PIPELINE_ID = '2417795';
+const partnerStages: [string, string, string][] = [
+  ['1029381', 'Partner introduced', '0.1'],
+  ['1029382', 'Joint proposal', '0.5'],
+  ['1029383', 'Partner signed', '1.0'],
+  ['1029384', 'Partner lost', '0.0'],
+];
+const PIPELINES_CREATED = '2023-01-09T10:00:00.000Z';
+const PIPELINES_UPDATED = '2024-01-15T09:00:00.000Z';
+const stagesOf = (stages: [string, string, string][], closed: string[]) =>
+  stages.map(([id, label, probability], displayOrder) => ({
+    id,
+    label,
+    displayOrder,
+    archived: false,
+    createdAt: PIPELINES_CREATED,
+    updatedAt: PIPELINES_UPDATED,
+    metadata: { probability, isClosed: String(closed.includes(id)) },
+  }));
 
 const common = [
   prop('hs_object_id', 'Record ID', 'number', 'number', { readOnly: true }),
@@ -54,7 +90,7 @@ const common = [
   prop('lastmodifieddate', 'Last Modified Date', 'datetime', 'date', { readOnly: true }),
 ];
 
-const contactDefinitions: PropertyDefinition[] = [
+const contactDefinitions: SpecProperty[] = [
   ...common,
   prop('firstname', 'First Name', 'string', 'text'),
   prop('lastname', 'Last Name', 'string', 'text'),
@@ -91,9 +127,10 @@ const contactDefinitions: PropertyDefinition[] = [
     options: options([['cold_chain_sensors', 'Cold-chain sensors'], ['gateways', 'Gateways'], ['analytics', 'Analytics']]),
   }),
   prop('contract_file', 'Signed contract', 'string', 'file', { hubspotDefined: false }),
+  ownerProperty('Contact owner'),
 ];
 
-const companyDefinitions: PropertyDefinition[] = [
+const companyDefinitions: SpecProperty[] = [
   ...common,
   prop('name', 'Company name', 'string', 'text'),
   prop('domain', 'Company Domain Name', 'string', 'text'),
@@ -111,13 +148,15 @@ const companyDefinitions: PropertyDefinition[] = [
   prop('num_employees', 'Number of Employees', 'number', 'number'),
   prop('lifecyclestage', 'Lifecycle Stage', 'enumeration', 'radio', { options: lifecycleOptions }),
   prop('notes_next_activity_date', 'Next Activity Date', 'datetime', 'date', { readOnly: true }),
+  ownerProperty('Company owner'),
 ];
 
-const dealDefinitions: PropertyDefinition[] = [
+const dealDefinitions: SpecProperty[] = [
   ...common,
   prop('dealname', 'Deal Name', 'string', 'text'),
-  prop('pipeline', 'Pipeline', 'enumeration', 'select', { options: options([['default', 'Sales Pipeline']]) }),
-  prop('dealstage', 'Deal Stage', 'enumeration', 'radio', { options: options(dealStages.map(([id, label]) => [id, label])) }),
+  prop('pipeline', 'Pipeline', 'enumeration', 'select', { options: options([['default', 'Sales Pipeline'], [PARTNER_PIPELINE_ID, 'Partner pipeline']]) }),
+  // As in HubSpot, the definition lists the stages of every pipeline; a record may only take its own pipeline's.
+  prop('dealstage', 'Deal Stage', 'enumeration', 'radio', { options: options([...dealStages, ...partnerStages].map(([id, label]) => [id, label])) }),
   prop('amount', 'Amount', 'number', 'number'),
   prop('deal_currency_code', 'Currency', 'enumeration', 'select', { options: options([['USD', 'US Dollar'], ['EUR', 'Euro']]) }),
   // HubSpot stores the close date as a datetime shown as a date.
@@ -125,12 +164,14 @@ const dealDefinitions: PropertyDefinition[] = [
   prop('hs_next_step', 'Next step', 'string', 'textarea'),
   prop('description', 'Deal Description', 'string', 'textarea'),
   prop('quantity', 'Quantity (units)', 'number', 'number', { hubspotDefined: false }),
+  // A `date` property (not datetime): HubSpot takes only midnight UTC for it.
+  prop('onboarding_start_date', 'Onboarding start date', 'date', 'date', { hubspotDefined: false }),
   prop('days_to_close', 'Days to close', 'number', 'calculation_equation', { calculated: true, hubspotDefined: false, readOnly: true }),
   prop('notes_next_activity_date', 'Next Activity Date', 'datetime', 'date', { readOnly: true }),
-  prop('hubspot_owner_id', 'Deal owner', 'enumeration', 'select', { options: options([['61001', 'Sam Okafor'], ['61002', 'Lena Voss']]) }),
+  ownerProperty('Deal owner'),
 ];
 
-const ticketDefinitions: PropertyDefinition[] = [
+const ticketDefinitions: SpecProperty[] = [
   ...common,
   prop('subject', 'Ticket name', 'string', 'text'),
   prop('content', 'Ticket description', 'string', 'textarea'),
@@ -145,6 +186,17 @@ const ticketDefinitions: PropertyDefinition[] = [
     options: options([['PRODUCT_ISSUE', 'Product issue'], ['BILLING_ISSUE', 'Billing issue'], ['FEATURE_REQUEST', 'Feature request'], ['GENERAL_INQUIRY', 'General inquiry']]),
   }),
   prop('notes_next_activity_date', 'Next Activity Date', 'datetime', 'date', { readOnly: true }),
+  ownerProperty('Ticket owner'),
+];
+
+/** A custom object (type id 2-…), as a portal defines it with the schemas API. */
+export const CUSTOM_OBJECT_TYPE_ID = '2-7654321';
+const customObjectDefinitions: SpecProperty[] = [
+  ...common,
+  prop('project_name', 'Project name', 'string', 'text', { hubspotDefined: false }),
+  prop('go_live_date', 'Go-live date', 'date', 'date', { hubspotDefined: false }),
+  prop('sso_required', 'SSO required', 'bool', 'booleancheckbox', { hubspotDefined: false, options: options([['true', 'Yes'], ['false', 'No']]) }),
+  ownerProperty('Project owner'),
 ];
 
 export const hubspotSeed = {
@@ -152,13 +204,14 @@ export const hubspotSeed = {
   /** Cookie values a signed-in browser would hold, and a private-app token an admin would set. */
   session: { cookie: 'hs-session-7f3a2b', csrf: 'csrf-1c9e5d40' },
   token: 'pat-eu1-00000000-fake-token',
-  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302' },
+  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303' },
   definitions: {
     '0-1': contactDefinitions,
     '0-2': companyDefinitions,
     '0-3': dealDefinitions,
     '0-5': ticketDefinitions,
-  } as Record<string, PropertyDefinition[]>,
+    [CUSTOM_OBJECT_TYPE_ID]: customObjectDefinitions,
+  } as Record<string, SpecProperty[]>,
   records: {
     '0-1': [
       {
@@ -228,12 +281,32 @@ export const hubspotSeed = {
           hubspot_owner_id: '61002',
         },
       },
+      {
+        // A deal in the second pipeline: only that pipeline's stages apply to it.
+        id: '7303',
+        createdAt: '2024-03-05T11:00:00.000Z',
+        properties: {
+          dealname: 'Kestrel Foods – analytics via Fenwick Partners',
+          pipeline: PARTNER_PIPELINE_ID,
+          dealstage: '1029381',
+          amount: '4200',
+          deal_currency_code: 'USD',
+          hubspot_owner_id: '61001',
+        },
+      },
     ],
     '0-5': [
       {
         id: '3301',
         createdAt: '2024-03-02T08:15:00.000Z',
         properties: { subject: 'Gateway offline after firmware update', hs_pipeline: '0', hs_pipeline_stage: '1', hs_ticket_priority: 'MEDIUM' },
+      },
+    ],
+    [CUSTOM_OBJECT_TYPE_ID]: [
+      {
+        id: '880001',
+        createdAt: '2024-03-10T10:00:00.000Z',
+        properties: { project_name: 'Kestrel Foods onboarding', go_live_date: '2024-06-03', hubspot_owner_id: '61002' },
       },
     ],
   } as Record<string, { id: string; createdAt: string; properties: Record<string, string> }[]>,
@@ -245,26 +318,18 @@ export const hubspotSeed = {
     { from: ['0-1', '902'], to: ['0-2', '5502'], typeId: 1 },
     { from: ['0-1', '902'], to: ['0-3', '7302'], typeId: 4 },
     { from: ['0-3', '7302'], to: ['0-2', '5502'], typeId: 5 },
+    { from: ['0-1', '901'], to: ['0-3', '7303'], typeId: 4 },
+    { from: ['0-3', '7303'], to: ['0-2', '5501'], typeId: 5 },
   ] as { from: [string, string]; to: [string, string]; typeId: number }[],
   owners: [
     { id: '61001', email: 'sam.okafor@northwind-sensors.example', firstName: 'Sam', lastName: 'Okafor', userId: 7001, type: 'PERSON', archived: false, createdAt: '2023-01-09T10:00:00.000Z', updatedAt: '2024-01-09T10:00:00.000Z' },
     { id: '61002', email: 'lena.voss@northwind-sensors.example', firstName: 'Lena', lastName: 'Voss', userId: 7002, type: 'PERSON', archived: false, createdAt: '2023-03-01T10:00:00.000Z', updatedAt: '2024-01-09T10:00:00.000Z' },
-  ],
+    { id: '61003', email: 'marta.lindqvist@northwind-sensors.example', firstName: 'Marta', lastName: 'Lindqvist', userId: 7003, type: 'PERSON', archived: false, createdAt: '2023-06-12T10:00:00.000Z', updatedAt: '2024-01-09T10:00:00.000Z' },
+  ] as SpecOwner[],
   pipelines: {
     '0-3': [
-      {
-        id: 'default',
-        label: 'Sales Pipeline',
-        displayOrder: 0,
-        archived: false,
-        stages: dealStages.map(([id, label, probability], displayOrder) => ({
-          id,
-          label,
-          displayOrder,
-          archived: false,
-          metadata: { probability, isClosed: String(id === 'closedwon' || id === 'closedlost') },
-        })),
-      },
+      { id: 'default', label: 'Sales Pipeline', displayOrder: 0, archived: false, createdAt: PIPELINES_CREATED, updatedAt: PIPELINES_UPDATED, stages: stagesOf(dealStages, ['closedwon', 'closedlost']) },
+      { id: PARTNER_PIPELINE_ID, label: 'Partner pipeline', displayOrder: 1, archived: false, createdAt: PIPELINES_CREATED, updatedAt: PIPELINES_UPDATED, stages: stagesOf(partnerStages, ['1029383', '1029384']) },
     ],
     '0-5': [
       {
@@ -272,14 +337,18 @@ export const hubspotSeed = {
         label: 'Support Pipeline',
         displayOrder: 0,
         archived: false,
-        stages: [
-          { id: '1', label: 'New', displayOrder: 0, archived: false, metadata: { ticketState: 'OPEN' } },
-          { id: '2', label: 'Waiting on contact', displayOrder: 1, archived: false, metadata: { ticketState: 'OPEN' } },
-          { id: '3', label: 'Waiting on us', displayOrder: 2, archived: false, metadata: { ticketState: 'OPEN' } },
-          { id: '4', label: 'Closed', displayOrder: 3, archived: false, metadata: { ticketState: 'CLOSED' } },
-        ],
+        createdAt: PIPELINES_CREATED,
+        updatedAt: PIPELINES_UPDATED,
+        stages: (
+          [
+            ['1', 'New', 'OPEN'],
+            ['2', 'Waiting on contact', 'OPEN'],
+            ['3', 'Waiting on us', 'OPEN'],
+            ['4', 'Closed', 'CLOSED'],
+          ] as const
+        ).map(([id, label, ticketState], displayOrder) => ({ id, label, displayOrder, archived: false, createdAt: PIPELINES_CREATED, updatedAt: PIPELINES_UPDATED, metadata: { ticketState } })),
       },
     ],
-  } as Record<string, Pipeline[]>,
+  } as Record<string, SpecPipeline[]>,
 };
 export type HubSpotSeed = typeof hubspotSeed;

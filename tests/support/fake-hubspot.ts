@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ValueWithTimestamp } from '@/lib/sites/hubspot/api-schemas';
-import type { PropertyDefinition } from '@/lib/schemas/hubspot';
 import { hubspotSeed } from './fake-hubspot-seed';
+import type { SpecOwner, SpecPipeline, SpecProperty } from './hubspot-spec-shapes';
 
 // A local fake of HubSpot's CRM API (v3 objects/properties/owners/pipelines, v4 associations) built from the
 // shapes of the published specification. It serves both path families: the app's session API (/api/crm/...,
 // session cookie + CSRF header) and the public API (/crm/..., private-app bearer token). Any request whose
-// shape it does not expect answers 400 and is recorded in `unexpected`, so tests can fail on it.
+// shape it does not expect answers 400 and is recorded in `unexpected`, so tests can fail on it. What HubSpot
+// itself refuses (a datetime not in ISO 8601 or epoch milliseconds, a `date` not at midnight UTC, a duplicate
+// unique value, a stage outside the record's pipeline, an unknown owner, a token without the scope) it refuses
+// the way HubSpot answers, without counting it as unexpected.
 
 export { hubspotSeed } from './fake-hubspot-seed';
 
@@ -38,7 +41,42 @@ export interface FakeHubSpotOptions {
   sessionWrites?: 'allowed' | 401 | 403 | 404 | 405;
   /** The portal the private-app token belongs to (account details); by default the seed's portal. */
   tokenPortalId?: string;
+  /** The scopes granted to the private-app token; by default all it could need. */
+  tokenScopes?: string[];
+  /** Owners added after the seed's, for paging (HubSpot gives at most 500 a page). */
+  extraOwners?: number;
+  /**
+   * How a 400 on a write names the refused properties: HubSpot sends `errors[]` with the packed
+   * "Property values were not valid: [...]" message, or often only that message.
+   */
+  validationErrors?: 'errors-and-message' | 'message-only';
 }
+
+/** Every scope a private-app token of this product may hold. */
+export const ALL_TOKEN_SCOPES = [
+  'crm.objects.contacts.read',
+  'crm.objects.contacts.write',
+  'crm.objects.companies.read',
+  'crm.objects.companies.write',
+  'crm.objects.deals.read',
+  'crm.objects.deals.write',
+  'tickets',
+  'crm.objects.custom.read',
+  'crm.objects.custom.write',
+  'crm.objects.owners.read',
+  'crm.schemas.contacts.read',
+  'crm.schemas.companies.read',
+  'crm.schemas.deals.read',
+  'crm.schemas.custom.read',
+];
+const SCOPE_NAMES: Record<string, string> = { '0-1': 'contacts', '0-2': 'companies', '0-3': 'deals' };
+/** The scope a token needs for an object type: tickets have one scope for all; custom objects share one. */
+function objectScope(type: string, access: 'read' | 'write'): string {
+  if (type === '0-5') return 'tickets';
+  return `crm.objects.${SCOPE_NAMES[type] ?? 'custom'}.${access}`;
+}
+const schemaScope = (type: string) => (type === '0-5' ? 'tickets' : `crm.schemas.${SCOPE_NAMES[type] ?? 'custom'}.read`);
+const MAX_LIMIT = 500;
 
 export interface FakeHubSpot {
   url: string;
@@ -49,7 +87,7 @@ export interface FakeHubSpot {
   state: {
     csrf: string;
     records: Map<string, Map<string, FakeRecord>>;
-    definitions: Record<string, PropertyDefinition[]>;
+    definitions: Record<string, SpecProperty[]>;
   };
   /** Another user edits a field in HubSpot. */
   setProperty(objectType: string, objectId: string, name: string, value: string | null): void;
@@ -116,6 +154,22 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
     records.set(type, byId);
   }
   const state: FakeHubSpot['state'] = { csrf: seed.session.csrf, records, definitions: seed.definitions };
+  const owners: SpecOwner[] = [
+    ...seed.owners,
+    ...Array.from({ length: opts.extraOwners ?? 0 }, (_, i): SpecOwner => ({
+      id: String(70000 + i),
+      email: `rep${i}@northwind-sensors.example`,
+      firstName: 'Rep',
+      lastName: String(i),
+      userId: 80000 + i,
+      type: 'PERSON',
+      archived: false,
+      createdAt: '2023-01-09T10:00:00.000Z',
+      updatedAt: '2024-01-09T10:00:00.000Z',
+    })),
+  ];
+  const tokenScopes = new Set(opts.tokenScopes ?? ALL_TOKEN_SCOPES);
+  const validationErrors = opts.validationErrors ?? 'errors-and-message';
 
   function write(record: FakeRecord, changes: Record<string, string | null>, sourceType: string) {
     const timestamp = new Date(tick()).toISOString();
@@ -195,6 +249,20 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
     const failure = failures.shift();
     if (failure) return sendFailure(res, failure);
 
+    const repeated = [...new Set([...url.searchParams.keys()].filter((k) => url.searchParams.getAll(k).length > 1))];
+    if (repeated.length > 0) return reject(req, res, `repeated query key ${repeated.join(',')}`);
+    const limit = url.searchParams.get('limit');
+    if (limit !== null && !(/^\d+$/.test(limit) && Number(limit) >= 1 && Number(limit) <= MAX_LIMIT)) return reject(req, res, `limit ${limit} outside 1..${MAX_LIMIT}`);
+    /** A token without the scope is refused the way HubSpot does; the session carries the user's own rights. */
+    const missingScope = (scope: string) => {
+      if (family !== 'token' || tokenScopes.has(scope)) return false;
+      send(res, 403, errorBody('MISSING_SCOPES', "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.", {
+        errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: [scope] } }],
+        links: { scopes: 'https://developers.hubspot.com/scopes' },
+      }));
+      return true;
+    };
+
     const query = Object.fromEntries(url.searchParams);
     const allowQuery = (...names: string[]) => {
       const extra = Object.keys(query).filter((k) => k !== 'portalId' && !names.includes(k));
@@ -208,8 +276,10 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
       if (method !== 'GET') return reject(req, res, `${method} on properties`);
       const bad = allowQuery('archived');
       if (bad) return reject(req, res, bad);
-      const defs = state.definitions[typeOf(seg[3]) ?? ''];
+      const type = typeOf(seg[3]) ?? '';
+      const defs = state.definitions[type];
       if (!defs) return send(res, 400, errorBody('VALIDATION_ERROR', `Unable to infer object type from: ${seg[3]}`));
+      if (missingScope(schemaScope(type))) return;
       return send(res, 200, { results: defs });
     }
     // /crm/v3/objects/{type}/{id}
@@ -221,6 +291,7 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
       if (method === 'GET') {
         const bad = allowQuery('properties', 'propertiesWithHistory', 'associations', 'archived');
         if (bad) return reject(req, res, bad);
+        if (missingScope(objectScope(type, 'read'))) return;
         if (!record) return send(res, 404, errorBody('OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.', { context: { id: [seg[4]] } }));
         return send(res, 200, recordView(record, defs, query.properties?.split(',') ?? DEFAULT_PROPERTIES[type] ?? [], query.propertiesWithHistory?.split(',') ?? []));
       }
@@ -232,15 +303,21 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
           return send(res, opts.sessionWrites, errorBody('FORBIDDEN', 'This action is not available with this authentication.'));
         }
         if (!isObject(body) || Object.keys(body).length !== 1 || !isObject(body.properties)) return reject(req, res, 'PATCH body is not { properties: {...} }');
+        if (missingScope(objectScope(type, 'write'))) return;
         if (!record) return send(res, 404, errorBody('OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.'));
-        const problems = validate(defs, body.properties);
+        const problems = validate(defs, body.properties, { record, owners, pipelines: seed.pipelines[type] ?? [], stage: stagePropertiesOf(type) });
         if (problems.length > 0) {
           const legacy = problems.map((p) => ({ isValid: false, message: p.message, error: p.code, name: p.name }));
-          return send(res, 400, errorBody('VALIDATION_ERROR', `Property values were not valid: ${JSON.stringify(legacy)}`, {
-            errors: problems.map((p) => ({ message: p.message, code: p.code, context: { propertyName: [p.name] } })),
-          }));
+          const details = validationErrors === 'message-only' ? {} : { errors: problems.map((p) => ({ message: p.message, code: p.code, context: { propertyName: [p.name] } })) };
+          return send(res, 400, errorBody('VALIDATION_ERROR', `Property values were not valid: ${JSON.stringify(legacy)}`, details));
         }
         const changes = body.properties as Record<string, string>;
+        const duplicate = duplicateOf(type, record, defs, changes);
+        if (duplicate) {
+          // HubSpot's answer names the record holding the value; for a contact's email it is "Contact already exists".
+          const message = duplicate.name === 'email' && type === '0-1' ? `Contact already exists. Existing ID: ${duplicate.existingId}` : `A record already has ${duplicate.name} = ${duplicate.value}. Existing ID: ${duplicate.existingId}`;
+          return send(res, 409, errorBody('CONFLICT', message));
+        }
         write(record, changes, family === 'token' ? 'INTEGRATION' : 'CRM_UI');
         if (patchAnswerAfterSaving !== null) {
           const status = patchAnswerAfterSaving;
@@ -256,8 +333,12 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
       if (method !== 'GET') return reject(req, res, `${method} on associations`);
       const bad = allowQuery('limit', 'after');
       if (bad) return reject(req, res, bad);
-      const from = typeOf(seg[3]);
-      const to = typeOf(seg[6]);
+      const from = typeOf(seg[3]) ?? '';
+      const to = typeOf(seg[6]) ?? '';
+      for (const [raw, known] of [[seg[3], from], [seg[6], to]] as const) {
+        if (!state.definitions[known]) return send(res, 400, errorBody('VALIDATION_ERROR', `Unable to infer object type from: ${raw}`));
+      }
+      if (missingScope(objectScope(from, 'read')) || missingScope(objectScope(to, 'read'))) return;
       const results = seed.associations.flatMap((a) => {
         if (a.from[0] === from && a.from[1] === seg[4] && a.to[0] === to) return [{ id: a.to[1], typeId: a.typeId }];
         if (a.to[0] === from && a.to[1] === seg[4] && a.from[0] === to) return [{ id: a.from[1], typeId: a.typeId + 1 }];
@@ -270,15 +351,25 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
       if (method !== 'GET') return reject(req, res, `${method} on owners`);
       const bad = allowQuery('limit', 'after', 'email', 'archived');
       if (bad) return reject(req, res, bad);
-      return send(res, 200, { results: seed.owners });
+      if (missingScope('crm.objects.owners.read')) return;
+      // HubSpot's cursor is opaque; here it is the offset of the next page.
+      const start = query.after === undefined ? 0 : Number(query.after);
+      if (!Number.isInteger(start) || start < 0) return send(res, 400, errorBody('VALIDATION_ERROR', `Invalid after: ${query.after}`));
+      const size = Number(query.limit ?? 100);
+      const listed = owners.filter((o) => o.archived === (query.archived === 'true'));
+      const page = listed.slice(start, start + size);
+      const next = start + size < listed.length ? { paging: { next: { after: String(start + size), link: `${url.origin}${url.pathname}?after=${start + size}` } } } : {};
+      return send(res, 200, { results: page, ...next });
     }
     // GET /crm/v3/pipelines/{type}
     if (seg[1] === 'v3' && seg[2] === 'pipelines' && seg.length === 4) {
       if (method !== 'GET') return reject(req, res, `${method} on pipelines`);
       const bad = allowQuery();
       if (bad) return reject(req, res, bad);
-      const pipelines = seed.pipelines[typeOf(seg[3]) ?? ''];
+      const type = typeOf(seg[3]) ?? '';
+      const pipelines = seed.pipelines[type];
       if (!pipelines) return send(res, 400, errorBody('VALIDATION_ERROR', `Unable to infer object type from: ${seg[3]}`));
+      if (missingScope(objectScope(type, 'read'))) return;
       return send(res, 200, { results: pipelines });
     }
     return reject(req, res, `no such endpoint ${method} ${apiPath}`);
@@ -301,7 +392,18 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
     return send(res, failure.status, errorBody('INTERNAL_ERROR', 'Internal error.'));
   }
 
-  function recordView(record: FakeRecord, defs: PropertyDefinition[], names: string[], withHistory: string[]) {
+  /** Another record of the type already holding a unique property's new value (emails compared without case). */
+  function duplicateOf(type: string, record: FakeRecord, defs: SpecProperty[], changes: Record<string, string>) {
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === '' || defs.find((d) => d.name === name)?.hasUniqueValue !== true) continue;
+      const same = (other: string | null | undefined) => (other ?? '').toLowerCase() === value.toLowerCase();
+      const holder = [...(records.get(type)?.values() ?? [])].find((r) => r.id !== record.id && same(r.properties[name]));
+      if (holder) return { name, value, existingId: holder.id };
+    }
+    return null;
+  }
+
+  function recordView(record: FakeRecord, defs: SpecProperty[], names: string[], withHistory: string[]) {
     const known = (n: string) => defs.some((d) => d.name === n);
     const properties: Record<string, string | null> = {};
     for (const name of [...names, ...ALWAYS_RETURNED]) if (known(name)) properties[name] = record.properties[name] ?? null;
@@ -343,15 +445,33 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** HubSpot's checks on a PATCH: unknown, read-only, wrongly typed and out-of-option values. */
-function validate(defs: PropertyDefinition[], properties: Record<string, unknown>): { name: string; code: string; message: string }[] {
+const stagePropertiesOf = (type: string) => (type === '0-3' ? { pipeline: 'pipeline', stage: 'dealstage' } : { pipeline: 'hs_pipeline', stage: 'hs_pipeline_stage' });
+
+interface WriteContext {
+  record: FakeRecord;
+  owners: SpecOwner[];
+  pipelines: SpecPipeline[];
+  stage: { pipeline: string; stage: string };
+}
+
+/**
+ * HubSpot's checks on a PATCH: unknown, read-only, wrongly typed and out-of-option values; owners that do not
+ * exist; a stage that is not one of the record's pipeline (the pipeline as it will be after this PATCH).
+ */
+function validate(defs: SpecProperty[], properties: Record<string, unknown>, context: WriteContext): { name: string; code: string; message: string }[] {
   const problems: { name: string; code: string; message: string }[] = [];
+  const pipelineAfter = typeof properties[context.stage.pipeline] === 'string' ? (properties[context.stage.pipeline] as string) : context.record.properties[context.stage.pipeline];
   for (const [name, value] of Object.entries(properties)) {
     const def = defs.find((d) => d.name === name);
     if (!def) problems.push({ name, code: 'PROPERTY_DOESNT_EXIST', message: `Property "${name}" does not exist` });
     else if (typeof value !== 'string') problems.push({ name, code: 'INVALID_PROPERTY_VALUE', message: `Property "${name}" must be sent as a string` });
     else if (def.calculated === true || def.modificationMetadata?.readOnlyValue === true || def.fieldType === 'calculation_equation') {
       problems.push({ name, code: 'READ_ONLY_VALUE', message: `"${name}" is a read only property; its value cannot be set.` });
+    } else if (value !== '' && def.referencedObjectType === 'OWNER') {
+      if (!context.owners.some((o) => o.id === value && !o.archived)) problems.push({ name, code: 'INVALID_OWNER_ID', message: `${value} is not a valid owner id` });
+    } else if (value !== '' && name === context.stage.stage) {
+      const pipeline = context.pipelines.find((p) => p.id === pipelineAfter);
+      if (!pipeline?.stages.some((st) => st.id === value)) problems.push({ name, code: 'INVALID_OPTION', message: `${value} is not a valid stage of pipeline ${pipelineAfter ?? '(none)'}` });
     } else if (value !== '') {
       const problem = valueProblem(def, value);
       if (problem) problems.push({ name, ...problem });
@@ -360,7 +480,22 @@ function validate(defs: PropertyDefinition[], properties: Record<string, unknown
   return problems;
 }
 
-function valueProblem(def: PropertyDefinition, value: string): { code: string; message: string } | null {
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+const EPOCH_MS = /^\d+$/;
+const DAY_MS = 86_400_000;
+/** A real calendar day: Date.parse would roll 2024-02-30 over to March. */
+const isRealDay = (day: string) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+/** Milliseconds of a value in a form HubSpot reads (ISO 8601 date or datetime, epoch milliseconds), else null. */
+function instantOf(value: string): number | null {
+  if (EPOCH_MS.test(value)) return Number(value);
+  if (!ISO_DATE.test(value) && !ISO_DATETIME.test(value)) return null;
+  if (!isRealDay(value.slice(0, 10))) return null;
+  const ms = Date.parse(ISO_DATE.test(value) ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+function valueProblem(def: SpecProperty, value: string): { code: string; message: string } | null {
   switch (def.type) {
     case 'enumeration': {
       const allowed = def.options.map((o) => o.value);
@@ -372,12 +507,13 @@ function valueProblem(def: PropertyDefinition, value: string): { code: string; m
       return /^-?\d+(\.\d+)?$/.test(value) ? null : { code: 'INVALID_DOUBLE', message: `${value} is not a valid number` };
     case 'bool':
       return value === 'true' || value === 'false' ? null : { code: 'INVALID_BOOLEAN', message: `${value} is not a valid boolean` };
-    case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) || (/^\d+$/.test(value) && Number(value) % 86_400_000 === 0)
-        ? null
-        : { code: 'INVALID_DATE', message: `${value} is not a valid date at midnight UTC` };
+    case 'date': {
+      const ms = instantOf(value);
+      if (ms === null) return { code: 'INVALID_DATE', message: `${value} is not a valid date: use YYYY-MM-DD or epoch milliseconds` };
+      return ms % DAY_MS === 0 ? null : { code: 'INVALID_DATE', message: `${value} is not at midnight UTC: a date property takes only midnight UTC` };
+    }
     case 'datetime':
-      return /^\d+$/.test(value) || !Number.isNaN(Date.parse(value)) ? null : { code: 'INVALID_DATE', message: `${value} is not a valid date` };
+      return instantOf(value) === null ? { code: 'INVALID_DATETIME', message: `${value} is not a valid datetime: use ISO 8601 or epoch milliseconds` } : null;
     default:
       return null;
   }

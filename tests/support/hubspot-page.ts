@@ -1,4 +1,6 @@
 import type { Locator, Page, BrowserContext } from '@playwright/test';
+import { LANES_SETTING_KEY } from '@/lib/lanes/lane-store';
+import type { Lane } from '@/lib/schemas/lane';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 import { type FakeHubSpot, hubspotSeed } from './fake-hubspot';
 import { sendFromOptions } from './extension-pages';
@@ -64,36 +66,43 @@ function retryHeaders(response: Response): Record<string, string> {
   return out;
 }
 
-/**
- * Puts a waiting handoff packet in the extension's database exactly as the Gmail lane stores one
- * (lib/triage/handoff.ts): test setup only, written from the extension's own page.
- */
-export async function seedHandoff(context: BrowserContext, extensionId: string, packet: HandoffPacket): Promise<void> {
+/** Puts one row in a store of the extension's database, from the extension's own page: test setup only. */
+async function putRow(context: BrowserContext, extensionId: string, store: string, row: unknown): Promise<void> {
   // The background opens (and creates) the database on its first query.
   await sendFromOptions(context, extensionId, 'audit.recent', { limit: 1 });
   const page = await context.newPage();
   try {
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     await page.evaluate(
-      (p) =>
+      ({ store, row }) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('calm-triage');
           open.onerror = () => reject(new Error('cannot open the database'));
           open.onsuccess = () => {
-            const tx = open.result.transaction('pending', 'readwrite');
-            tx.objectStore('pending').put({ id: p.id, kind: 'handoff', subject: p.fromThreadId, status: 'waiting', createdAt: p.createdAt, updatedAt: p.createdAt, value: p });
+            const tx = open.result.transaction(store, 'readwrite');
+            tx.objectStore(store).put(row);
             tx.oncomplete = () => {
               open.result.close();
               resolve();
             };
-            tx.onerror = () => reject(new Error('cannot write the handoff'));
+            tx.onerror = () => reject(new Error(`cannot write to ${store}`));
           };
         }),
-      packet,
+      { store, row },
     );
   } finally {
     await page.close();
   }
+}
+
+/** A waiting handoff packet, stored exactly as the Gmail lane stores one (lib/triage/handoff.ts). */
+export function seedHandoff(context: BrowserContext, extensionId: string, p: HandoffPacket): Promise<void> {
+  return putRow(context, extensionId, 'pending', { id: p.id, kind: 'handoff', subject: p.fromThreadId, status: 'waiting', createdAt: p.createdAt, updatedAt: p.createdAt, value: p });
+}
+
+/** The admin's own lanes, stored where the lane store reads them (lib/lanes/lane-store.ts). */
+export function seedLanes(context: BrowserContext, extensionId: string, lanes: Lane[]): Promise<void> {
+  return putRow(context, extensionId, 'settings', { key: LANES_SETTING_KEY, value: lanes });
 }
 
 /** The panel as a rep sees it on a HubSpot record (Playwright pierces its open shadow root). */

@@ -8,7 +8,7 @@ import { reverseProposal } from '@/lib/sites/hubspot/write-approved';
 import { loadLanes } from '@/lib/lanes/lane-store';
 import { laneMayWrite } from '@/lib/review/proposal-gate';
 import { consumeHandoff } from './handoffs';
-import { isApproved, isUnresolved, valueToWrite } from '@/lib/hubspot-lane/shared/proposal-row';
+import { isApproved, isUnresolved, packetConsumed, valueToWrite } from '@/lib/hubspot-lane/shared/proposal-row';
 import type { RecordProposals } from './propose-for-record';
 
 /** Failures after which the approval stands: the next Write approved re-reads and tries again. */
@@ -187,6 +187,5 @@ export async function proposeUndo(db: TriageDatabase, subject: string, id: strin
 async function settleHandoff(db: TriageDatabase, subject: string, row: ProposalRow, now: number): Promise<void> {
   const source = row.proposal.evidence.source;
   if (source.kind !== 'handoff') return;
-  const open = (await listRows(db, subject)).some((r) => r.proposal.evidence.source.ref === source.ref && isUnresolved(r));
-  if (!open) await consumeHandoff(db, source.ref, now);
+  if (packetConsumed(source.ref, await listRows(db, subject))) await consumeHandoff(db, source.ref, now);
 }

@@ -34,6 +34,8 @@ export function proposedValueValidator(def: PropertyDefinition): z.ZodType<strin
   switch (def.type) {
     case 'enumeration': {
       const allowed = visibleOptionValues(def);
+      // Options kept outside the definition (owners, the record's pipeline stages) that could not be read.
+      if (allowed.length === 0) return z.string().refine(() => false, `The choices for ${def.label} could not be read from HubSpot: reload the record to try again.`);
       if (def.fieldType === 'checkbox') {
         // Multiple checkboxes: a ';'-joined subset of the options, each once.
         return text.refine((v) => {

@@ -3,6 +3,7 @@ import { type HubSpotClient, type HubSpotResult } from '@/lib/sites/hubspot/api-
 import type { CrmRecord, Owner, Pipeline } from '@/lib/sites/hubspot/api-schemas';
 import { OBJECT_TYPE_IDS, recordSubject } from '@/lib/sites/hubspot/url';
 import { normaliseDomain } from '@/lib/text/mail-domains';
+import { ownerLabel, pipelinePropertiesOf, referencesOwners, withRecordOptions } from './option-sources';
 
 const TYPE_LABELS: Record<string, string> = { '0-1': 'Contact', '0-2': 'Company', '0-3': 'Deal', '0-5': 'Ticket' };
 const NAME_PROPERTIES: Record<string, string[]> = {
@@ -11,13 +12,8 @@ const NAME_PROPERTIES: Record<string, string[]> = {
   '0-3': ['dealname'],
   '0-5': ['subject'],
 };
-/** Where each type keeps its stage: lifecycle stage for contacts and companies, pipeline stage for deals and tickets. */
-const STAGE_PROPERTY: Record<string, { property: string; pipeline?: string }> = {
-  '0-1': { property: 'lifecyclestage' },
-  '0-2': { property: 'lifecyclestage' },
-  '0-3': { property: 'dealstage', pipeline: 'pipeline' },
-  '0-5': { property: 'hs_pipeline_stage', pipeline: 'hs_pipeline' },
-};
+/** Contacts and companies show their lifecycle stage; other types the stage of their pipeline. */
+const LIFECYCLE_TYPES = new Set<string>([OBJECT_TYPE_IDS.contact, OBJECT_TYPE_IDS.company]);
 const BASE_PROPERTIES = ['hubspot_owner_id', 'company', 'pipeline', 'hs_pipeline'];
 /** Free-text properties read as notes; HubSpot's engagement notes are not read (see the report). */
 const NOTE_PROPERTIES: Record<string, string[]> = { '0-3': ['description'], '0-5': ['content'] };
@@ -27,24 +23,41 @@ const ACTIVITY_LINES = 5;
 const MAX_ASSOCIATED = 5;
 
 /**
- * Reads one record through HubSpot's API (never its DOM): properties, definitions, owner, stage label,
- * recent property history and the addresses and domains its handoffs are matched by.
+ * Reads one record through HubSpot's API (never its DOM): properties, definitions (with owner and pipeline-stage
+ * options filled in for this record), owner, stage label, recent property history and the addresses and domains its
+ * handoffs are matched by. Entries that do not parse are left out and counted in `skipped`.
  */
 export async function readRecordView(client: HubSpotClient, ref: RecordRef, laneProperties: string[]): Promise<HubSpotResult<RecordView>> {
   const type = ref.objectTypeId;
-  const definitions = await client.getProperties(type);
-  if (!definitions.ok) return definitions;
-  const defined = new Set(definitions.value.map((d) => d.name));
+  const read = await client.getProperties(type);
+  if (!read.ok) return read;
+  const defined = new Set(read.value.map((d) => d.name));
   const wanted = [...new Set([...(NAME_PROPERTIES[type] ?? []), ...BASE_PROPERTIES, ...(NOTE_PROPERTIES[type] ?? []), ...HISTORY_PROPERTIES, ...laneProperties])].filter((n) => defined.has(n));
-  const record = await client.getRecord(type, ref.objectId, wanted, HISTORY_PROPERTIES.filter((n) => defined.has(n)));
+  const noteProperties = (NOTE_PROPERTIES[type] ?? []).filter((n) => defined.has(n));
+  // The notes' history says when each was written: the date their year-less dates are read against.
+  const record = await client.getRecord(type, ref.objectId, wanted, [...HISTORY_PROPERTIES, ...noteProperties].filter((n) => defined.has(n)));
   if (!record.ok) return record;
   const props = record.value.properties;
 
-  const ownerId = props.hubspot_owner_id ?? null;
-  const owners: Owner[] = ownerId ? await okOr(client.getOwners(), []) : [];
-  const stageInfo = STAGE_PROPERTY[type];
-  const pipelines: Pipeline[] = stageInfo?.pipeline ? await okOr(client.getPipelines(type), []) : [];
+  const ownersRead = read.value.some(referencesOwners) || props.hubspot_owner_id ? await client.getOwners() : null;
+  const owners = ownersRead?.ok ? ownersRead.value : null;
+  const stageNames = pipelinePropertiesOf(type);
+  const pipelinesRead = defined.has(stageNames.stage) ? await client.getPipelines(type) : null;
+  const pipelines = pipelinesRead?.ok ? pipelinesRead.value : null;
+  const definitions = withRecordOptions(read.value, { objectTypeId: type, properties: props, owners, pipelines });
   const match = await matchKeys(client, ref, props);
+  const ownerId = props.hubspot_owner_id ?? null;
+  const stageProperty = LIFECYCLE_TYPES.has(type) ? 'lifecyclestage' : stageNames.stage;
+  const skipped = (
+    [
+      ['definitions', read.skipped ?? 0],
+      ['owners', ownersRead?.ok ? ownersRead.skipped ?? 0 : 0],
+      ['history', record.value.skippedHistory],
+    ] as const
+  ).flatMap(([source, count]) => (count > 0 ? [{ source, count }] : []));
+  const unavailable = ([['owners', ownersRead], ['pipelines', pipelinesRead]] as const).flatMap(([source, result]) =>
+    result && !result.ok ? [{ source, error: { code: result.error.code, message: result.error.message, nextStep: result.error.nextStep } }] : [],
+  );
 
   return {
     ok: true,
@@ -53,20 +66,23 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
       subject: recordSubject(ref),
       typeLabel: TYPE_LABELS[type] ?? 'Custom object',
       name: nameOf(type, props) ?? `Record ${ref.objectId}`,
-      owner: ownerId ? ownerName(owners, ownerId) : null,
-      stage: stageInfo ? stageOf(stageInfo, props, definitions.value, pipelines) : null,
-      activity: activityOf(record.value, definitions.value, owners, pipelines),
+      owner: ownerId ? ownerName(owners ?? [], ownerId) : null,
+      stage: defined.has(stageProperty) ? stageOf(stageProperty, props, definitions, pipelines ?? []) : null,
+      activity: activityOf(record.value, definitions, owners ?? [], pipelines ?? []),
       properties: props,
-      definitions: definitions.value,
-      notes: (NOTE_PROPERTIES[type] ?? []).flatMap((name) => {
+      definitions,
+      notes: noteProperties.flatMap((name) => {
         const text = props[name];
-        const label = definitions.value.find((d) => d.name === name)?.label ?? name;
+        const written = (record.value.propertiesWithHistory?.[name] ?? []).map((h) => h.timestamp).sort((x, y) => Date.parse(y) - Date.parse(x))[0];
+        const label = definitions.find((d) => d.name === name)?.label ?? name;
         const typeLabel = TYPE_LABELS[type] ?? 'Record';
         // HubSpot's own label when it already names the type ("Deal description"), else "Ticket description".
         const named = label.toLowerCase().startsWith(typeLabel.toLowerCase()) ? label : `${typeLabel} ${label.toLowerCase()}`;
-        return text ? [{ ref: `${recordSubject(ref)}#${name}`, label: named, text }] : [];
+        return text ? [{ ref: `${recordSubject(ref)}#${name}`, label: named, text, ...(written ? { date: written } : {}) }] : [];
       }),
       match,
+      ...(skipped.length > 0 ? { skipped } : {}),
+      ...(unavailable.length > 0 ? { unavailable } : {}),
     },
   };
 }
@@ -86,14 +102,13 @@ function nameOf(type: string, p: Record<string, string | null>): string | null {
 
 function ownerName(owners: Owner[], id: string): string {
   const owner = owners.find((o) => o.id === id);
-  const name = owner ? [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email : undefined;
-  return name ?? `Owner ${id}`;
+  return owner ? ownerLabel(owner) : `Owner ${id}`;
 }
 
-function stageOf(info: { property: string; pipeline?: string }, p: Record<string, string | null>, defs: PropertyDefinition[], pipelines: Pipeline[]) {
-  const value = p[info.property];
+function stageOf(property: string, p: Record<string, string | null>, defs: PropertyDefinition[], pipelines: Pipeline[]) {
+  const value = p[property];
   if (!value) return null;
-  return { value, label: displayValue(info.property, value, defs, pipelines, []) };
+  return { value, label: displayValue(property, value, defs, pipelines, []) };
 }
 
 /** A value as HubSpot shows it: option and stage labels, owner names, dates as days. */
@@ -118,7 +133,7 @@ export function displayValue(property: string, value: string, defs: PropertyDefi
 }
 
 function activityOf(record: CrmRecord, defs: PropertyDefinition[], owners: Owner[], pipelines: Pipeline[]): RecordView['activity'] {
-  const entries = Object.entries(record.propertiesWithHistory ?? {}).flatMap(([name, history]) => {
+  const entries = Object.entries(record.propertiesWithHistory ?? {}).filter(([name]) => HISTORY_PROPERTIES.includes(name)).flatMap(([name, history]) => {
     const label = defs.find((d) => d.name === name)?.label ?? name;
     return history.map((h) => ({
       at: h.timestamp,

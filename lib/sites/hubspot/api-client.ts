@@ -17,8 +17,11 @@ export interface HubSpotError extends AppError {
   correlationId?: string;
   propertyErrors?: PropertyError[];
 }
-/** A success carries HubSpot's correlation id when it sent one (header X-HubSpot-Correlation-Id). */
-export type HubSpotResult<T> = { ok: true; value: T; correlationId?: string } | { ok: false; error: HubSpotError };
+/**
+ * A success carries HubSpot's correlation id when it sent one (header X-HubSpot-Correlation-Id), and, for lists,
+ * how many entries did not parse and were left out.
+ */
+export type HubSpotResult<T> = { ok: true; value: T; correlationId?: string; skipped?: number } | { ok: false; error: HubSpotError };
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -26,7 +29,7 @@ interface CommonOptions {
   fetch: FetchLike;
   /** Waits between rate-limited tries; injectable so tests need not sleep. */
   sleep?: (ms: number) => Promise<void>;
-  /** Tries per request when HubSpot answers 429 TEN_SECONDLY_ROLLING. */
+  /** Tries per request when HubSpot answers 429 TEN_SECONDLY_ROLLING (default 4: waits of 2, 4 and 8 s outlast its ten-second window). */
   maxTries?: number;
 }
 export type HubSpotClientOptions =
@@ -50,6 +53,7 @@ export interface HubSpotClient {
     propertiesWithHistory?: string[],
   ): Promise<HubSpotResult<CrmRecord>>;
   getAssociations(objectType: string, objectId: string, toObjectType: string): Promise<HubSpotResult<Association[]>>;
+  /** Every owner of the portal, page after page (`after` cursor). */
   getOwners(): Promise<HubSpotResult<Owner[]>>;
   getPipelines(objectType: string): Promise<HubSpotResult<Pipeline[]>>;
   /** One PATCH of the given properties; values are strings, '' clears a value. */
@@ -57,10 +61,16 @@ export interface HubSpotClient {
 }
 
 export const HUBSPOT_API_BASE_URL = 'https://api.hubapi.com';
-const DEFAULT_MAX_TRIES = 3;
+const DEFAULT_MAX_TRIES = 4;
 /** HubSpot names every answer with a correlation id; errors repeat it in the body. */
 const CORRELATION_HEADER = 'X-HubSpot-Correlation-Id';
-const SECONDLY_WAIT_MS = 1000;
+/** Waits after a ten-secondly 429 without Retry-After: doubling from 2 s, at most 8 s each (2 + 4 + 8 > 10 s). */
+const SECONDLY_FIRST_WAIT_MS = 2000;
+const SECONDLY_MAX_WAIT_MS = 8000;
+/** The most HubSpot returns per page of a list (a larger `limit` is refused). */
+export const PAGE_LIMIT = 500;
+/** Owners are read page by page up to this many pages (10,000 owners): a bound, not a portal's real size. */
+const MAX_OWNER_PAGES = 20;
 
 export const SESSION_WRITE_REFUSED_MESSAGE =
   'HubSpot refused the write through your session: ask an admin to set a private-app token in Options.';
@@ -75,7 +85,7 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const maxTries = opts.maxTries ?? DEFAULT_MAX_TRIES;
   const portalKey = opts.portalId ?? 'token';
-  const propertyCache = new Map<string, PropertyDefinition[]>();
+  const propertyCache = new Map<string, { items: PropertyDefinition[]; skipped: number }>();
 
   function readCsrf(): string | null {
     if (opts.mode !== 'session') return null;
@@ -129,7 +139,7 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
       }
       if (response.status === 429) {
         rateLimitedTries += 1;
-        const limit = rateLimitOf(response, parseErrorBody(text));
+        const limit = rateLimitOf(response, parseErrorBody(text), rateLimitedTries);
         if (!limit.daily && rateLimitedTries < maxTries) {
           await sleep(limit.waitMs);
           continue;
@@ -152,11 +162,11 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
         const correlationId = response.headers.get(CORRELATION_HEADER);
         return correlationId ? { ok: true, value: parsed.data, correlationId } : { ok: true, value: parsed.data };
       }
-      return errorFor(response.status, parseErrorBody(text), method, response.headers.get(CORRELATION_HEADER));
+      return errorFor(response.status, parseErrorBody(text), method, response.headers.get(CORRELATION_HEADER), body);
     }
   }
 
-  function errorFor(status: number, body: HubSpotErrorBody | null, method: string, headerCorrelationId: string | null): HubSpotResult<never> {
+  function errorFor(status: number, body: HubSpotErrorBody | null, method: string, headerCorrelationId: string | null, sent: unknown): HubSpotResult<never> {
     const correlationId = body?.correlationId ?? headerCorrelationId;
     const extra: Partial<HubSpotError> = correlationId ? { status, correlationId } : { status };
     if (opts.mode === 'session' && method === 'PATCH' && [401, 403, 404, 405].includes(status)) {
@@ -174,7 +184,16 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
           ? err('hubspot.not_signed_in', 'HubSpot says you are not signed in.', 'Sign in to HubSpot in this tab, then reload the page.', extra)
           : err('hubspot.not_signed_in', 'HubSpot refused the private-app token set in Options.', 'Ask an admin to check the token in Options.', extra);
       case 403:
+        if (body?.category === 'MISSING_SCOPES') {
+          const scopes = missingScopesOf(body);
+          return err('hubspot.missing_scopes', `The private-app token lacks the scope${scopes.length === 1 ? '' : 's'} HubSpot requires for this${scopes.length > 0 ? `: ${scopes.join(', ')}` : ''}.`, 'Ask an admin to add the scopes to the private app in HubSpot (Settings → Integrations → Private apps).', extra);
+        }
         return err('hubspot.no_permission', 'Your HubSpot account has no permission for this record or action.', 'Ask a HubSpot admin for access (or, for a token, the missing scopes).', extra);
+      case 409: {
+        const property = method === 'PATCH' ? uniquePropertyOf(body, sentProperties(sent)) : null;
+        const propertyErrors = property ? [{ property, code: 'CONFLICT', message: `another record already has this ${property}` }] : [];
+        return err('hubspot.duplicate_value', property ? `Another record already has this ${property}.` : `HubSpot refused a duplicate value: ${body?.message ?? 'another record already holds it'}.`, 'Open the other record (merge them in HubSpot if they are the same), or correct the value and approve again.', { ...extra, propertyErrors });
+      }
       case 404:
         return err('hubspot.not_found', 'HubSpot has no such record (it may have been deleted or merged).', 'Reload the page to open the current record.', extra);
       default:
@@ -189,11 +208,13 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
     async getProperties(objectType) {
       const key = `${portalKey}/${objectType}`;
       const cached = propertyCache.get(key);
-      if (cached) return { ok: true, value: cached };
+      if (cached) return { ok: true, value: cached.items, skipped: cached.skipped };
       const result = await call('GET', `/crm/v3/properties/${enc(objectType)}`, new URLSearchParams(), propertiesResponseSchema);
       if (!result.ok) return result;
-      propertyCache.set(key, result.value.results);
-      return { ok: true, value: result.value.results };
+      // Cached with its skipped count, so a later read reports it too.
+      const { items, skipped } = result.value.results;
+      propertyCache.set(key, { items, skipped });
+      return { ok: true, value: items, skipped };
     },
     getRecord(objectType, objectId, properties, propertiesWithHistory = []) {
       const query = new URLSearchParams();
@@ -202,7 +223,7 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
       return call('GET', `/crm/v3/objects/${enc(objectType)}/${enc(objectId)}`, query, crmRecordSchema);
     },
     async getAssociations(objectType, objectId, toObjectType) {
-      const query = new URLSearchParams({ limit: '500' });
+      const query = new URLSearchParams({ limit: String(PAGE_LIMIT) });
       const result = await call('GET', `/crm/v4/objects/${enc(objectType)}/${enc(objectId)}/associations/${enc(toObjectType)}`, query, associationsResponseSchema);
       if (!result.ok) return result;
       return {
@@ -214,8 +235,20 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
       };
     },
     async getOwners() {
-      const result = await call('GET', '/crm/v3/owners', new URLSearchParams({ limit: '500' }), ownersResponseSchema);
-      return result.ok ? { ok: true, value: result.value.results } : result;
+      const owners: Owner[] = [];
+      let skipped = 0;
+      let after: string | undefined;
+      for (let page = 0; page < MAX_OWNER_PAGES; page++) {
+        const query = new URLSearchParams({ limit: String(PAGE_LIMIT) });
+        if (after) query.set('after', after);
+        const result = await call('GET', '/crm/v3/owners', query, ownersResponseSchema);
+        if (!result.ok) return result;
+        owners.push(...result.value.results.items);
+        skipped += result.value.results.skipped;
+        after = result.value.paging?.next?.after;
+        if (!after) break;
+      }
+      return { ok: true, value: owners, skipped };
     },
     async getPipelines(objectType) {
       const result = await call('GET', `/crm/v3/pipelines/${enc(objectType)}`, new URLSearchParams(), pipelinesResponseSchema);
@@ -238,11 +271,40 @@ function parseErrorBody(text: string): HubSpotErrorBody | null {
   }
 }
 
-function rateLimitOf(response: Response, body: HubSpotErrorBody | null): { daily: boolean; waitMs: number; retryAfterMs?: number } {
+/** How long to wait before try number `tries + 1`: Retry-After when HubSpot sends it, else a doubling backoff. */
+function rateLimitOf(response: Response, body: HubSpotErrorBody | null, tries: number): { daily: boolean; waitMs: number; retryAfterMs?: number } {
   const retryAfter = Number(response.headers.get('Retry-After'));
   const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.round(retryAfter * 1000) : undefined;
   const daily = body?.policyName === 'DAILY' || response.headers.get('X-HubSpot-RateLimit-Daily-Remaining') === '0';
-  return retryAfterMs === undefined ? { daily, waitMs: SECONDLY_WAIT_MS } : { daily, waitMs: retryAfterMs, retryAfterMs };
+  const backoff = Math.min(SECONDLY_FIRST_WAIT_MS * 2 ** (tries - 1), SECONDLY_MAX_WAIT_MS);
+  return retryAfterMs === undefined ? { daily, waitMs: backoff } : { daily, waitMs: retryAfterMs, retryAfterMs };
+}
+
+/** The scopes a MISSING_SCOPES answer names (errors[].context.requiredGranularScopes or requiredScopes). */
+function missingScopesOf(body: HubSpotErrorBody): string[] {
+  const scopes = (body.errors ?? []).flatMap((e) => [...(e.context?.requiredGranularScopes ?? []), ...(e.context?.requiredScopes ?? [])]);
+  return [...new Set(scopes)];
+}
+
+function sentProperties(body: unknown): string[] {
+  if (typeof body !== 'object' || body === null || !('properties' in body)) return [];
+  const { properties } = body as { properties: unknown };
+  return typeof properties === 'object' && properties !== null ? Object.keys(properties) : [];
+}
+
+/**
+ * Which property of a PATCH a 409 is about: named in the error's context or message, else the contact's email
+ * ("Contact already exists"), else the only property sent. Null when it cannot be told.
+ */
+function uniquePropertyOf(body: HubSpotErrorBody | null, sent: string[]): string | null {
+  const named = (body?.errors ?? []).flatMap((e) => e.context?.propertyName ?? []).find((p) => sent.includes(p));
+  if (named) return named;
+  const message = body?.message ?? '';
+  const words = message.split(/[^A-Za-z0-9_]+/);
+  const inMessage = sent.find((p) => words.includes(p));
+  if (inMessage) return inMessage;
+  if (/contact already exists/i.test(message) && sent.includes('email')) return 'email';
+  return sent.length === 1 ? (sent[0] ?? null) : null;
 }
 
 // The older error shape packs per-property results into the message: "Property values were not valid: [{...}]".

@@ -2,9 +2,27 @@ import { z } from 'zod';
 import { propertyDefinitionSchema } from '@/lib/schemas/hubspot';
 
 // Shapes of HubSpot CRM v3/v4 answers, after the published OpenAPI specifications.
-// Objects are parsed loosely (unknown keys dropped) so new fields HubSpot adds do not break reading.
+// Objects are parsed loosely (unknown keys dropped) so new fields HubSpot adds do not break reading, and lists
+// entry by entry, so one entry of an unexpected shape is left out and counted instead of failing the whole read.
 
-export const propertiesResponseSchema = z.object({ results: z.array(propertyDefinitionSchema) });
+/** A list read entry by entry: what parses, and how many entries did not. */
+export function tolerantList<T>(item: z.ZodType<T>) {
+  return z.array(z.unknown()).transform((entries) => {
+    const items: T[] = [];
+    let skipped = 0;
+    for (const entry of entries) {
+      const parsed = item.safeParse(entry);
+      if (parsed.success) items.push(parsed.data);
+      else skipped += 1;
+    }
+    return { items, skipped };
+  });
+}
+
+export const propertiesResponseSchema = z.object({ results: tolerantList(propertyDefinitionSchema) });
+
+/** Cursor paging of list answers: `paging.next.after` is the cursor of the next page. */
+const forwardPagingSchema = z.object({ next: z.object({ after: z.string() }).optional() });
 
 export const valueWithTimestampSchema = z.object({
   value: z.string(),
@@ -16,15 +34,25 @@ export const valueWithTimestampSchema = z.object({
 });
 export type ValueWithTimestamp = z.infer<typeof valueWithTimestampSchema>;
 
-export const crmRecordSchema = z.object({
-  id: z.string(),
-  /** Requested properties that are not set come back as null. */
-  properties: z.record(z.string(), z.string().nullable()),
-  propertiesWithHistory: z.record(z.string(), z.array(valueWithTimestampSchema)).optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  archived: z.boolean().optional(),
-});
+export const crmRecordSchema = z
+  .object({
+    id: z.string(),
+    /** Requested properties that are not set come back as null. */
+    properties: z.record(z.string(), z.string().nullable()),
+    propertiesWithHistory: z.record(z.string(), tolerantList(valueWithTimestampSchema)).optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    archived: z.boolean().optional(),
+  })
+  .transform(({ propertiesWithHistory, ...record }) => {
+    const lists = Object.entries(propertiesWithHistory ?? {});
+    return {
+      ...record,
+      ...(propertiesWithHistory ? { propertiesWithHistory: Object.fromEntries(lists.map(([name, list]) => [name, list.items])) } : {}),
+      /** History entries that did not parse and were left out. */
+      skippedHistory: lists.reduce((n, [, list]) => n + list.skipped, 0),
+    };
+  });
 export type CrmRecord = z.infer<typeof crmRecordSchema>;
 
 export const associationsResponseSchema = z.object({
@@ -37,7 +65,7 @@ export const associationsResponseSchema = z.object({
       ),
     }),
   ),
-  paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
+  paging: forwardPagingSchema.optional(),
 });
 export interface Association {
   toObjectId: string;
@@ -54,7 +82,7 @@ export const ownerSchema = z.object({
   archived: z.boolean().optional(),
 });
 export type Owner = z.infer<typeof ownerSchema>;
-export const ownersResponseSchema = z.object({ results: z.array(ownerSchema) });
+export const ownersResponseSchema = z.object({ results: tolerantList(ownerSchema), paging: forwardPagingSchema.optional() });
 
 export const pipelineSchema = z.object({
   id: z.string(),

@@ -88,8 +88,12 @@ export async function writeApproved(
             continue;
           }
           const own = update.error.propertyErrors?.find((e) => e.property === field.property);
-          if (own) outcomes.set(field, { ...failed(field, 'hubspot.validation', `HubSpot refused ${field.property}: ${own.message}`, 'Correct the value, then approve again.'), ...updateId });
-          else if (update.error.code === 'hubspot.validation') {
+          // Another field of this PATCH was named as refused: this one was sound but not saved with it.
+          const otherRefused = (update.error.propertyErrors ?? []).some((e) => toWrite.some((f) => f.property === e.property));
+          if (own && update.error.code === 'hubspot.duplicate_value') {
+            outcomes.set(field, { ...failed(field, 'hubspot.duplicate_value', `Not written: another record already has this ${field.property} (${field.value}).`, update.error.nextStep), ...updateId });
+          } else if (own) outcomes.set(field, { ...failed(field, 'hubspot.validation', `HubSpot refused ${field.property}: ${own.message}`, 'Correct the value, then approve again.'), ...updateId });
+          else if (otherRefused) {
             outcomes.set(field, { ...failed(field, 'hubspot.not_written', 'Not written: HubSpot refused another field in the same update, so nothing in it was saved.', 'Fix or reject the refused field, then write again.'), ...updateId });
           } else outcomes.set(field, { property: field.property, approvalHash: field.approvalHash, status: 'failed', error: appError(update.error), ...updateId });
         }

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateProposedValue } from '@/lib/hubspot-lane/shared/property-validators';
+import type { PropertyDefinition } from '@/lib/schemas/hubspot';
 import { type FakeHubSpot, hubspotSeed, startFakeHubSpot } from '../../../support/fake-hubspot';
 
 // The fake must refuse what real HubSpot would not accept, or the client tests prove nothing.
@@ -42,5 +44,82 @@ describe('fake HubSpot', () => {
     };
     expect(read.updatedAt > before).toBe(true);
     expect(read.propertiesWithHistory.amount.map((h) => [h.value, h.sourceType])).toEqual([['12500', 'INTEGRATION'], ['9800', 'CRM_UI']]);
+  });
+});
+
+describe('fake HubSpot refuses what HubSpot refuses', () => {
+  const patch = (path: string, properties: Record<string, string>) => fetch(`${fake.url}/crm/v3/objects/${path}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ properties }) });
+  const errorOf = async (response: Response) => ({ ...((await response.json()) as { category: string; message: string; errors?: { code: string }[] }), status: response.status });
+
+  it('a datetime only as ISO 8601 or epoch milliseconds', async () => {
+    for (const bad of ['May 31, 2024', '2024/05/31', '31-05-2024', '2024-02-30T00:00:00Z']) {
+      expect(await errorOf(await patch('0-3/7301', { closedate: bad }))).toMatchObject({ status: 400, category: 'VALIDATION_ERROR', errors: [{ code: 'INVALID_DATETIME' }] });
+    }
+    for (const good of ['2024-06-28T00:00:00.000Z', '2024-06-28T17:30:00+02:00', '1719532800000', '2024-06-28']) expect((await patch('0-3/7301', { closedate: good })).status).toBe(200);
+  });
+
+  it('a `date` property only at midnight UTC', async () => {
+    for (const bad of ['2024-06-03T09:30:00Z', '1717406400001', 'June 3']) {
+      expect(await errorOf(await patch('0-3/7301', { onboarding_start_date: bad }))).toMatchObject({ status: 400, errors: [{ code: 'INVALID_DATE' }] });
+    }
+    for (const good of ['2024-06-03', '1717372800000']) expect((await patch('0-3/7301', { onboarding_start_date: good })).status).toBe(200);
+  });
+
+  it("the client's own check refuses before sending the dates and datetimes the stand-in refuses", async () => {
+    const defs = hubspotSeed.definitions['0-3'] as PropertyDefinition[];
+    const values = ['2024-06-03', '1717372800000', '2024-06-03T00:00:00.000Z', '2024-06-03T09:30:00Z', '2024-06-03T09:30:00+02:00', 'June 3', '2024-02-30', '03/06/2024'];
+    for (const name of ['closedate', 'onboarding_start_date']) {
+      const def = defs.find((d) => d.name === name)!;
+      for (const value of values) {
+        const clientAccepts = validateProposedValue(def, value).ok;
+        // The client is stricter for `date` (only a day or epoch ms); it never sends what HubSpot would refuse.
+        if (clientAccepts) expect((await patch('0-3/7301', { [name]: value })).status, `${name}=${value}`).toBe(200);
+        else if (def.type === 'datetime') expect((await patch('0-3/7301', { [name]: value })).status, `${name}=${value}`).toBe(400);
+      }
+    }
+  });
+
+  it('a unique value another record holds: 409', async () => {
+    expect(await errorOf(await patch('0-1/901', { email: 'Hamid.Rostami@gulfbuild-trading.example' }))).toMatchObject({ status: 409, category: 'CONFLICT', message: 'Contact already exists. Existing ID: 902' });
+    expect((await patch('0-1/901', { email: 'priya.raman@kestrel-foods.example' })).status).toBe(200);
+  });
+
+  it('a stage outside the record\'s pipeline, and an owner that does not exist', async () => {
+    expect(await errorOf(await patch('0-3/7303', { dealstage: 'presentationscheduled' }))).toMatchObject({ status: 400, errors: [{ code: 'INVALID_OPTION' }] });
+    expect((await patch('0-3/7303', { dealstage: '1029382' })).status).toBe(200);
+    // Moving the deal to the other pipeline with one of its stages, in one PATCH, is allowed.
+    expect((await patch('0-3/7303', { pipeline: 'default', dealstage: 'contractsent' })).status).toBe(200);
+    expect(await errorOf(await patch('0-1/901', { hubspot_owner_id: '99999' }))).toMatchObject({ status: 400, errors: [{ code: 'INVALID_OWNER_ID' }] });
+    expect((await patch('0-1/901', { hubspot_owner_id: '61003' })).status).toBe(200);
+  });
+
+  it('repeated query keys and a limit above 500 (both counted as unexpected)', async () => {
+    const repeated = await fetch(`${fake.url}/crm/v3/objects/0-1/901?properties=email&properties=firstname`, { headers: auth });
+    const tooMany = await fetch(`${fake.url}/crm/v3/owners?limit=501`, { headers: auth });
+    const assocTooMany = await fetch(`${fake.url}/crm/v4/objects/0-1/901/associations/0-2?limit=1000`, { headers: auth });
+    expect([repeated.status, tooMany.status, assocTooMany.status]).toEqual([400, 400, 400]);
+    expect(fake.unexpected.map((u) => u.reason)).toEqual(['repeated query key properties', 'limit 501 outside 1..500', 'limit 1000 outside 1..500']);
+  });
+
+  it('a token without the scope: 403 MISSING_SCOPES naming the scope', async () => {
+    await fake.close();
+    fake = await startFakeHubSpot({ tokenScopes: ['crm.objects.contacts.read'] });
+    expect((await fetch(`${fake.url}/crm/v3/objects/0-1/901`, { headers: auth })).status).toBe(200);
+    const write = await errorOf(await patch('0-1/901', { jobtitle: 'Buyer' }));
+    expect(write).toMatchObject({ status: 403, category: 'MISSING_SCOPES', errors: [{ context: { requiredGranularScopes: ['crm.objects.contacts.write'] } }] });
+    expect((await fetch(`${fake.url}/crm/v3/owners`, { headers: auth })).status).toBe(403);
+  });
+
+  it('associations to or from an unknown object type', async () => {
+    expect(await errorOf(await fetch(`${fake.url}/crm/v4/objects/0-1/901/associations/gadgets`, { headers: auth }))).toMatchObject({ status: 400, message: 'Unable to infer object type from: gadgets' });
+    expect((await fetch(`${fake.url}/crm/v4/objects/2-7654321/880001/associations/0-2`, { headers: auth })).status).toBe(200);
+  });
+
+  it('a 400 with only the packed message when HubSpot sends no errors[]', async () => {
+    await fake.close();
+    fake = await startFakeHubSpot({ validationErrors: 'message-only' });
+    const refused = await errorOf(await patch('0-1/901', { lifecyclestage: 'champion' }));
+    expect(refused).toMatchObject({ status: 400, message: expect.stringMatching(/^Property values were not valid: \[/) });
+    expect(refused.errors).toBeUndefined();
   });
 });

@@ -123,3 +123,45 @@ describe('reverseProposal', () => {
     expect(stored('amount')).toBe('9800');
   });
 });
+
+describe('writeApproved: what HubSpot refuses, on its row', () => {
+  const contact = { objectTypeId: '0-1', objectId: hubspotSeed.ids.contact };
+
+  it('a duplicate email (409) is the email row\'s own error, "another record already has this email"; the other row is not written', async () => {
+    const approved = [await approve('email', 'priya@kestrel-foods.example', 'hamid.rostami@gulfbuild-trading.example', contact), await approve('jobtitle', null, 'Buyer', contact)];
+    const report = await writeApproved(client, contact, approved);
+    expect(report.outcomes).toEqual([
+      expect.objectContaining({ property: 'email', status: 'failed', error: expect.objectContaining({ code: 'hubspot.duplicate_value', message: expect.stringContaining('another record already has this email') }) }),
+      expect.objectContaining({ property: 'jobtitle', status: 'failed', error: expect.objectContaining({ code: 'hubspot.not_written' }) }),
+    ]);
+    expect(fake.state.records.get('0-1')?.get(contact.objectId)?.properties.jobtitle).toBeUndefined();
+  });
+
+  it('a 400 with only the packed "Property values were not valid" message still gives each refused field its own error', async () => {
+    await fake.close();
+    fake = await startFakeHubSpot({ validationErrors: 'message-only' });
+    client = createHubSpotClient({ mode: 'token', token: hubspotSeed.token, baseUrl: fake.url, fetch: (u, i) => fetch(u, i) });
+    // The client never proposes these forms; an edit made elsewhere could, and HubSpot's answer must still land on the row.
+    const approved = [await approve('onboarding_start_date', null, '2024-06-03T09:30:00Z'), await approve('amount', '9800', '12500')];
+    const report = await writeApproved(client, deal, approved);
+    expect(report.outcomes).toEqual([
+      expect.objectContaining({ property: 'onboarding_start_date', status: 'failed', error: expect.objectContaining({ code: 'hubspot.validation', message: expect.stringContaining('midnight UTC') }) }),
+      expect.objectContaining({ property: 'amount', status: 'failed', error: expect.objectContaining({ code: 'hubspot.not_written' }) }),
+    ]);
+    expect(stored('amount')).toBe('9800');
+  });
+
+  it('a refusal that names no property of the PATCH is each row\'s own error, not "another field was refused"', async () => {
+    const approved = [await approve('amount', '9800', '12500'), await approve('hs_next_step', null, 'Call Tom')];
+    const read = await client.getRecord('0-3', deal.objectId, ['amount', 'hs_next_step']);
+    const stub: Pick<HubSpotClient, 'getRecord' | 'updateRecord'> = {
+      getRecord: async () => read,
+      updateRecord: async () => ({ ok: false, error: { code: 'hubspot.validation', message: 'HubSpot refused the request: Invalid input JSON on line 1', nextStep: 'Correct the value, then approve again.', status: 400, propertyErrors: [] } }),
+    };
+    const report = await writeApproved(stub, deal, approved);
+    expect(report.outcomes.map((o) => (o.status === 'failed' ? [o.property, o.error.code, o.error.message] : o.status))).toEqual([
+      ['amount', 'hubspot.validation', 'HubSpot refused the request: Invalid input JSON on line 1'],
+      ['hs_next_step', 'hubspot.validation', 'HubSpot refused the request: Invalid input JSON on line 1'],
+    ]);
+  });
+});

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { CUSTOM_OBJECT_TYPE_ID } from '../../../support/fake-hubspot-seed';
+import { type FakeHubSpot, hubspotSeed, startFakeHubSpot } from '../../../support/fake-hubspot';
+import {
+  specAssociationsResponseSchema,
+  specErrorSchema,
+  specObjectSchema,
+  specOwnersResponseSchema,
+  specPipelinesResponseSchema,
+  specPortalInformationSchema,
+  specPropertiesResponseSchema,
+  specRateLimitSchema,
+} from '../../../support/hubspot-spec-shapes';
+
+// Every answer the stand-in sends carries what HubSpot's published specification marks required, with its type.
+let fake: FakeHubSpot;
+const auth = { Authorization: `Bearer ${hubspotSeed.token}`, 'Content-Type': 'application/json' };
+
+beforeEach(async () => {
+  fake = await startFakeHubSpot({ extraOwners: 120 });
+});
+afterEach(() => fake.close());
+
+async function expectShape(schema: z.ZodTypeAny, path: string, init: RequestInit = {}, status = 200) {
+  const response = await fetch(`${fake.url}${path}`, { headers: auth, ...init });
+  expect(response.status, path).toBe(status);
+  const parsed = schema.safeParse(await response.json());
+  expect(parsed.success ? [] : parsed.error.issues.slice(0, 3), path).toEqual([]);
+}
+
+describe('the stand-in answers in the shapes of the published specification', () => {
+  it('property definitions of every type, custom objects included', async () => {
+    for (const type of ['0-1', '0-2', '0-3', '0-5', CUSTOM_OBJECT_TYPE_ID, 'contacts']) await expectShape(specPropertiesResponseSchema, `/crm/v3/properties/${type}`);
+  });
+
+  it('records, with and without history, and the PATCH answer', async () => {
+    await expectShape(specObjectSchema, '/crm/v3/objects/0-3/7301?properties=amount,dealstage&propertiesWithHistory=dealstage,amount');
+    await expectShape(specObjectSchema, `/crm/v3/objects/${CUSTOM_OBJECT_TYPE_ID}/880001`);
+    await expectShape(specObjectSchema, '/crm/v3/objects/0-1/901', { method: 'PATCH', body: JSON.stringify({ properties: { jobtitle: 'Buyer' } }) });
+  });
+
+  it('owners, every page', async () => {
+    await expectShape(specOwnersResponseSchema, '/crm/v3/owners?limit=100');
+    await expectShape(specOwnersResponseSchema, '/crm/v3/owners?limit=100&after=100');
+  });
+
+  it('pipelines of deals and tickets', async () => {
+    await expectShape(specPipelinesResponseSchema, '/crm/v3/pipelines/0-3');
+    await expectShape(specPipelinesResponseSchema, '/crm/v3/pipelines/tickets');
+  });
+
+  it('account details of the token', async () => {
+    await expectShape(specPortalInformationSchema, '/account-info/v3/details');
+  });
+
+  it('the same shapes on the session API', async () => {
+    const session = { headers: { Cookie: `hubspotapi=${hubspotSeed.session.cookie}; hubspotapi-csrf=${hubspotSeed.session.csrf}`, 'X-HubSpot-CSRF-hubspotapi': hubspotSeed.session.csrf } };
+    const portal = `portalId=${hubspotSeed.portalId}`;
+    await expectShape(specPropertiesResponseSchema, `/api/crm/v3/properties/0-1?${portal}`, session);
+    await expectShape(specObjectSchema, `/api/crm/v3/objects/0-1/901?${portal}&properties=email&propertiesWithHistory=lifecyclestage`, session);
+    await expectShape(specOwnersResponseSchema, `/api/crm/v3/owners?${portal}&limit=500`, session);
+    await expectShape(specPipelinesResponseSchema, `/api/crm/v3/pipelines/0-3?${portal}`, session);
+    await expectShape(specAssociationsResponseSchema, `/api/crm/v4/objects/0-1/901/associations/0-3?${portal}&limit=500`, session);
+  });
+
+  it('v4 associations', async () => {
+    await expectShape(specAssociationsResponseSchema, '/crm/v4/objects/0-3/7301/associations/0-1?limit=500');
+  });
+
+  it('every error answer', async () => {
+    await expectShape(specErrorSchema, '/crm/v3/objects/0-1/404404', {}, 404);
+    await expectShape(specErrorSchema, '/crm/v3/objects/0-1/901', { headers: {} }, 401);
+    await expectShape(specErrorSchema, '/crm/v3/objects/0-1/901', { method: 'PATCH', body: JSON.stringify({ properties: { lifecyclestage: 'champion' } }) }, 400);
+    await expectShape(specErrorSchema, '/crm/v3/objects/0-1/901', { method: 'PATCH', body: JSON.stringify({ properties: { email: 'hamid.rostami@gulfbuild-trading.example' } }) }, 409);
+    await expectShape(specErrorSchema, '/crm/v4/objects/0-1/901/associations/gadgets', {}, 400);
+    await expectShape(specErrorSchema, `/api/crm/v3/owners?portalId=${hubspotSeed.portalId}`, { headers: { Cookie: `hubspotapi=${hubspotSeed.session.cookie}` } }, 403);
+    fake.failNext({ status: 429 });
+    await expectShape(specRateLimitSchema, '/crm/v3/owners', {}, 429);
+    fake.failNext({ status: 503 });
+    await expectShape(specErrorSchema, '/crm/v3/owners', {}, 503);
+  });
+
+  it('403 MISSING_SCOPES', async () => {
+    await fake.close();
+    fake = await startFakeHubSpot({ tokenScopes: [] });
+    await expectShape(specErrorSchema, '/crm/v3/owners', {}, 403);
+  });
+});
