@@ -77,7 +77,7 @@ export const defaultLanes: Lane[] = [
       category('lead_inquiry', { label: 'New lead', intent: 'evaluate a purchase', owner: 'Sales development', description: 'Someone who is not yet a customer shows buying interest: a demo request, a question about plans for their team, a partner referral.' }),
     ],
     inputs: ['thread messages', 'sender signature (name, title, company, phone)', 'existing HubSpot contact and company', 'SOP passages on qualification and territories'],
-    processing: { actions: ['classify', 'route', 'draft', 'propose_fields', 'handoff'], writableProperties: ['firstname', 'lastname', 'jobtitle', 'company', 'phone', 'lifecyclestage', 'hs_lead_status', 'notes_next_activity_date'] },
+    processing: { actions: ['classify', 'route', 'draft', 'propose_fields', 'handoff'], writableProperties: ['firstname', 'lastname', 'jobtitle', 'company', 'phone', 'lifecyclestage', 'hs_lead_status', 'notes_next_activity_date', 'hubspot_owner_id'] },
     outputs: ['handoff packet of proposed contact updates for HubSpot', 'owner suggestion', 'reply draft offering the next step'],
     consumers: ['Sales development', 'Account executives'],
     decisionsNotMade: ['price, discount or seat pricing quoted to the lead', 'whether the lead is disqualified', 'territory exceptions'],
