@@ -10,6 +10,11 @@ export function HubSpotHandoffs({ handoffs }: { handoffs: HandoffPacket[] }) {
         <li key={h.id} className="handoff" data-testid="handoff">
           <strong>{h.laneName ?? humanize(h.lane)}</strong> <span className="muted">from {h.contactEmail}{h.company ? ` (${h.company})` : ''}</span>
           <div className="small muted">{Object.keys(h.fields).map(propertyLabel).join(', ')}</div>
+          {(h.missing?.length ?? 0) > 0 && (
+            <div className="small" data-testid="handoff-missing">
+              Incomplete: missing {h.missing?.map(propertyLabel).join(', ')}
+            </div>
+          )}
         </li>
       ))}
     </ul>

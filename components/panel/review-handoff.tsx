@@ -35,6 +35,11 @@ export function ReviewHandoff({ subjectId, refreshKey }: Props) {
           </div>
         ))}
       </dl>
+      {(packet.missing?.length ?? 0) > 0 && (
+        <p className="banner banner--warn" data-testid="handoff-missing">
+          Incomplete: the thread does not give {packet.missing?.map(propertyLabel).join(', ')}. Ask the customer, or fill {packet.missing?.length === 1 ? 'it' : 'them'} in HubSpot yourself.
+        </p>
+      )}
       <p className="muted small">Open the contact or deal in HubSpot to review and approve these.</p>
     </div>
   );

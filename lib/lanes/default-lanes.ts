@@ -29,7 +29,7 @@ export const defaultLanes: Lane[] = [
     consumers: ['Support tier 1', 'Shared inbox (archive)', 'the owning team of the routed category'],
     decisionsNotMade: ['whether to reply at all to legal, medical or compliance questions', 'refunds, credits or any money movement', 'deleting or archiving mail'],
     humanDecisionProperties: [],
-    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.55, requiredFields: ['category', 'owner', 'urgency'] },
+    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.55, requiredFields: [] },
     failureFeedback: {
       escalateTo: 'Support lead',
       escalateWhen: ['category confidence under the floor', 'a legal, security or medical risk flag', 'no owner for the category'],
@@ -58,7 +58,7 @@ export const defaultLanes: Lane[] = [
     consumers: ['Support tier 1', 'Billing team', 'Fulfilment queue', 'Support tier 2 (security)'],
     decisionsNotMade: ['approving a refund, credit or its amount', 'accepting liability for damage', 'resolving a chargeback', 'unlocking an account without identity verification'],
     humanDecisionProperties: ['hs_pipeline_stage'],
-    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.6, requiredFields: ['category', 'owner', 'citations on every claim'] },
+    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.6, requiredFields: [] },
     failureFeedback: {
       escalateTo: 'Support lead',
       escalateWhen: ['retrieval not grounded', 'refund or billing dispute flag', 'security flag', 'customer threatens legal action'],
@@ -82,7 +82,7 @@ export const defaultLanes: Lane[] = [
     consumers: ['Sales development', 'Account executives'],
     decisionsNotMade: ['price, discount or seat pricing quoted to the lead', 'whether the lead is disqualified', 'territory exceptions'],
     humanDecisionProperties: ['lifecyclestage', 'hs_lead_status'],
-    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.6, requiredFields: ['email', 'company', 'evidence quote for every proposed field'] },
+    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.6, requiredFields: ['email', 'company'] },
     failureFeedback: {
       escalateTo: 'Sales development lead',
       escalateWhen: ['pricing asked and no SOP covers it', 'existing owner differs from the suggestion', 'confidence under the floor'],
@@ -130,7 +130,7 @@ export const defaultLanes: Lane[] = [
     consumers: ['Account owner', 'Customer success'],
     decisionsNotMade: ['deal stage changes', 'close date', 'commitments on behalf of colleagues'],
     humanDecisionProperties: ['dealstage', 'closedate'],
-    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.55, requiredFields: ['action items', 'next meeting date when stated'] },
+    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.55, requiredFields: ['hs_next_step'] },
     failureFeedback: {
       escalateTo: 'Account owner',
       escalateWhen: ['an action item has no owner', 'a contract or DPA is mentioned'],
@@ -154,7 +154,7 @@ export const defaultLanes: Lane[] = [
     consumers: ['Sales operations', 'Record owner'],
     decisionsNotMade: ['deal stage, amount or close date', 'merging or deleting records', 'changing record ownership'],
     humanDecisionProperties: ['lifecyclestage', 'dealstage', 'amount', 'closedate'],
-    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.7, requiredFields: ['evidence quote for every proposal'] },
+    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.7, requiredFields: [] },
     failureFeedback: {
       escalateTo: 'Sales operations',
       escalateWhen: ['the value changed since it was read (conflict)', 'evidence is older than 90 days'],
@@ -178,7 +178,7 @@ export const defaultLanes: Lane[] = [
     consumers: ['Onboarding team', 'Customer success'],
     decisionsNotMade: ['contract or DPA terms', 'security review outcomes', 'start dates promised to the customer'],
     humanDecisionProperties: ['notes_next_activity_date'],
-    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.55, requiredFields: ['company', 'start date', 'contact person'] },
+    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.55, requiredFields: ['company'] },
     failureFeedback: {
       escalateTo: 'Onboarding team',
       escalateWhen: ['SSO, security questionnaire or DPA asked', 'retrieval not grounded'],

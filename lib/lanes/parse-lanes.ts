@@ -34,6 +34,10 @@ export function parseLanes(json: unknown): Result<Lane[]> {
         return fail('lanes_human_decision', `Lane "${lane.name}" may write ${property} without a human decision.`, `Add ${property} to the lane's human decision properties, or remove it from its writable properties.`);
       }
     }
+    const notCarried = lane.qualityChecks.requiredFields.find((f) => !lane.handoffFields.includes(f));
+    if (notCarried) {
+      return fail('lanes_required_field', `Lane "${lane.name}" requires ${notCarried}, but its handoff does not carry it.`, `Add ${notCarried} to the lane's handoff fields, or remove it from its required fields.`);
+    }
     const notWritable = lane.humanDecisionProperties.find((p) => !lane.processing.writableProperties.includes(p));
     if (notWritable) {
       return fail('lanes_human_decision', `Lane "${lane.name}" lists ${notWritable} as a human decision but may not write it.`, `Add ${notWritable} to the lane's writable properties, or remove it from its human decision properties.`);

@@ -66,7 +66,9 @@ export const laneSchema = z.object({
   qualityChecks: z.object({
     /** 0–1: under it, retrieval is not grounded for this lane and the panel escalates instead of drafting. */
     minGroundingScore: z.number().min(0).max(1),
+    /** Under it, the category is unsure and the thread routes to human triage. */
     confidenceFloor: z.number().min(0).max(1),
+    /** Handoff fields a packet must carry: without one the packet is incomplete and nothing is proposed for it. */
     requiredFields: z.array(z.string()),
   }),
   failureFeedback: z.object({

@@ -80,6 +80,8 @@ export const handoffPacketSchema = z.object({
   /** Field → the customer's own sentence it was read from: the evidence a rep sees in HubSpot. */
   evidence: z.record(z.string(), z.string()).optional(),
   status: z.enum(['waiting', 'consumed', 'dismissed']),
+  /** The lane's required fields the thread did not give: the packet is incomplete until a rep supplies them. */
+  missing: z.array(z.string()).optional(),
 });
 export type HandoffPacket = z.infer<typeof handoffPacketSchema>;
 /** A handoff is closed once its proposals were decided in HubSpot, or it was dismissed. */

@@ -122,7 +122,10 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffI
     }
   }
   if (Object.keys(fields).every((f) => f === 'email')) return null;
-  return handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, laneName: lane.name, contactEmail: email, company, fields, evidence, status: 'waiting' });
+  // The lane's quality check: a required field the thread does not give leaves the packet incomplete, and nothing
+  // is proposed for it (there is no value to propose).
+  const missing = lane.qualityChecks.requiredFields.filter((f) => !fields[f]);
+  return handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, laneName: lane.name, contactEmail: email, company, fields, evidence, status: 'waiting', missing });
 }
 
 const handoffId = (subjectId: string) => `handoff:${subjectId}`;

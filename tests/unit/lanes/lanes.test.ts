@@ -21,7 +21,7 @@ describe('default lanes', () => {
       expect(lane.outputs.length).toBeGreaterThan(0);
       expect(lane.consumers.length).toBeGreaterThan(0);
       expect(lane.decisionsNotMade.length).toBeGreaterThan(0);
-      expect(lane.qualityChecks.requiredFields.length).toBeGreaterThan(0);
+      for (const f of lane.qualityChecks.requiredFields) expect(lane.handoffFields).toContain(f);
       expect(lane.failureFeedback.escalateTo).not.toBe('');
       expect(lane.failureFeedback.escalateWhen.length).toBeGreaterThan(0);
       expect(lane.kpis.length).toBeGreaterThan(0);

@@ -44,7 +44,7 @@ export const supportLane: Lane = {
   consumers: ['Support queue'],
   decisionsNotMade: ['refunds', 'pricing'],
   humanDecisionProperties: [],
-  qualityChecks: { minGroundingScore: 0.5, confidenceFloor: 0.6, requiredFields: ['category'] },
+  qualityChecks: { minGroundingScore: 0.5, confidenceFloor: 0.6, requiredFields: [] },
   failureFeedback: { escalateTo: 'Support lead', escalateWhen: ['no SOP covers it'], recordForLearning: ['category corrections'] },
   riskAcknowledgements: ['refund'],
   handoffFields: [],
