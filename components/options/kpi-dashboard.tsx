@@ -3,9 +3,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { optionsDb } from '@/lib/db/options-db';
 import { loadLanes } from '@/lib/lanes/lane-store';
-import { computeKpis, NO_LANE } from '@/lib/metrics/compute-kpis';
+import { dashboardModel, type DashboardModel } from '@/lib/metrics/kpi-dashboard-model';
 import { KpiDefinitionsList } from './kpi-definitions-list';
 import { KpiLaneCard } from './kpi-lane-card';
+import './kpi-dashboard.css';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ranges = [
@@ -28,24 +29,16 @@ export function KpiDashboard() {
   const lanes = useLiveQuery(() => loadLanes(optionsDb()), []);
 
   const computed = useMemo(() => {
-    if (!data) return null;
+    if (!data || !lanes) return null;
     const days = ranges.find((r) => r.id === rangeId)?.days ?? null;
     const to = data.readAt + 1;
     const begun = performance.now();
-    const report = computeKpis(data.rows, data.feedback, { from: days === null ? 0 : to - days * DAY, to, ...(laneFilter ? { lane: laneFilter } : {}) });
-    return { report, ms: performance.now() - begun };
-  }, [data, rangeId, laneFilter]);
+    const query = { from: days === null ? 0 : to - days * DAY, to, ...(laneFilter ? { lane: laneFilter } : {}) };
+    const model = dashboardModel({ rows: data.rows, feedback: data.feedback, query, lanes });
+    return { model, ms: performance.now() - begun };
+  }, [data, lanes, rangeId, laneFilter]);
 
   if (!computed || !lanes) return <p className="muted">Reading the audit log…</p>;
-  const { report, ms } = computed;
-  const laneName = (id: string) => (id === NO_LANE ? 'No lane' : (lanes.find((l) => l.id === id)?.name ?? id));
-  const order = (id: string) => {
-    const i = lanes.findIndex((l) => l.id === id);
-    return i === -1 ? lanes.length : i;
-  };
-  const withData = [...report.lanes].sort((a, b) => order(a.lane) - order(b.lane));
-  const quiet = lanes.filter((l) => !report.lanes.some((k) => k.lane === l.id) && (!laneFilter || l.id === laneFilter));
-
   return (
     <>
       <section className="card" aria-labelledby="kpi-title">
@@ -69,19 +62,27 @@ export function KpiDashboard() {
           </div>
         </div>
         <p className="muted small" data-testid="kpi-computed">
-          Computed over {report.events.toLocaleString()} audit events in {Math.round(ms)} ms.
+          Computed over {computed.model.events.toLocaleString()} audit events in {Math.round(computed.ms)} ms.
         </p>
       </section>
-      {!laneFilter && <KpiLaneCard kpis={report.overall} title="All lanes" declared={[]} />}
-      {withData.map((k) => (
-        <KpiLaneCard key={k.lane} kpis={k} title={laneName(k.lane)} declared={lanes.find((l) => l.id === k.lane)?.kpis ?? []} />
+      <KpiDashboardView model={computed.model} />
+      <KpiDefinitionsList />
+    </>
+  );
+}
+
+/** The dashboard's figures from its model alone: what the CSV export writes. */
+export function KpiDashboardView({ model }: { model: DashboardModel }) {
+  return (
+    <>
+      {model.cards.map((view) => (
+        <KpiLaneCard key={view.lane} view={view} />
       ))}
-      {quiet.length > 0 && (
+      {model.quiet.length > 0 && (
         <p className="muted" data-testid="kpi-quiet-lanes">
-          No activity in this range: {quiet.map((l) => l.name).join(', ')}.
+          No activity in this range: {model.quiet.join(', ')}.
         </p>
       )}
-      <KpiDefinitionsList />
     </>
   );
 }
