@@ -1,5 +1,6 @@
 import type { FigureView } from '@/lib/metrics/kpi-figures';
-import type { LaneView } from '@/lib/metrics/kpi-dashboard-model';
+import { noAnomalyText, type LaneView } from '@/lib/metrics/kpi-dashboard-model';
+import { anomalyText } from '@/lib/metrics/anomalies';
 import { reworkAlarmText } from '@/lib/metrics/rework-alarm';
 
 /** The test id part of a lane: 'all' for all lanes, 'none' for rows about no lane. */
@@ -28,6 +29,25 @@ function Tile({ lane, figure }: { lane: string; figure: FigureView }) {
   );
 }
 
+/** Week-over-week shifts beyond the lane's threshold, or a line saying there were none. */
+function Anomalies({ view }: { view: LaneView }) {
+  const testId = `kpi-${laneKey(view.lane)}-anomalies`;
+  if (view.anomalies.length === 0) {
+    return (
+      <p className="muted small" data-testid={testId}>
+        {noAnomalyText(view)}
+      </p>
+    );
+  }
+  return (
+    <ul className="kpi-anomalies" data-testid={testId} aria-label="Week-over-week anomalies">
+      {view.anomalies.map((a) => (
+        <li key={`${a.kpi}-${a.weekFrom}`}>{anomalyText(a)}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** One lane's KPIs: its rework alarm, every figure with its n, and what the lane set out to prove underneath. */
 export function KpiLaneCard({ view }: { view: LaneView }) {
   return (
@@ -38,6 +58,7 @@ export function KpiLaneCard({ view }: { view: LaneView }) {
           {reworkAlarmText(view.alarm)}
         </p>
       )}
+      {view.alarm && <Anomalies view={view} />}
       <div className="kpi-grid">
         {view.figures.map((f) => (
           <Tile key={f.kpi} lane={view.lane} figure={f} />

@@ -4,6 +4,8 @@ import { alarmSettingsFor, type KpiAlarmSettings, type LaneAlarmOverrides } from
 import { computeKpis, NO_LANE, type KpiQuery, type LaneKpis } from './compute-kpis';
 import { figureViews, type FigureView } from './kpi-figures';
 import { reworkAlarm, type ReworkAlarm } from './rework-alarm';
+import { weekOverWeekAnomalies, type Anomaly, type WeekPoints } from './anomalies';
+import { trendKpiIds, trendPoint, weeklyReports, type TrendKpi, type TrendPoint } from './weekly';
 
 /** What the dashboard needs of a lane: the lane data's id, name and declared goals. */
 export interface LaneInfo {
@@ -21,6 +23,10 @@ export interface LaneView {
   settings: KpiAlarmSettings;
   /** Null on the all-lanes card: alarms are a lane's. */
   alarm: ReworkAlarm | null;
+  /** Seven-day weeks ending at the range's end, oldest first: what the chart and its table show. */
+  weeks: WeekPoints[];
+  /** Week-over-week shifts beyond the lane's threshold; none on the all-lanes card. */
+  anomalies: Anomaly[];
   declared: readonly string[];
 }
 
@@ -45,6 +51,13 @@ export interface DashboardInput {
 /** Everything the KPI tab shows, in the order it shows it: the CSV export writes this same model. */
 export function dashboardModel({ rows, feedback, query, lanes, alarms }: DashboardInput): DashboardModel {
   const report = computeKpis(rows, feedback, query);
+  const weekly = weeklyReports(rows, feedback, query);
+  const nothing = computeKpis([], [], query).overall;
+  const weeksOf = (lane: string): WeekPoints[] =>
+    weekly.map((w) => {
+      const kpis = lane === '*' ? w.report.overall : (w.report.lanes.find((l) => l.lane === lane) ?? nothing);
+      return { from: w.from, points: Object.fromEntries(trendKpiIds.map((k) => [k, trendPoint(kpis, k)])) as Record<TrendKpi, TrendPoint> };
+    });
   const title = (id: string) => (id === NO_LANE ? 'No lane' : (lanes.find((l) => l.id === id)?.name ?? id));
   const order = (id: string) => {
     const i = lanes.findIndex((l) => l.id === id);
@@ -52,6 +65,7 @@ export function dashboardModel({ rows, feedback, query, lanes, alarms }: Dashboa
   };
   const card = (kpis: LaneKpis, overall: boolean): LaneView => {
     const settings = alarmSettingsFor(kpis.lane, alarms);
+    const weeks = weeksOf(kpis.lane);
     return {
       lane: kpis.lane,
       title: overall ? 'All lanes' : title(kpis.lane),
@@ -59,6 +73,8 @@ export function dashboardModel({ rows, feedback, query, lanes, alarms }: Dashboa
       figures: figureViews(kpis),
       settings,
       alarm: overall ? null : reworkAlarm(kpis.rework, settings),
+      weeks,
+      anomalies: overall ? [] : weekOverWeekAnomalies(weeks, settings),
       declared: overall ? [] : (lanes.find((l) => l.id === kpis.lane)?.kpis ?? []),
     };
   };
@@ -72,3 +88,7 @@ export function dashboardModel({ rows, feedback, query, lanes, alarms }: Dashboa
     quiet,
   };
 }
+
+/** What a lane card says when no week moved beyond its threshold. */
+export const noAnomalyText = (view: Pick<LaneView, 'settings'>): string =>
+  `No week-over-week shift beyond ${Math.round(view.settings.anomalyThreshold * 100)} points (or ${Math.round(view.settings.anomalyThreshold * 100)}% for times), among weeks with at least ${view.settings.minimumSample} samples.`;
