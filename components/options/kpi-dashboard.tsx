@@ -3,7 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { optionsDb } from '@/lib/db/options-db';
 import { loadLanes } from '@/lib/lanes/lane-store';
+import { kpiCsv } from '@/lib/metrics/kpi-csv';
 import { dashboardModel, type DashboardModel } from '@/lib/metrics/kpi-dashboard-model';
+import { isoDay } from '@/lib/metrics/weekly';
 import { KpiDefinitionsList } from './kpi-definitions-list';
 import { KpiLaneCard } from './kpi-lane-card';
 import './kpi-dashboard.css';
@@ -59,6 +61,9 @@ export function KpiDashboard() {
               <span className="visually-hidden">Lane</span>
               <LaneSelect lanes={lanes} value={laneFilter} onChange={setLaneFilter} anyLabel="All lanes" testId="kpi-lane-filter" />
             </label>
+            <button type="button" className="button" onClick={() => downloadCsv(computed.model)} data-testid="kpi-export-csv">
+              Export CSV
+            </button>
           </div>
         </div>
         <p className="muted small" data-testid="kpi-computed">
@@ -69,6 +74,17 @@ export function KpiDashboard() {
       <KpiDefinitionsList />
     </>
   );
+}
+
+/** Saves what the dashboard shows as a CSV file. */
+function downloadCsv(model: DashboardModel) {
+  const url = URL.createObjectURL(new Blob([kpiCsv(model)], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `calm-triage-kpis-${isoDay(model.from)}-to-${isoDay(model.to)}.csv`;
+  link.click();
+  // The download has started from the URL; give it a moment before releasing the blob.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The dashboard's figures from its model alone: what the CSV export writes. */

@@ -1,10 +1,10 @@
 import type { FigureView } from '@/lib/metrics/kpi-figures';
-import { noAnomalyText, type LaneView } from '@/lib/metrics/kpi-dashboard-model';
+import { laneKey, noAnomalyText, type LaneView } from '@/lib/metrics/kpi-dashboard-model';
+import { KpiTrendChart } from './kpi-trend-chart';
+import { KpiWeeklyTable } from './kpi-weekly-table';
 import { anomalyText } from '@/lib/metrics/anomalies';
 import { reworkAlarmText } from '@/lib/metrics/rework-alarm';
 
-/** The test id part of a lane: 'all' for all lanes, 'none' for rows about no lane. */
-export const laneKey = (lane: string) => (lane === '*' ? 'all' : lane || 'none');
 
 function Tile({ lane, figure }: { lane: string; figure: FigureView }) {
   return (
@@ -58,12 +58,17 @@ export function KpiLaneCard({ view }: { view: LaneView }) {
           {reworkAlarmText(view.alarm)}
         </p>
       )}
-      {view.alarm && <Anomalies view={view} />}
+      {view.lane !== '*' && <Anomalies view={view} />}
       <div className="kpi-grid">
         {view.figures.map((f) => (
           <Tile key={f.kpi} lane={view.lane} figure={f} />
         ))}
       </div>
+      <KpiTrendChart view={view} />
+      <details className="kpi-weeks">
+        <summary>Week by week</summary>
+        <KpiWeeklyTable view={view} />
+      </details>
       {view.declared.length > 0 && <p className="muted small">This lane's own goals: {view.declared.join('; ')}.</p>}
     </article>
   );

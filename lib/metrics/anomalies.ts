@@ -1,6 +1,6 @@
 import type { KpiAlarmSettings } from '@/lib/schemas/kpi-alarms';
 import { formatDuration, formatShare } from './format-kpi';
-import { trendKpiIds, trendKpis, type TrendKpi, type TrendPoint } from './weekly';
+import { isoDay, trendKpiIds, trendKpis, type TrendKpi, type TrendPoint } from './weekly';
 
 /** One lane's KPI points for one week. */
 export interface WeekPoints {
@@ -42,7 +42,6 @@ export function weekOverWeekAnomalies(weeks: readonly WeekPoints[], settings: Kp
   return found;
 }
 
-const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 const signed = (x: number, unit: string) => `${x > 0 ? '+' : '−'}${Math.round(Math.abs(x) * 100)}${unit}`;
 
 /** An anomaly as the dashboard and the CSV word it. */

@@ -21,7 +21,7 @@ export interface LaneView {
   kpis: LaneKpis;
   figures: FigureView[];
   settings: KpiAlarmSettings;
-  /** Null on the all-lanes card: alarms are a lane's. */
+  /** Null on the all-lanes card (alarms are a lane's) and for a lane that generated no draft in the range (a CRM lane). */
   alarm: ReworkAlarm | null;
   /** Seven-day weeks ending at the range's end, oldest first: what the chart and its table show. */
   weeks: WeekPoints[];
@@ -72,7 +72,7 @@ export function dashboardModel({ rows, feedback, query, lanes, alarms }: Dashboa
       kpis,
       figures: figureViews(kpis),
       settings,
-      alarm: overall ? null : reworkAlarm(kpis.rework, settings),
+      alarm: overall || kpis.rework.n + kpis.rework.open === 0 ? null : reworkAlarm(kpis.rework, settings),
       weeks,
       anomalies: overall ? [] : weekOverWeekAnomalies(weeks, settings),
       declared: overall ? [] : (lanes.find((l) => l.id === kpis.lane)?.kpis ?? []),
@@ -92,3 +92,6 @@ export function dashboardModel({ rows, feedback, query, lanes, alarms }: Dashboa
 /** What a lane card says when no week moved beyond its threshold. */
 export const noAnomalyText = (view: Pick<LaneView, 'settings'>): string =>
   `No week-over-week shift beyond ${Math.round(view.settings.anomalyThreshold * 100)} points (or ${Math.round(view.settings.anomalyThreshold * 100)}% for times), among weeks with at least ${view.settings.minimumSample} samples.`;
+
+/** A lane in test ids and element ids: 'all' for all lanes, 'none' for rows about no lane. */
+export const laneKey = (lane: string): string => (lane === '*' ? 'all' : lane || 'none');

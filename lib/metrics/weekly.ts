@@ -42,6 +42,9 @@ export function trendText(kpi: TrendKpi, p: TrendPoint): string {
   return trendKpis[kpi].unit === 'share' ? formatShare(p.value) : formatDuration(p.value);
 }
 
+/** A week by its first day, UTC: how the table, the anomalies and the CSV name it. */
+export const isoDay = (at: number): string => new Date(at).toISOString().slice(0, 10);
+
 export interface Week {
   /** Inclusive, epoch ms. */
   from: number;

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { FeedbackRow } from '@/lib/db/database';
 import type { AuditRow } from '@/lib/schemas/audit';
@@ -164,6 +165,24 @@ test('over a seeded month the dashboard shows the figures worked out by hand, pe
   await options.getByTestId('kpi-range').selectOption('7');
   await expect(all.getByTestId('kpi-all-rework')).toContainText('2 of 6');
   await expect(all.getByTestId('kpi-all-rework')).toContainText('33%');
+  // Eight decided support drafts this month: under the minimum sample of 20, so the alarm says so.
+  await options.getByTestId('kpi-range').selectOption('30');
+  await expect(support.getByTestId('kpi-support-replies-alarm')).toHaveText('Rework alarm: not enough data (8 of the 20 decided drafts it needs)');
+  // The CRM lane drafts nothing: no rework alarm, but its week-over-week line is there.
+  await expect(options.getByTestId('kpi-crm-discipline-alarm')).toHaveCount(0);
+  await expect(options.getByTestId('kpi-crm-discipline-anomalies')).toContainText('No week-over-week shift');
+  // A chart per card, drawn by uPlot; its points in words underneath.
+  await expect(support.getByTestId('kpi-chart-support-replies').locator('canvas')).toBeVisible();
+  await support.getByText('Week by week').click();
+  // The log begins 20 days ago: three weeks, not the five of an empty month.
+  await expect(support.getByTestId('kpi-weeks-support-replies').locator('tbody tr')).toHaveCount(3);
+
+  const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('kpi-export-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/^calm-triage-kpis-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.csv$/);
+  const csv = await readFile(await download.path(), 'utf8');
+  expect(csv).toContain('alarm,SOP-grounded support replies,Rework alarm,,Rework alarm: not enough data (8 of the 20 decided drafts it needs)');
+  expect(csv).toContain('figure,All lanes,Rework rate,,25%,2 of 8,n = 8 decided drafts,rejected 1 · discarded 0 · replaced 0 · rewritten 1 · open 0');
+
   await options.screenshot({ path: test.info().outputPath('kpi-seeded.png'), fullPage: true });
   await all.screenshot({ path: test.info().outputPath('kpi-seeded-card.png') });
 });
