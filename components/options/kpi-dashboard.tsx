@@ -5,9 +5,13 @@ import { optionsDb } from '@/lib/db/options-db';
 import { loadLanes } from '@/lib/lanes/lane-store';
 import { kpiCsv } from '@/lib/metrics/kpi-csv';
 import { dashboardModel, type DashboardModel } from '@/lib/metrics/kpi-dashboard-model';
+import { gapDraftSchema, type GapTexts } from '@/lib/metrics/sop-gaps';
 import { isoDay } from '@/lib/metrics/weekly';
+import type { FeedbackRow, PendingRow, ThreadSeenRow } from '@/lib/db/database';
+import { loadRetentionDays } from '@/lib/settings/retention-store';
 import { KpiDefinitionsList } from './kpi-definitions-list';
 import { KpiLaneCard } from './kpi-lane-card';
+import { KpiSopGaps } from './kpi-sop-gaps';
 import './kpi-dashboard.css';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -25,8 +29,14 @@ export function KpiDashboard() {
   const [laneFilter, setLaneFilter] = useState('');
   const data = useLiveQuery(async () => {
     const db = optionsDb();
-    const [rows, feedback] = await Promise.all([db.audit.toArray(), db.feedback.toArray()]);
-    return { rows, feedback, readAt: Date.now() };
+    const [rows, feedback, threads, drafts, keptDays] = await Promise.all([
+      db.audit.toArray(),
+      db.feedback.toArray(),
+      db.threads.toArray(),
+      db.pending.where('kind').equals('draft').toArray(),
+      loadRetentionDays(db),
+    ]);
+    return { rows, feedback, texts: gapTexts(threads, drafts, feedback), keptDays, readAt: Date.now() };
   }, []);
   const lanes = useLiveQuery(() => loadLanes(optionsDb()), []);
 
@@ -36,7 +46,7 @@ export function KpiDashboard() {
     const to = data.readAt + 1;
     const begun = performance.now();
     const query = { from: days === null ? 0 : to - days * DAY, to, ...(laneFilter ? { lane: laneFilter } : {}) };
-    const model = dashboardModel({ rows: data.rows, feedback: data.feedback, query, lanes });
+    const model = dashboardModel({ rows: data.rows, feedback: data.feedback, query, lanes, gaps: { texts: data.texts.texts, keepFrom: to - data.keptDays * DAY } });
     return { model, ms: performance.now() - begun };
   }, [data, lanes, rangeId, laneFilter]);
 
@@ -70,10 +80,34 @@ export function KpiDashboard() {
           Computed over {computed.model.events.toLocaleString()} audit events in {Math.round(computed.ms)} ms.
         </p>
       </section>
-      <KpiDashboardView model={computed.model} />
+      <KpiDashboardView model={computed.model} keptDays={data?.keptDays ?? null} />
+      {data && data.texts.unreadable > 0 && (
+        <p className="error" role="status">
+          {data.texts.unreadable} saved drafts could not be read for the SOP gaps; their threads are grouped by subject line only.
+        </p>
+      )}
       <KpiDefinitionsList />
     </>
   );
+}
+
+/** The texts the SOP gaps group by: subject lines, each thread's latest draft summary, and rejection notes. */
+function gapTexts(threads: ThreadSeenRow[], drafts: PendingRow[], feedback: FeedbackRow[]): { texts: GapTexts; unreadable: number } {
+  const subjects = new Map(threads.map((t) => [t.id, t.subject]));
+  const latest = new Map<string, { at: number; summary: string }>();
+  let unreadable = 0;
+  for (const row of drafts) {
+    const parsed = gapDraftSchema.safeParse(row.value);
+    if (!parsed.success) {
+      unreadable++;
+      continue;
+    }
+    const { subjectId, createdAt, triage } = parsed.data;
+    if ((latest.get(subjectId)?.at ?? -Infinity) < createdAt) latest.set(subjectId, { at: createdAt, summary: triage.classification.summary });
+  }
+  const notes = new Map<string, string[]>();
+  for (const f of feedback) if (f.field === 'draft' && f.text) notes.set(f.subject, [...(notes.get(f.subject) ?? []), f.text]);
+  return { texts: { subjects, questions: new Map([...latest].map(([id, d]) => [id, d.summary])), notes }, unreadable };
 }
 
 /** Saves what the dashboard shows as a CSV file. */
@@ -88,7 +122,7 @@ function downloadCsv(model: DashboardModel) {
 }
 
 /** The dashboard's figures from its model alone: what the CSV export writes. */
-export function KpiDashboardView({ model }: { model: DashboardModel }) {
+export function KpiDashboardView({ model, keptDays = null }: { model: DashboardModel; keptDays?: number | null }) {
   return (
     <>
       {model.cards.map((view) => (
@@ -99,6 +133,7 @@ export function KpiDashboardView({ model }: { model: DashboardModel }) {
           No activity in this range: {model.quiet.join(', ')}.
         </p>
       )}
+      {model.gaps && <KpiSopGaps gaps={model.gaps} keptDays={keptDays} />}
     </>
   );
 }

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { anomalyText } from './anomalies';
 import { noAnomalyText, type DashboardModel } from './kpi-dashboard-model';
 import { reworkAlarmText } from './rework-alarm';
+import { gapBreakdown, gapCount, gapTitle } from './sop-gap-text';
 import { isoDay, trendKpiIds, trendKpis, trendText } from './weekly';
 
 export const KPI_CSV_COLUMNS = ['section', 'lane', 'kpi', 'week', 'figure', 'note', 'sample', 'details'] as const;
@@ -28,5 +29,6 @@ export function kpiCsv(model: DashboardModel): string {
       for (const k of trendKpiIds) rows.push(row({ section: 'week', lane, kpi: trendKpis[k].title, week: isoDay(w.from), figure: trendText(k, w.points[k]), sample: `n = ${w.points[k].n}` }));
     }
   }
+  for (const g of model.gaps ?? []) rows.push(row({ section: 'sop-gap', lane: g.lanes.join(', '), kpi: gapTitle(g), figure: gapCount(g), note: gapBreakdown(g), details: g.examples.join(' | ') }));
   return Papa.unparse(rows, { columns: [...KPI_CSV_COLUMNS], newline: '\r\n', escapeFormulae: true });
 }

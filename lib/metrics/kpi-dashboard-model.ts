@@ -4,6 +4,7 @@ import { alarmSettingsFor, type KpiAlarmSettings, type LaneAlarmOverrides } from
 import { computeKpis, NO_LANE, type KpiQuery, type LaneKpis } from './compute-kpis';
 import { figureViews, type FigureView } from './kpi-figures';
 import { reworkAlarm, type ReworkAlarm } from './rework-alarm';
+import { sopGaps, type GapGroup, type GapTexts } from './sop-gaps';
 import { weekOverWeekAnomalies, type Anomaly, type WeekPoints } from './anomalies';
 import { trendKpiIds, trendPoint, weeklyReports, type TrendKpi, type TrendPoint } from './weekly';
 
@@ -37,6 +38,8 @@ export interface DashboardModel {
   cards: LaneView[];
   /** Names of lanes with no activity in the range. */
   quiet: string[];
+  /** The range's SOP gaps, lanes by name; null when the texts were not given. */
+  gaps: (Omit<GapGroup, 'lanes'> & { lanes: string[] })[] | null;
 }
 
 export interface DashboardInput {
@@ -46,10 +49,12 @@ export interface DashboardInput {
   lanes: readonly LaneInfo[];
   /** Per lane id, the alarm settings the lane sets; defaults elsewhere. */
   alarms?: LaneAlarmOverrides;
+  /** What the SOP gaps read besides the log, and the retention cutoff they respect. */
+  gaps?: { texts: GapTexts; keepFrom: number };
 }
 
 /** Everything the KPI tab shows, in the order it shows it: the CSV export writes this same model. */
-export function dashboardModel({ rows, feedback, query, lanes, alarms }: DashboardInput): DashboardModel {
+export function dashboardModel({ rows, feedback, query, lanes, alarms, gaps }: DashboardInput): DashboardModel {
   const report = computeKpis(rows, feedback, query);
   const weekly = weeklyReports(rows, feedback, query);
   const nothing = computeKpis([], [], query).overall;
@@ -86,6 +91,7 @@ export function dashboardModel({ rows, feedback, query, lanes, alarms }: Dashboa
     events: report.events,
     cards: query.lane === undefined ? [card(report.overall, true), ...withData] : withData,
     quiet,
+    gaps: gaps ? sopGaps(rows, gaps.texts, { ...query, keepFrom: gaps.keepFrom }).map((g) => ({ ...g, lanes: g.lanes.map(title) })) : null,
   };
 }
 

@@ -28,9 +28,27 @@ function log() {
     draftLog(S, [...fill(18, 'sent'), 'rewritten', 'discarded'], week(1)),
     draftLog(S, [...fill(12, 'sent'), ...fill(6, 'rejected'), 'replaced', 'open'], week(2)),
     draftLog(L, [...fill(3, 'sent-light-edit'), 'rejected'], week(2)),
+    [
+      auditRow(week(2) + 2 * HOUR, 'draft.generated', 'gmail:gap1', S, { draftId: 'g1', abstained: true, grounded: false }),
+      auditRow(week(2) + 3 * HOUR, 'draft.generated', 'gmail:gap2', L, { draftId: 'g2', abstained: true, grounded: false }),
+      auditRow(week(2) + 4 * HOUR, 'draft.generated', 'gmail:gap3', S, { draftId: 'g3', abstained: true, grounded: false }),
+    ],
     [auditRow(week(2), 'proposal.created', 'hubspot:1/0-1/1', 'crm-discipline', { property: 'phone' }), auditRow(week(2) + HOUR, 'field.written', 'hubspot:1/0-1/1', 'crm-discipline', { property: 'phone' })],
   );
 }
+
+const gaps = {
+  keepFrom: 0,
+  texts: {
+    subjects: new Map([
+      ['gmail:gap1', 'Charity gala sponsorship'],
+      ['gmail:gap2', 'Sponsoring our charity gala, a raffle prize?'],
+      ['gmail:gap3', 'Carbon emissions per shipment'],
+    ]),
+    questions: new Map([['gmail:gap1', 'Would you sponsor a table or donate a raffle prize for the gala?']]),
+    notes: new Map<string, string[]>(),
+  },
+};
 
 /** Reads the rendered dashboard back into CSV rows, from the DOM alone (no model, no CSV code). */
 function rowsFromDom(root: ParentNode): string[][] {
@@ -59,6 +77,10 @@ function rowsFromDom(root: ParentNode): string[][] {
       [...tr.querySelectorAll('td')].forEach((td, i) => out.push(['week', lane, heads[i]!, week, text(td.querySelector('.kpi-weeks__figure')), '', text(td.querySelector('.kpi-weeks__n')), '']));
     }
   }
+  for (const gap of root.querySelectorAll('.kpi-gap')) {
+    const examples = [...gap.querySelectorAll('.kpi-gap__examples li')].map(text).join(' | ');
+    out.push(['sop-gap', text(gap.querySelector('.kpi-gap__lanes')).replace(/^Lanes: /, ''), text(gap.querySelector('.kpi-gap__title')), '', text(gap.querySelector('.kpi-gap__count')), text(gap.querySelector('.kpi-gap__breakdown')), '', examples]);
+  }
   return out;
 }
 
@@ -74,17 +96,18 @@ describe('the CSV export equals the dashboard', () => {
     ['one lane', { ...query, lane: S }],
     ['a week', { from: TO - 7 * 24 * HOUR, to: TO }],
   ])('%s: every card, alarm, anomaly, figure and weekly point, in order', (_name, q) => {
-    const model = dashboardModel({ rows: log(), feedback: [], query: q, lanes });
+    const model = dashboardModel({ rows: log(), feedback: [], query: q, lanes, gaps });
     const csv = Papa.parse<string[]>(kpiCsv(model), { skipEmptyLines: true }).data;
     expect(csv[0]).toEqual([...KPI_CSV_COLUMNS]);
     expect(csv[1]?.[0]).toBe('range');
     const dom = rowsFromDom(render(model));
     expect(dom.length).toBeGreaterThan(20);
+    expect(dom.filter((r) => r[0] === 'sop-gap').length).toBeGreaterThan(0);
     expect(csv.slice(2)).toEqual(dom);
   });
 
   it('the export holds the figures worked out by hand', () => {
-    const model = dashboardModel({ rows: log(), feedback: [], query, lanes });
+    const model = dashboardModel({ rows: log(), feedback: [], query, lanes, gaps });
     const csv = Papa.parse<Record<string, string>>(kpiCsv(model), { header: true, skipEmptyLines: true }).data;
     const support = csv.filter((r) => r.lane === 'Support replies');
     // 20 drafts decided each week (the replaced pair is two, the open one none): 1 + 2 + 7 reworked.
@@ -99,6 +122,11 @@ describe('the CSV export equals the dashboard', () => {
     const leads = csv.filter((r) => r.lane === 'Lead routing');
     expect(leads.find((r) => r.section === 'alarm')?.figure).toBe('Rework alarm: not enough data (4 of the 20 decided drafts it needs)');
     expect(leads.find((r) => r.section === 'figure' && r.kpi === 'Rework rate')).toMatchObject({ figure: 'Not enough data', note: '', sample: 'n = 4 decided drafts (fewer than 5)' });
+    // The two gala questions are one gap across two lanes; the carbon one another.
+    expect(csv.filter((r) => r.section === 'sop-gap').map((r) => [r.lane, r.figure, r.details])).toEqual([
+      ['Support replies, Lead routing', '2 threads', 'Sponsoring our charity gala, a raffle prize? | Charity gala sponsorship'],
+      ['Support replies', '1 thread', 'Carbon emissions per shipment'],
+    ]);
   });
 
   it('a lane name that reads as a formula is not run by a spreadsheet', () => {
