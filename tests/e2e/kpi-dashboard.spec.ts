@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { FeedbackRow } from '@/lib/db/database';
 import type { AuditRow } from '@/lib/schemas/audit';
@@ -6,6 +8,7 @@ import { auditRow } from '../support/audit-rows';
 import { test, expect } from './fixtures';
 import { GmailPanel } from './pages/gmail-panel';
 import { loadSampleSops } from '../support/extension-pages';
+import { serveGmailWorkspace } from '../support/gmail-workspace';
 
 const REFUND = 'e7cc78b40b7bf13c';
 const SEND = 'div[role=button].T-I.aoO';
@@ -185,4 +188,43 @@ test('over a seeded month the dashboard shows the figures worked out by hand, pe
 
   await options.screenshot({ path: test.info().outputPath('kpi-seeded.png'), fullPage: true });
   await all.screenshot({ path: test.info().outputPath('kpi-seeded-card.png') });
+});
+
+/** The refund thread with its customer's words, subject and id replaced: a question of our choosing. */
+function questionThread(id: string, subject: string, words: string): string {
+  const original = readFileSync(path.resolve(import.meta.dirname, '../fixtures/gmail/thread-2024-layout-refund.html'), 'utf8');
+  const body = /Sure, the workspace[\s\S]*?Thanks for your help\./;
+  expect(original).toMatch(body);
+  return original.replace(body, words).replaceAll('Refund for annual plan renewal', subject).replaceAll(REFUND, id);
+}
+
+test('ungrounded questions from several Gmail threads appear grouped in SOP gaps, with counts, lanes and subjects', async ({ context, extensionId, gmail }) => {
+  await loadSampleSops(context, extensionId);
+  const questions = {
+    feedbeefcafe0101: ['Charity gala sponsorship', "Hello, I am reaching out on behalf of the Riverside Children's Foundation. Our annual charity gala takes place on 14 June and we are looking for local businesses to sponsor a table or donate a prize for the raffle. Would Northwind Supply be interested?"],
+    feedbeefcafe0102: ['Sponsoring our charity gala', 'Hi, the Lakeside school is holding a charity gala in September. Could Northwind Supply sponsor a table at the gala or donate a raffle prize?'],
+    feedbeefcafe0103: ['Warehouse tour for engineering students', 'Hello, I teach logistics at the technical college. Could a class of twelve engineering students tour your warehouse one morning in May?'],
+  } as const;
+  await serveGmailWorkspace(context, { extraThreads: Object.fromEntries(Object.entries(questions).map(([id, [subject, words]]) => [id, questionThread(id, subject, words)])) });
+  const panel = new GmailPanel(gmail);
+  for (const id of Object.keys(questions)) {
+    await panel.openThread(id);
+    // The panel writes no answer: the SOPs do not cover the question.
+    await expect(panel.root.getByTestId('draft-abstained')).toContainText("The SOPs don't cover this question", { timeout: 15_000 });
+  }
+
+  const options = await openKpis(context, extensionId);
+  const gaps = options.getByTestId('kpi-sop-gaps');
+  await expect(gaps.getByTestId('kpi-sop-gap')).toHaveCount(2, { timeout: 10_000 });
+  const [gala, tour] = [gaps.getByTestId('kpi-sop-gap').nth(0), gaps.getByTestId('kpi-sop-gap').nth(1)];
+  await expect(gala).toContainText('2 threads');
+  await expect(gala).toContainText('2 not grounded by the SOPs · 0 drafts rejected for their policy');
+  // The local engine routes one of the two to the lead lane: the group names every lane it came through.
+  await expect(gala.locator('.kpi-gap__lanes')).toContainText('SOP-grounded support replies');
+  await expect(gala.locator('.kpi-gap__examples li')).toHaveText(['Sponsoring our charity gala', 'Charity gala sponsorship']);
+  await expect(gala.locator('.kpi-gap__title')).toContainText('gala');
+  await expect(tour).toContainText('1 thread');
+  await expect(tour.locator('.kpi-gap__examples li')).toHaveText(['Warehouse tour for engineering students']);
+  await expect(gaps).toContainText('Only the last 30 days are kept');
+  await gaps.screenshot({ path: test.info().outputPath('kpi-sop-gaps.png') });
 });
