@@ -1,6 +1,6 @@
 import type { FeedbackRow } from '@/lib/db/database';
 import type { AuditRow } from '@/lib/schemas/audit';
-import { computeKpis, type KpiQuery, type KpiReport, type LaneKpis } from './compute-kpis';
+import { computeKpiSeries, type KpiQuery, type KpiReport, type LaneKpis } from './compute-kpis';
 import { enoughData, formatDuration, formatShare } from './format-kpi';
 
 export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -55,18 +55,13 @@ export interface Week {
 
 /**
  * Seven-day weeks ending at the range's end, newest last, back to the range's start (or the first row for all time),
- * and always at least two, so the latest week has one to be compared with. Each week is its own computeKpis range, so a
- * week's figures follow the same definitions as the cards.
+ * and always at least two, so the latest week has one to be compared with. One pass over the log for all weeks; each
+ * week's figures are what computeKpis gives for that week, by the same definitions as the cards.
  */
 export function weeklyReports(rows: readonly AuditRow[], feedback: readonly FeedbackRow[], query: KpiQuery): Week[] {
   const first = rows[0]?.at ?? query.to;
   const start = Math.max(query.from, Math.min(first, query.to));
   const count = Math.max(2, Math.ceil((query.to - start) / WEEK_MS));
-  const weeks: Week[] = [];
-  for (let i = count; i >= 1; i--) {
-    const from = query.to - i * WEEK_MS;
-    const to = from + WEEK_MS;
-    weeks.push({ from, to, report: computeKpis(rows, feedback, { ...query, from, to }) });
-  }
-  return weeks;
+  const ranges = Array.from({ length: count }, (_, k) => ({ from: query.to - (count - k) * WEEK_MS, to: query.to - (count - k - 1) * WEEK_MS }));
+  return computeKpiSeries(rows, feedback, ranges, query.lane).map((report, k) => ({ ...ranges[k]!, report }));
 }
