@@ -9,6 +9,7 @@ import { gapDraftSchema, type GapTexts } from '@/lib/metrics/sop-gaps';
 import { isoDay } from '@/lib/metrics/weekly';
 import type { FeedbackRow, PendingRow, ThreadSeenRow } from '@/lib/db/database';
 import { loadRetentionDays } from '@/lib/settings/retention-store';
+import { laneAlarmOverrides } from '@/lib/schemas/kpi-alarms';
 import { KpiDefinitionsList } from './kpi-definitions-list';
 import { KpiLaneCard } from './kpi-lane-card';
 import { KpiSopGaps } from './kpi-sop-gaps';
@@ -46,7 +47,7 @@ export function KpiDashboard() {
     const to = data.readAt + 1;
     const begun = performance.now();
     const query = { from: days === null ? 0 : to - days * DAY, to, ...(laneFilter ? { lane: laneFilter } : {}) };
-    const model = dashboardModel({ rows: data.rows, feedback: data.feedback, query, lanes, gaps: { texts: data.texts.texts, keepFrom: to - data.keptDays * DAY } });
+    const model = dashboardModel({ rows: data.rows, feedback: data.feedback, query, lanes, alarms: laneAlarmOverrides(lanes), gaps: { texts: data.texts.texts, keepFrom: to - data.keptDays * DAY } });
     return { model, ms: performance.now() - begun };
   }, [data, lanes, rangeId, laneFilter]);
 

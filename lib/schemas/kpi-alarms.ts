@@ -28,3 +28,8 @@ export type LaneAlarmOverrides = Readonly<Record<string, Partial<KpiAlarmSetting
 export function alarmSettingsFor(lane: string, overrides?: LaneAlarmOverrides): KpiAlarmSettings {
   return kpiAlarmSettingsSchema.parse(overrides?.[lane] ?? {});
 }
+
+/** The overrides of every lane that sets some, from the lane data (its optional `alarms`). */
+export function laneAlarmOverrides(lanes: readonly { id: string; alarms?: Partial<KpiAlarmSettings> | undefined }[]): LaneAlarmOverrides {
+  return Object.fromEntries(lanes.filter((l) => l.alarms !== undefined).map((l) => [l.id, l.alarms]));
+}

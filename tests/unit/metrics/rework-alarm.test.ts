@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeKpis } from '@/lib/metrics/compute-kpis';
 import { dashboardModel } from '@/lib/metrics/kpi-dashboard-model';
 import { reworkAlarm, reworkAlarmText } from '@/lib/metrics/rework-alarm';
-import { alarmSettingsFor, kpiAlarmSettingsSchema } from '@/lib/schemas/kpi-alarms';
+import { alarmSettingsFor, kpiAlarmSettingsSchema, laneAlarmOverrides } from '@/lib/schemas/kpi-alarms';
 import { draftLog, fateCounts, merged, type DraftFate } from '../../support/generated-audit-log';
 
 const HOUR = 3_600_000;
@@ -20,6 +20,13 @@ describe('alarm settings', () => {
     expect(alarmSettingsFor(S)).toEqual({ reworkThreshold: 0.15, minimumSample: 20, anomalyThreshold: 0.15 });
     expect(alarmSettingsFor(S, { [S]: { reworkThreshold: 0.3 } })).toEqual({ reworkThreshold: 0.3, minimumSample: 20, anomalyThreshold: 0.15 });
     expect(alarmSettingsFor(L, { [S]: { reworkThreshold: 0.3 } }).reworkThreshold).toBe(0.15);
+  });
+
+  it("reads each lane's own alarms from the lane data", () => {
+    const overrides = laneAlarmOverrides([{ id: S, alarms: { minimumSample: 5 } }, { id: L }]);
+    expect(overrides).toEqual({ [S]: { minimumSample: 5 } });
+    expect(alarmSettingsFor(S, overrides).minimumSample).toBe(5);
+    expect(alarmSettingsFor(L, overrides).minimumSample).toBe(20);
   });
 
   it('refuses values out of range', () => {
