@@ -8,7 +8,7 @@ export function KpiSopGaps({ gaps, keptDays }: { gaps: NonNullable<DashboardMode
     <section className="card" aria-labelledby="kpi-gaps-title" data-testid="kpi-sop-gaps">
       <h2 id="kpi-gaps-title">SOP gaps</h2>
       <p className="muted small">
-        Questions the SOPs did not ground (the panel offered a holding reply) and drafts rejected as "Wrong policy cited", grouped when they share at least{' '}
+        Questions the SOPs did not ground (the panel offered a holding reply) and drafts rejected for "Wrong or missing policy", grouped when they share at least{' '}
         {Math.round(GAP_SIMILARITY * 100)}% of their words (subject, the engine's summary, the rep's note).
         {keptDays !== null && <> Only the last {keptDays} days are kept (General → Privacy and retention).</>}
       </p>

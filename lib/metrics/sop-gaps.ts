@@ -7,7 +7,7 @@ import { termsOf } from '@/lib/sop/text-terms';
  * ask, so the admin sees which SOP to write next.
  *
  * A thread is a gap when, in the range, a draft for it was generated without grounding (the SOPs did not cover the
- * question: the holding reply) or a rep rejected its draft as "Wrong policy cited". The audit log says which threads and
+ * question: the holding reply) or a rep rejected its draft for "Wrong or missing policy". The audit log says which threads and
  * lanes (it holds no mail text); what they ask comes from the thread's subject line (the seen-threads table), the
  * engine's two-line summary of its latest draft, and the rep's rejection notes, all of which the retention period
  * deletes with the audit rows. Nothing older than the retention cutoff is shown even if the purge has not run yet.
