@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { FeedbackRow } from '@/lib/db/database';
 import type { AuditRow } from '@/lib/schemas/audit';
 import { auditRow } from '../support/audit-rows';
+import { draftLog, merged, type DraftFate } from '../support/generated-audit-log';
 import { test, expect } from './fixtures';
 import { GmailPanel } from './pages/gmail-panel';
 import { loadSampleSops } from '../support/extension-pages';
@@ -227,4 +228,28 @@ test('ungrounded questions from several Gmail threads appear grouped in SOP gaps
   await expect(tour.locator('.kpi-gap__examples li')).toHaveText(['Warehouse tour for engineering students']);
   await expect(gaps).toContainText('Only the last 30 days are kept');
   await gaps.screenshot({ path: test.info().outputPath('kpi-sop-gaps.png') });
+});
+
+test('a lane over its rework threshold rings the alarm with its figures, and a week-over-week jump is listed as an anomaly', async ({ context, extensionId }) => {
+  const DAY = 24 * 60 * 60_000;
+  const now = Date.now() - 60_000;
+  const fill = (n: number, fate: DraftFate) => Array<DraftFate>(n).fill(fate);
+  // Support replies: 1 of 20 reworked the week before last, 8 of 20 last week (5% → 40%); 9 of 40 (22.5%) over both.
+  const rows = merged(
+    draftLog('support-replies', [...fill(19, 'sent'), 'rejected'], now - 13 * DAY, 20 * 60_000),
+    draftLog('support-replies', [...fill(12, 'sent'), ...fill(4, 'rewritten'), ...fill(4, 'rejected')], now - 6 * DAY, 20 * 60_000),
+  );
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect.poll(async () => ((await page.evaluate(() => chrome.runtime.sendMessage({ type: 'audit.recent', payload: { limit: 1 } }))) as { ok: boolean }).ok).toBe(true);
+  await seed(page, rows, []);
+  const options = await openKpis(context, extensionId);
+  const support = options.getByTestId('kpi-lane-support-replies');
+  const alarm = support.getByTestId('kpi-support-replies-alarm');
+  await expect(alarm).toHaveText("Rework alarm: 22.5% of 40 decided drafts reworked (9), above the lane's 15% threshold");
+  await expect(alarm).toHaveAttribute('data-state', 'alarm');
+  await expect(support.getByTestId('kpi-support-replies-anomalies').locator('li')).toHaveText([/^Rework rate: 5% → 40% \(\+35 points\) in the week from \d{4}-\d\d-\d\d, n 20 → 20$/]);
+  await support.getByText('Week by week').click();
+  await expect(support.getByTestId('kpi-weeks-support-replies').locator('tbody tr td[data-kpi="rework"] .kpi-weeks__figure')).toHaveText(['5%', '40%']);
+  await support.screenshot({ path: test.info().outputPath('kpi-alarm-card.png') });
 });
