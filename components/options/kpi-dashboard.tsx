@@ -8,6 +8,7 @@ import { dashboardModel, type DashboardModel } from '@/lib/metrics/kpi-dashboard
 import { gapDraftSchema, type GapTexts } from '@/lib/metrics/sop-gaps';
 import { isoDay } from '@/lib/metrics/weekly';
 import type { FeedbackRow, PendingRow, ThreadSeenRow } from '@/lib/db/database';
+import { loadOwnDomains } from '@/lib/settings/own-domains-store';
 import { loadRetentionDays } from '@/lib/settings/retention-store';
 import { laneAlarmOverrides } from '@/lib/schemas/kpi-alarms';
 import { KpiDefinitionsList } from './kpi-definitions-list';
@@ -30,14 +31,15 @@ export function KpiDashboard() {
   const [laneFilter, setLaneFilter] = useState('');
   const data = useLiveQuery(async () => {
     const db = optionsDb();
-    const [rows, feedback, threads, drafts, keptDays] = await Promise.all([
+    const [rows, feedback, threads, drafts, keptDays, ownDomains] = await Promise.all([
       db.audit.toArray(),
       db.feedback.toArray(),
       db.threads.toArray(),
       db.pending.where('kind').equals('draft').toArray(),
       loadRetentionDays(db),
+      loadOwnDomains(db),
     ]);
-    return { rows, feedback, texts: gapTexts(threads, drafts, feedback), keptDays, readAt: Date.now() };
+    return { rows, feedback, texts: gapTexts(threads, drafts, feedback, ownDomains), keptDays, readAt: Date.now() };
   }, []);
   const lanes = useLiveQuery(() => loadLanes(optionsDb()), []);
 
@@ -93,7 +95,7 @@ export function KpiDashboard() {
 }
 
 /** The texts the SOP gaps group by: subject lines, each thread's latest draft summary, and rejection notes. */
-function gapTexts(threads: ThreadSeenRow[], drafts: PendingRow[], feedback: FeedbackRow[]): { texts: GapTexts; unreadable: number } {
+function gapTexts(threads: ThreadSeenRow[], drafts: PendingRow[], feedback: FeedbackRow[], ownDomains: string[]): { texts: GapTexts; unreadable: number } {
   const subjects = new Map(threads.map((t) => [t.id, t.subject]));
   const latest = new Map<string, { at: number; summary: string }>();
   let unreadable = 0;
@@ -108,7 +110,7 @@ function gapTexts(threads: ThreadSeenRow[], drafts: PendingRow[], feedback: Feed
   }
   const notes = new Map<string, string[]>();
   for (const f of feedback) if (f.field === 'draft' && f.text) notes.set(f.subject, [...(notes.get(f.subject) ?? []), f.text]);
-  return { texts: { subjects, questions: new Map([...latest].map(([id, d]) => [id, d.summary])), notes }, unreadable };
+  return { texts: { subjects, questions: new Map([...latest].map(([id, d]) => [id, d.summary])), notes, ownDomains }, unreadable };
 }
 
 /** Saves what the dashboard shows as a CSV file. */

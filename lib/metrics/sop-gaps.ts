@@ -12,10 +12,13 @@ import { termsOf } from '@/lib/sop/text-terms';
  * engine's two-line summary of its latest draft, and the rep's rejection notes, all of which the retention period
  * deletes with the audit rows. Nothing older than the retention cutoff is shown even if the purge has not run yet.
  *
- * Grouping: each thread's text becomes its set of search terms (the SOP index's own: stop words out, light stemming),
- * and two threads are alike when the Jaccard index of their sets (shared terms over all terms) is at least
- * GAP_SIMILARITY. Groups are the connected threads (single link): a chain of alike questions is one gap. Deterministic,
- * no model, and quadratic only in the number of gap threads, which retention keeps small.
+ * Grouping: each thread's text becomes its set of search terms (the SOP index's own: stop words out, light stemming;
+ * the company's own name, from its mail domains, out too). Two threads are alike when the Jaccard index of those sets
+ * (shared terms over all terms) is at least GAP_SIMILARITY, or when their subject lines alone share at least
+ * SUBJECT_SHARED terms and a Jaccard index of SUBJECT_SIMILARITY (the subject is the customer's own headline; the
+ * summary is an extract that may miss the question). Groups are the connected threads (single link): a chain of alike
+ * questions is one gap. Deterministic, no model, and quadratic only in the number of gap threads, which retention
+ * keeps small.
  */
 
 /**
@@ -24,6 +27,10 @@ import { termsOf } from '@/lib/sop/text-terms';
  * 0 to 0.1 (a company name, a leftover greeting). 0.2 sits between.
  */
 export const GAP_SIMILARITY = 0.2;
+/** "Charity gala sponsorship" and "Sponsoring our charity gala" share 2 of 4 terms; "Question" and "A question" share
+ * all of their one, which says nothing: hence two terms at least. */
+export const SUBJECT_SIMILARITY = 0.5;
+export const SUBJECT_SHARED = 2;
 /** Examples shown per group. */
 const EXAMPLES = 3;
 /** Words named per group: the ones most of its threads use. */
@@ -43,6 +50,8 @@ export interface GapTexts {
   questions: ReadonlyMap<string, string>;
   /** Per thread id, the reps' notes on drafts they rejected. */
   notes: ReadonlyMap<string, readonly string[]>;
+  /** The company's own mail domains: their names ("northwind-supply") are in every customer's mail, not in a question. */
+  ownDomains?: readonly string[];
 }
 
 export interface GapQuery {
@@ -73,6 +82,7 @@ interface GapThread {
   ungrounded: boolean;
   rejectedForPolicy: boolean;
   terms: Set<string>;
+  subjectTerms: Set<string>;
   /** Each term's first spelling in the thread's text, for the group's words. */
   spelling: Map<string, string>;
   subject: string;
@@ -82,17 +92,22 @@ interface GapThread {
 const SUMMARY_LABELS = /^(Ask|Subject): /gm;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
 
-function describe(text: string): { terms: Set<string>; spelling: Map<string, string> } {
+function describe(text: string, ignored: ReadonlySet<string> = new Set()): { terms: Set<string>; spelling: Map<string, string> } {
   const spelling = new Map<string, string>();
   for (const word of text.replace(SUMMARY_LABELS, '').match(WORD) ?? []) {
     const term = termsOf(word)[0];
-    if (term && !spelling.has(term)) spelling.set(term, word.toLowerCase());
+    if (term && !ignored.has(term) && !spelling.has(term)) spelling.set(term, word.toLowerCase());
   }
   return { terms: new Set(spelling.keys()), spelling };
 }
 
+/** The terms of the company's own names, from its mail domains less their last label ("northwind-supply.example"). */
+export function ownNameTerms(domains: readonly string[]): Set<string> {
+  return new Set(domains.flatMap((d) => termsOf(d.split('.').slice(0, -1).join(' '))));
+}
+
 /** The terms a question is compared by. */
-export const questionTerms = (text: string): Set<string> => describe(text).terms;
+export const questionTerms = (text: string, ownDomains: readonly string[] = []): Set<string> => describe(text, ownNameTerms(ownDomains)).terms;
 
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 && b.size === 0) return 0;
@@ -103,6 +118,7 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 
 /** The gap threads of the range, from the audit rows (in append order) and the texts kept about them. */
 function gapThreads(rows: readonly AuditRow[], texts: GapTexts, q: GapQuery): GapThread[] {
+  const ignored = ownNameTerms(texts.ownDomains ?? []);
   const found = new Map<string, { lane: string; latest: number; ungrounded: boolean; rejectedForPolicy: boolean }>();
   for (const row of rows) {
     if (row.subject === null || row.at < q.keepFrom || row.at < q.from || row.at >= q.to) continue;
@@ -120,8 +136,14 @@ function gapThreads(rows: readonly AuditRow[], texts: GapTexts, q: GapQuery): Ga
   return [...found].map(([id, t]) => {
     const subject = texts.subjects.get(id) ?? '';
     const text = [subject, texts.questions.get(id) ?? '', ...(texts.notes.get(id) ?? [])].join('\n');
-    return { id, ...t, subject: subject || '(subject no longer kept)', ...describe(text) };
+    return { id, ...t, subject: subject || '(subject no longer kept)', subjectTerms: describe(subject, ignored).terms, ...describe(text, ignored) };
   });
+}
+
+function alike(a: GapThread, b: GapThread): boolean {
+  if (jaccard(a.terms, b.terms) >= GAP_SIMILARITY) return true;
+  const shared = [...a.subjectTerms].filter((t) => b.subjectTerms.has(t)).length;
+  return shared >= SUBJECT_SHARED && jaccard(a.subjectTerms, b.subjectTerms) >= SUBJECT_SIMILARITY;
 }
 
 /** The range's SOP gaps, largest group first (then the most recent). */
@@ -132,7 +154,7 @@ export function sopGaps(rows: readonly AuditRow[], texts: GapTexts, query: GapQu
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   for (let i = 0; i < threads.length; i++) {
     for (let j = i + 1; j < threads.length; j++) {
-      if (jaccard(threads[i]!.terms, threads[j]!.terms) >= GAP_SIMILARITY) parent[root(j)] = root(i);
+      if (alike(threads[i]!, threads[j]!)) parent[root(j)] = root(i);
     }
   }
   const groups = new Map<number, GapThread[]>();

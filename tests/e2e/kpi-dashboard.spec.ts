@@ -8,7 +8,7 @@ import { auditRow } from '../support/audit-rows';
 import { draftLog, merged, type DraftFate } from '../support/generated-audit-log';
 import { test, expect } from './fixtures';
 import { GmailPanel } from './pages/gmail-panel';
-import { loadSampleSops } from '../support/extension-pages';
+import { loadSampleSops, sendFromOptions } from '../support/extension-pages';
 import { serveGmailWorkspace } from '../support/gmail-workspace';
 
 const REFUND = 'e7cc78b40b7bf13c';
@@ -201,6 +201,8 @@ function questionThread(id: string, subject: string, words: string): string {
 
 test('ungrounded questions from several Gmail threads appear grouped in SOP gaps, with counts, lanes and subjects', async ({ context, extensionId, gmail }) => {
   await loadSampleSops(context, extensionId);
+  // The company's name is in both gala mails: with its domain set, the grouping must not lean on it.
+  expect(await sendFromOptions(context, extensionId, 'settings.setOwnDomains', { domains: ['northwind-supply.example'] })).toMatchObject({ ok: true });
   const questions = {
     feedbeefcafe0101: ['Charity gala sponsorship', "Hello, I am reaching out on behalf of the Riverside Children's Foundation. Our annual charity gala takes place on 14 June and we are looking for local businesses to sponsor a table or donate a prize for the raffle. Would Northwind Supply be interested?"],
     feedbeefcafe0102: ['Sponsoring our charity gala', 'Hi, the Lakeside school is holding a charity gala in September. Could Northwind Supply sponsor a table at the gala or donate a raffle prize?'],
@@ -224,6 +226,7 @@ test('ungrounded questions from several Gmail threads appear grouped in SOP gaps
   await expect(gala.locator('.kpi-gap__lanes')).toContainText('SOP-grounded support replies');
   await expect(gala.locator('.kpi-gap__examples li')).toHaveText(['Sponsoring our charity gala', 'Charity gala sponsorship']);
   await expect(gala.locator('.kpi-gap__title')).toContainText('gala');
+  await expect(gala.locator('.kpi-gap__title')).not.toContainText('northwind');
   await expect(tour).toContainText('1 thread');
   await expect(tour.locator('.kpi-gap__examples li')).toHaveText(['Warehouse tour for engineering students']);
   await expect(gaps).toContainText('Only the last 30 days are kept');

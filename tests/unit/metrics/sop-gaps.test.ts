@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GAP_SIMILARITY, jaccard, questionTerms, sopGaps, type GapTexts } from '@/lib/metrics/sop-gaps';
+import { GAP_SIMILARITY, jaccard, ownNameTerms, questionTerms, sopGaps, type GapTexts } from '@/lib/metrics/sop-gaps';
 import type { AuditRow } from '@/lib/schemas/audit';
 import { auditRow } from '../../support/audit-rows';
 
@@ -89,6 +89,36 @@ describe('SOP gaps', () => {
     expect(sopGaps(rows, texts(), { ...all, keepFrom: NOW - 30 * DAY }).flatMap((g) => g.examples)).toEqual(['Carbon footprint of shipments', 'Sponsoring our school gala?']);
     expect(sopGaps(rows, texts(), { from: NOW - 15 * DAY, to: NOW, keepFrom: 0 }).flatMap((g) => g.examples)).toEqual(['Carbon footprint of shipments']);
     expect(sopGaps(rows, texts(), { ...all, keepFrom: 0, lane: O }).flatMap((g) => g.examples)).toEqual(['Sponsoring our school gala?']);
+  });
+
+  it("the company's own name, from its mail domains, neither joins questions nor names a gap", () => {
+    expect([...ownNameTerms(['northwind-supply.example', 'northwind.co.uk'])].sort()).toEqual(['co', 'northwind', 'sup']);
+    const rows = [ungrounded(NOW - 2 * DAY, 'gala1'), ungrounded(NOW - DAY, 'gala3')];
+    expect(sopGaps(rows, texts(), query)[0]!.words).toContain('northwind');
+    const own = sopGaps(rows, { ...texts(), ownDomains: ['northwind-supply.example'] }, query);
+    expect(own.map((g) => g.threads)).toEqual([2]);
+    expect(own[0]!.words).not.toContain('northwind');
+    expect(own[0]!.words).not.toContain('supply');
+  });
+
+  it('subject lines that share most of their words join threads whose summaries drifted apart; one shared word does not', () => {
+    const drift: GapTexts = {
+      subjects: new Map([
+        ['gmail:a', 'Charity gala sponsorship'],
+        ['gmail:b', 'Sponsoring our charity gala'],
+        ['gmail:c', 'Question'],
+        ['gmail:d', 'A question'],
+      ]),
+      questions: new Map([
+        ['gmail:a', 'I write for the Riverside Foundation.\nAsk: Would you be interested?'],
+        ['gmail:b', 'The Lakeside school holds its ball in September.\nAsk: Could you give a prize?'],
+        ['gmail:c', 'Our pallets arrived wet.\nAsk: Who pays for the damage?'],
+        ['gmail:d', 'The invoice names the wrong VAT number.\nAsk: Can you reissue it?'],
+      ]),
+      notes: new Map(),
+    };
+    const rows = (['a', 'b', 'c', 'd'] as const).map((id, i) => auditRow(NOW - (4 - i) * DAY, 'draft.generated', `gmail:${id}`, S, { draftId: id, abstained: true, grounded: false }));
+    expect(sopGaps(rows, drift, query).map((g) => g.examples)).toEqual([['Sponsoring our charity gala', 'Charity gala sponsorship'], ['A question'], ['Question']]);
   });
 
   it('a thread whose subject is no longer kept still counts, and says so', () => {
