@@ -9,7 +9,8 @@ export function KpiSopGaps({ gaps, keptDays }: { gaps: NonNullable<DashboardMode
       <h2 id="kpi-gaps-title">SOP gaps</h2>
       <p className="muted small">
         Questions the SOPs did not ground (the panel offered a holding reply) and drafts rejected for "Wrong or missing policy", grouped when they share at least{' '}
-        {Math.round(GAP_SIMILARITY * 100)}% of their words (subject, the engine's summary, the rep's note).
+        {Math.round(GAP_SIMILARITY * 100)}% of their words (subject, the engine's summary, the rep's note) or their subject lines share most of theirs. Named by the
+        words most of a group's threads use.
         {keptDays !== null && <> Only the last {keptDays} days are kept (General → Privacy and retention).</>}
       </p>
       {gaps.length === 0 ? (

@@ -33,7 +33,7 @@ export const SUBJECT_SIMILARITY = 0.5;
 export const SUBJECT_SHARED = 2;
 /** Examples shown per group. */
 const EXAMPLES = 3;
-/** Words named per group: the ones most of its threads use. */
+/** Words named per group, at most: the ones most of its threads use. */
 const LABEL_WORDS = 4;
 
 /** What a draft record must hold for the gaps: its thread, when, and the engine's summary of the question. */
@@ -175,11 +175,12 @@ export function sopGaps(rows: readonly AuditRow[], texts: GapTexts, query: GapQu
     .sort((a, b) => b.threads - a.threads || b.latest - a.latest);
 }
 
-/** The terms used by the most threads of a group (ties: first met), as the mail spells them. */
+/** The terms used by more than half the threads of a group, most used first (ties: first met), as the mail spells them. */
 function groupWords(members: readonly GapThread[]): string[] {
   const count = new Map<string, number>();
   for (const m of members) for (const t of m.terms) count.set(t, (count.get(t) ?? 0) + 1);
   return [...count]
+    .filter(([, n]) => n > members.length / 2)
     .sort((a, b) => b[1] - a[1])
     .slice(0, LABEL_WORDS)
     .map(([t]) => members.find((m) => m.spelling.has(t))!.spelling.get(t)!);
