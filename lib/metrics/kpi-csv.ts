@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { writeCsv } from '@/lib/text/csv';
 import { anomalyText } from './anomalies';
 import { noAnomalyText, type DashboardModel } from './kpi-dashboard-model';
 import { reworkAlarmText } from './rework-alarm';
@@ -13,7 +13,7 @@ const row = (r: Partial<CsvRow>): CsvRow => Object.fromEntries(KPI_CSV_COLUMNS.m
 /**
  * The dashboard as a CSV file: the same strings the cards, alarms, anomalies and weekly tables show, card by card in
  * their order, so a spreadsheet holds exactly what the admin saw (a "Not enough data" stays those words, not a number). A lane
- * name that starts like a formula (=, +, -, @) gets an apostrophe in front (papaparse escapeFormulae), so a spreadsheet does not run it.
+ * name that starts like a formula gets an apostrophe in front (writeCsv), so a spreadsheet does not run it.
  */
 export function kpiCsv(model: DashboardModel): string {
   const rows: CsvRow[] = [row({ section: 'range', figure: `${isoDay(model.from)} to ${isoDay(model.to)}`, sample: `${model.events} audit events` })];
@@ -30,5 +30,5 @@ export function kpiCsv(model: DashboardModel): string {
     }
   }
   for (const g of model.gaps ?? []) rows.push(row({ section: 'sop-gap', lane: g.lanes.join(', '), kpi: gapTitle(g), figure: gapCount(g), note: gapBreakdown(g), details: g.examples.join(' | ') }));
-  return Papa.unparse(rows, { columns: [...KPI_CSV_COLUMNS], newline: '\r\n', escapeFormulae: true });
+  return writeCsv(rows, KPI_CSV_COLUMNS);
 }
