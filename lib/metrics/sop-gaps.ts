@@ -17,8 +17,8 @@ import { termsOf } from '@/lib/sop/text-terms';
  * (shared terms over all terms) is at least GAP_SIMILARITY, or when their subject lines alone share at least
  * SUBJECT_SHARED terms and a Jaccard index of SUBJECT_SIMILARITY (the subject is the customer's own headline; the
  * summary is an extract that may miss the question). Groups are the connected threads (single link): a chain of alike
- * questions is one gap. Deterministic, no model, and quadratic only in the number of gap threads, which retention
- * keeps small.
+ * questions is one gap. Deterministic, no model; only threads sharing a term are compared (an inverted index), and
+ * retention keeps the number of gap threads small.
  */
 
 /**
@@ -109,10 +109,15 @@ export function ownNameTerms(domains: readonly string[]): Set<string> {
 /** The terms a question is compared by. */
 export const questionTerms = (text: string, ownDomains: readonly string[] = []): Set<string> => describe(text, ownNameTerms(ownDomains)).terms;
 
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 0;
+const sharedCount = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared++;
+  return shared;
+};
+
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  const shared = sharedCount(a, b);
   return shared / (a.size + b.size - shared);
 }
 
@@ -142,21 +147,51 @@ function gapThreads(rows: readonly AuditRow[], texts: GapTexts, q: GapQuery): Ga
 
 function alike(a: GapThread, b: GapThread): boolean {
   if (jaccard(a.terms, b.terms) >= GAP_SIMILARITY) return true;
-  const shared = [...a.subjectTerms].filter((t) => b.subjectTerms.has(t)).length;
-  return shared >= SUBJECT_SHARED && jaccard(a.subjectTerms, b.subjectTerms) >= SUBJECT_SIMILARITY;
+  const shared = sharedCount(a.subjectTerms, b.subjectTerms);
+  return shared >= SUBJECT_SHARED && shared / (a.subjectTerms.size + b.subjectTerms.size - shared) >= SUBJECT_SIMILARITY;
+}
+
+/**
+ * Among many gap threads, a term in more than half of them ("order", a product line everyone writes about) tells no
+ * question from another: it is dropped, as a stop word of this set. Under MIN_THREADS_FOR_COMMON every term counts.
+ */
+const MIN_THREADS_FOR_COMMON = 10;
+function withoutCommonTerms(threads: GapThread[]): GapThread[] {
+  if (threads.length < MIN_THREADS_FOR_COMMON) return threads;
+  const df = new Map<string, number>();
+  for (const t of threads) for (const term of t.terms) df.set(term, (df.get(term) ?? 0) + 1);
+  const common = new Set([...df].filter(([, n]) => n > threads.length / 2).map(([term]) => term));
+  if (common.size === 0) return threads;
+  const keep = (terms: Set<string>) => new Set([...terms].filter((term) => !common.has(term)));
+  return threads.map((t) => ({ ...t, terms: keep(t.terms), subjectTerms: keep(t.subjectTerms) }));
 }
 
 /** The range's SOP gaps, largest group first (then the most recent). */
 export function sopGaps(rows: readonly AuditRow[], texts: GapTexts, query: GapQuery): GapGroup[] {
-  const threads = gapThreads(rows, texts, query);
+  const threads = withoutCommonTerms(gapThreads(rows, texts, query));
   // Union-find over alike pairs.
   const parent = threads.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  for (let i = 0; i < threads.length; i++) {
-    for (let j = i + 1; j < threads.length; j++) {
-      if (alike(threads[i]!, threads[j]!)) parent[root(j)] = root(i);
+  // Only threads sharing a term can be alike (the subject's terms are among the text's): compare those pairs alone.
+  const postings = new Map<string, number[]>();
+  threads.forEach((t, i) => {
+    for (const term of t.terms) {
+      const list = postings.get(term);
+      if (list) list.push(i);
+      else postings.set(term, [i]);
     }
-  }
+  });
+  threads.forEach((t, i) => {
+    const compared = new Set<number>();
+    for (const term of t.terms) {
+      for (const j of postings.get(term) ?? []) {
+        if (j <= i || compared.has(j)) continue;
+        compared.add(j);
+        // Already in one group: single link needs no more evidence.
+        if (root(i) !== root(j) && alike(t, threads[j]!)) parent[root(j)] = root(i);
+      }
+    }
+  });
   const groups = new Map<number, GapThread[]>();
   threads.forEach((t, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), t]));
   return [...groups.values()]

@@ -121,6 +121,23 @@ describe('SOP gaps', () => {
     expect(sopGaps(rows, drift, query).map((g) => g.examples)).toEqual([['Sponsoring our charity gala', 'Charity gala sponsorship'], ['A question'], ['Question']]);
   });
 
+  it('among ten or more gap threads, a word most of them use joins nothing', () => {
+    // Eleven unrelated questions that all mention the order; two of them also share a real question.
+    const topics = ['pallet wet damage', 'invoice vat number', 'password reset login', 'customs export papers', 'warranty claim motor', 'delivery date friday', 'quote bulk discount', 'address change billing', 'api rate limit', 'gala sponsorship charity raffle'];
+    const subjects = new Map(topics.map((t, i) => [`gmail:q${i}`, `About my order: ${t}`]));
+    subjects.set('gmail:q10', 'About my order: charity gala raffle sponsorship');
+    const rows = [...subjects.keys()].map((id, i) => auditRow(NOW - DAY + i, 'draft.generated', id, S, { draftId: id, abstained: true, grounded: false }));
+    const gaps = sopGaps(rows, { subjects, questions: new Map(), notes: new Map() }, query);
+    expect(gaps.map((g) => g.threads)).toEqual([2, ...Array(9).fill(1)]);
+    expect(gaps[0]!.words).not.toContain('order');
+    // Under ten threads "order" still counts: "About my order: pallet" and "About my order: invoice" share 1 of 3 terms.
+    const two = new Map([
+      ['gmail:q0', 'About my order: pallet'],
+      ['gmail:q1', 'About my order: invoice'],
+    ]);
+    expect(sopGaps(rows.slice(0, 2), { subjects: two, questions: new Map(), notes: new Map() }, query).map((g) => g.threads)).toEqual([2]);
+  });
+
   it('a thread whose subject is no longer kept still counts, and says so', () => {
     const gaps = sopGaps([ungrounded(NOW - DAY, 'gala1')], { subjects: new Map(), questions: new Map(), notes: new Map() }, query);
     expect(gaps).toMatchObject([{ threads: 1, examples: ['(subject no longer kept)'], words: [] }]);
