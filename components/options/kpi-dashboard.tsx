@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { optionsDb } from '@/lib/db/options-db';
 import { loadLanes } from '@/lib/lanes/lane-store';
 import { kpiCsv } from '@/lib/metrics/kpi-csv';
-import { dashboardModel, type DashboardModel } from '@/lib/metrics/kpi-dashboard-model';
+import { dashboardModel, quietText, type DashboardModel } from '@/lib/metrics/kpi-dashboard-model';
 import { gapDraftSchema, type GapTexts } from '@/lib/metrics/sop-gaps';
 import { isoDay } from '@/lib/metrics/weekly';
 import type { FeedbackRow, PendingRow, ThreadSeenRow } from '@/lib/db/database';
@@ -133,7 +133,7 @@ export function KpiDashboardView({ model, keptDays = null }: { model: DashboardM
       ))}
       {model.quiet.length > 0 && (
         <p className="muted" data-testid="kpi-quiet-lanes">
-          No activity in this range: {model.quiet.join(', ')}.
+          {quietText(model.quiet)}
         </p>
       )}
       {model.gaps && <KpiSopGaps gaps={model.gaps} keptDays={keptDays} />}

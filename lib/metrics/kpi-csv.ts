@@ -1,6 +1,6 @@
 import { writeCsv } from '@/lib/text/csv';
 import { anomalyText } from './anomalies';
-import { noAnomalyText, type DashboardModel } from './kpi-dashboard-model';
+import { noAnomalyText, quietText, type DashboardModel } from './kpi-dashboard-model';
 import { reworkAlarmText } from './rework-alarm';
 import { gapBreakdown, gapCount, gapTitle } from './sop-gap-text';
 import { isoDay, trendKpiIds, trendKpis, trendText } from './weekly';
@@ -29,6 +29,7 @@ export function kpiCsv(model: DashboardModel): string {
       for (const k of trendKpiIds) rows.push(row({ section: 'week', lane, kpi: trendKpis[k].title, week: isoDay(w.from), figure: trendText(k, w.points[k]), sample: `n = ${w.points[k].n}` }));
     }
   }
+  if (model.quiet.length > 0) rows.push(row({ section: 'quiet', figure: quietText(model.quiet) }));
   for (const g of model.gaps ?? []) rows.push(row({ section: 'sop-gap', lane: g.lanes.join(', '), kpi: gapTitle(g), figure: gapCount(g), note: gapBreakdown(g), details: g.examples.join(' | ') }));
   return writeCsv(rows, KPI_CSV_COLUMNS);
 }

@@ -101,3 +101,6 @@ export const noAnomalyText = (view: Pick<LaneView, 'settings'>): string =>
 
 /** A lane in test ids and element ids: 'all' for all lanes, 'none' for rows about no lane. */
 export const laneKey = (lane: string): string => (lane === '*' ? 'all' : lane || 'none');
+
+/** The line under the cards naming the lanes with nothing in the range. */
+export const quietText = (names: readonly string[]): string => `No activity in this range: ${names.join(', ')}.`;

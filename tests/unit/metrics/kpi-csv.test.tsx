@@ -17,6 +17,7 @@ const lanes = [
   { id: S, name: 'Support replies', kpis: ['rework under 15%'] },
   { id: L, name: 'Lead routing', kpis: [] },
   { id: 'crm-discipline', name: 'CRM discipline', kpis: [] },
+  { id: 'meeting-followup', name: 'Meeting recap', kpis: [] },
 ];
 const fill = (n: number, fate: DraftFate) => Array<DraftFate>(n).fill(fate);
 
@@ -77,6 +78,8 @@ function rowsFromDom(root: ParentNode): string[][] {
       [...tr.querySelectorAll('td')].forEach((td, i) => out.push(['week', lane, heads[i]!, week, text(td.querySelector('.kpi-weeks__figure')), '', text(td.querySelector('.kpi-weeks__n')), '']));
     }
   }
+  const quiet = root.querySelector('[data-testid="kpi-quiet-lanes"]');
+  if (quiet) out.push(['quiet', '', '', '', text(quiet), '', '', '']);
   for (const gap of root.querySelectorAll('.kpi-gap')) {
     const examples = [...gap.querySelectorAll('.kpi-gap__examples li')].map(text).join(' | ');
     out.push(['sop-gap', text(gap.querySelector('.kpi-gap__lanes')).replace(/^Lanes: /, ''), text(gap.querySelector('.kpi-gap__title')), '', text(gap.querySelector('.kpi-gap__count')), text(gap.querySelector('.kpi-gap__breakdown')), '', examples]);
@@ -103,6 +106,8 @@ describe('the CSV export equals the dashboard', () => {
     const dom = rowsFromDom(render(model));
     expect(dom.length).toBeGreaterThan(20);
     expect(dom.filter((r) => r[0] === 'sop-gap').length).toBeGreaterThan(0);
+    // The meeting lane did nothing: named under the cards unless another lane is filtered.
+    expect(dom.filter((r) => r[0] === 'quiet').length).toBe('lane' in q ? 0 : 1);
     expect(csv.slice(2)).toEqual(dom);
   });
 
