@@ -62,7 +62,13 @@ export function KpiTrendChart({ view }: { view: LaneView }) {
       [xs, ...ys],
       el,
     );
-    return () => plot.destroy();
+    // The card's width follows the window: the canvas follows the card.
+    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(320, el.clientWidth), height: HEIGHT }));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
   }, [view.weeks]);
   return <div ref={host} className="kpi-chart" data-testid={`kpi-chart-${laneKey(view.lane)}`} role="img" aria-label={`${view.title}: KPIs by week`} />;
 }
