@@ -3,9 +3,18 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { optionsDb } from '@/lib/db/options-db';
 import { loadLanes } from '@/lib/lanes/lane-store';
-import { computeKpis, NO_LANE } from '@/lib/metrics/compute-kpis';
+import { kpiCsv } from '@/lib/metrics/kpi-csv';
+import { dashboardModel, quietText, type DashboardModel } from '@/lib/metrics/kpi-dashboard-model';
+import { gapDraftSchema, type GapTexts } from '@/lib/metrics/sop-gaps';
+import { isoDay } from '@/lib/metrics/weekly';
+import type { FeedbackRow, PendingRow, ThreadSeenRow } from '@/lib/db/database';
+import { loadOwnDomains } from '@/lib/settings/own-domains-store';
+import { loadRetentionDays } from '@/lib/settings/retention-store';
+import { laneAlarmOverrides } from '@/lib/schemas/kpi-alarms';
 import { KpiDefinitionsList } from './kpi-definitions-list';
 import { KpiLaneCard } from './kpi-lane-card';
+import { KpiSopGaps } from './kpi-sop-gaps';
+import './kpi-dashboard.css';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ranges = [
@@ -22,30 +31,29 @@ export function KpiDashboard() {
   const [laneFilter, setLaneFilter] = useState('');
   const data = useLiveQuery(async () => {
     const db = optionsDb();
-    const [rows, feedback] = await Promise.all([db.audit.toArray(), db.feedback.toArray()]);
-    return { rows, feedback, readAt: Date.now() };
+    const [rows, feedback, threads, drafts, keptDays, ownDomains] = await Promise.all([
+      db.audit.toArray(),
+      db.feedback.toArray(),
+      db.threads.toArray(),
+      db.pending.where('kind').equals('draft').toArray(),
+      loadRetentionDays(db),
+      loadOwnDomains(db),
+    ]);
+    return { rows, feedback, texts: gapTexts(threads, drafts, feedback, ownDomains), keptDays, readAt: Date.now() };
   }, []);
   const lanes = useLiveQuery(() => loadLanes(optionsDb()), []);
 
   const computed = useMemo(() => {
-    if (!data) return null;
+    if (!data || !lanes) return null;
     const days = ranges.find((r) => r.id === rangeId)?.days ?? null;
     const to = data.readAt + 1;
     const begun = performance.now();
-    const report = computeKpis(data.rows, data.feedback, { from: days === null ? 0 : to - days * DAY, to, ...(laneFilter ? { lane: laneFilter } : {}) });
-    return { report, ms: performance.now() - begun };
-  }, [data, rangeId, laneFilter]);
+    const query = { from: days === null ? 0 : to - days * DAY, to, ...(laneFilter ? { lane: laneFilter } : {}) };
+    const model = dashboardModel({ rows: data.rows, feedback: data.feedback, query, lanes, alarms: laneAlarmOverrides(lanes), gaps: { texts: data.texts.texts, keepFrom: to - data.keptDays * DAY } });
+    return { model, ms: performance.now() - begun };
+  }, [data, lanes, rangeId, laneFilter]);
 
   if (!computed || !lanes) return <p className="muted">Reading the audit log…</p>;
-  const { report, ms } = computed;
-  const laneName = (id: string) => (id === NO_LANE ? 'No lane' : (lanes.find((l) => l.id === id)?.name ?? id));
-  const order = (id: string) => {
-    const i = lanes.findIndex((l) => l.id === id);
-    return i === -1 ? lanes.length : i;
-  };
-  const withData = [...report.lanes].sort((a, b) => order(a.lane) - order(b.lane));
-  const quiet = lanes.filter((l) => !report.lanes.some((k) => k.lane === l.id) && (!laneFilter || l.id === laneFilter));
-
   return (
     <>
       <section className="card" aria-labelledby="kpi-title">
@@ -66,22 +74,69 @@ export function KpiDashboard() {
               <span className="visually-hidden">Lane</span>
               <LaneSelect lanes={lanes} value={laneFilter} onChange={setLaneFilter} anyLabel="All lanes" testId="kpi-lane-filter" />
             </label>
+            <button type="button" className="button" onClick={() => downloadCsv(computed.model)} data-testid="kpi-export-csv">
+              Export CSV
+            </button>
           </div>
         </div>
         <p className="muted small" data-testid="kpi-computed">
-          Computed over {report.events.toLocaleString()} audit events in {Math.round(ms)} ms.
+          Computed over {computed.model.events.toLocaleString()} audit events in {Math.round(computed.ms)} ms.
         </p>
       </section>
-      {!laneFilter && <KpiLaneCard kpis={report.overall} title="All lanes" declared={[]} />}
-      {withData.map((k) => (
-        <KpiLaneCard key={k.lane} kpis={k} title={laneName(k.lane)} declared={lanes.find((l) => l.id === k.lane)?.kpis ?? []} />
-      ))}
-      {quiet.length > 0 && (
-        <p className="muted" data-testid="kpi-quiet-lanes">
-          No activity in this range: {quiet.map((l) => l.name).join(', ')}.
+      <KpiDashboardView model={computed.model} keptDays={data?.keptDays ?? null} />
+      {data && data.texts.unreadable > 0 && (
+        <p className="error" role="status">
+          {data.texts.unreadable} saved drafts could not be read for the SOP gaps; their threads are grouped by subject line only.
         </p>
       )}
       <KpiDefinitionsList />
+    </>
+  );
+}
+
+/** The texts the SOP gaps group by: subject lines, each thread's latest draft summary, and rejection notes. */
+function gapTexts(threads: ThreadSeenRow[], drafts: PendingRow[], feedback: FeedbackRow[], ownDomains: string[]): { texts: GapTexts; unreadable: number } {
+  const subjects = new Map(threads.map((t) => [t.id, t.subject]));
+  const latest = new Map<string, { at: number; summary: string }>();
+  let unreadable = 0;
+  for (const row of drafts) {
+    const parsed = gapDraftSchema.safeParse(row.value);
+    if (!parsed.success) {
+      unreadable++;
+      continue;
+    }
+    const { subjectId, createdAt, triage } = parsed.data;
+    if ((latest.get(subjectId)?.at ?? -Infinity) < createdAt) latest.set(subjectId, { at: createdAt, summary: triage.classification.summary });
+  }
+  const notes = new Map<string, string[]>();
+  for (const f of feedback) if (f.field === 'draft' && f.text) notes.set(f.subject, [...(notes.get(f.subject) ?? []), f.text]);
+  return { texts: { subjects, questions: new Map([...latest].map(([id, d]) => [id, d.summary])), notes, ownDomains }, unreadable };
+}
+
+/** Saves what the dashboard shows as a CSV file. */
+function downloadCsv(model: DashboardModel) {
+  const url = URL.createObjectURL(new Blob([kpiCsv(model)], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `calm-triage-kpis-${isoDay(model.from)}-to-${isoDay(model.to)}.csv`;
+  link.click();
+  // The download has started from the URL; give it a moment before releasing the blob.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The dashboard's figures from its model alone: what the CSV export writes. */
+export function KpiDashboardView({ model, keptDays = null }: { model: DashboardModel; keptDays?: number | null }) {
+  return (
+    <>
+      {model.cards.map((view) => (
+        <KpiLaneCard key={view.lane} view={view} />
+      ))}
+      {model.quiet.length > 0 && (
+        <p className="muted" data-testid="kpi-quiet-lanes">
+          {quietText(model.quiet)}
+        </p>
+      )}
+      {model.gaps && <KpiSopGaps gaps={model.gaps} keptDays={keptDays} />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { kpiDefinitions, MIN_SAMPLE } from '@/lib/metrics/kpi-definitions';
+import { alarmDefinitions } from '@/lib/metrics/alarm-definitions';
 
 /** What each figure counts and what it cannot see, as the computation does it. */
 export function KpiDefinitionsList() {
@@ -7,7 +8,7 @@ export function KpiDefinitionsList() {
       <h2 id="kpi-definitions-title">How these figures are computed</h2>
       <p className="muted small">From the audit log and the feedback log on this computer. A figure over fewer than {MIN_SAMPLE} samples shows "not enough data".</p>
       <dl className="kpi-definitions">
-        {kpiDefinitions.map((d) => (
+        {[...kpiDefinitions, ...alarmDefinitions].map((d) => (
           <div key={d.id}>
             <dt>{d.title}</dt>
             <dd>

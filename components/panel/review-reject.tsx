@@ -3,7 +3,7 @@ import type { RejectReason } from '@/lib/schemas/review';
 
 const reasons: Record<RejectReason, string> = {
   wrong_category: 'Wrong category',
-  wrong_policy: 'Wrong policy cited',
+  wrong_policy: 'Wrong or missing policy',
   tone: 'Tone',
   other: 'Other',
 };

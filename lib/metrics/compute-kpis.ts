@@ -6,7 +6,7 @@ import { escalationPrecision, type EscalationPrecision } from './kpis/escalation
 import { fieldFreshness, type FieldFreshness } from './kpis/field-freshness';
 import type { Share, Spread } from './kpis/figures';
 import { firstResponse } from './kpis/first-response';
-import type { KpiContext } from './kpis/kpi-context';
+import { OUTSIDE, type KpiContext } from './kpis/kpi-context';
 import { rework, type Rework } from './kpis/rework';
 
 export type { Share, Spread } from './kpis/figures';
@@ -53,21 +53,48 @@ export interface KpiReport {
 }
 
 export function computeKpis(rows: readonly AuditRow[], feedback: readonly FeedbackRow[], query: KpiQuery): KpiReport {
-  const { from, to, lane: only } = query;
+  return computeKpiSeries(rows, feedback, [query], query.lane)[0]!;
+}
+
+/**
+ * The same KPIs for several ranges in one pass over the log (a weekly series): ranges must not overlap, in any order;
+ * each report is what computeKpis gives for that range alone.
+ */
+export function computeKpiSeries(rows: readonly AuditRow[], feedback: readonly FeedbackRow[], ranges: readonly { from: number; to: number }[], only?: string): KpiReport[] {
+  const sorted = ranges.map((r, i) => ({ ...r, i })).sort((a, b) => a.from - b.from);
+  sorted.forEach((r, k) => {
+    const next = sorted[k + 1];
+    if (next && next.from < r.to) throw new Error('KPI ranges overlap');
+  });
   const threads = new Map<string, { firstSeen: number; lane: string | null }>();
-  const touched = new Set<string>();
+  const touched = ranges.map(() => new Set<string>());
   const ctx: KpiContext = {
-    inRange: (at) => at >= from && at < to,
+    bucket(at) {
+      // Binary search for the last range starting at or before `at`.
+      let lo = 0;
+      let hi = sorted.length - 1;
+      let found = OUTSIDE;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]!.from <= at) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      const r = found === OUTSIDE ? undefined : sorted[found];
+      return r && at < r.to ? r.i : OUTSIDE;
+    },
+    end: (bucket) => ranges[bucket]!.to,
     wanted: (lane) => only === undefined || lane === only,
     thread: (subject) => threads.get(subject),
-    touch: (lane) => void touched.add(lane),
+    touch: (bucket, lane) => void touched[bucket]!.add(lane),
   };
   const reducers = {
     firstResponse: firstResponse(ctx),
     acceptedWithoutEdit: acceptedWithoutEdit(ctx),
     rework: rework(ctx),
     escalationPrecision: escalationPrecision(ctx),
-    fieldFreshness: fieldFreshness(ctx, to),
+    fieldFreshness: fieldFreshness(ctx),
     corrections: corrections(ctx, feedback),
   };
   const all = Object.values(reducers);
@@ -81,15 +108,14 @@ export function computeKpis(rows: readonly AuditRow[], feedback: readonly Feedba
     for (const reducer of all) reducer.add(row);
   }
   for (const reducer of all) reducer.settle?.();
-  const figures = (lane: string): LaneKpis => ({
+  const figures = (bucket: number, lane: string): LaneKpis => ({
     lane,
-    firstResponse: reducers.firstResponse.figure(lane),
-    acceptedWithoutEdit: reducers.acceptedWithoutEdit.figure(lane),
-    rework: reducers.rework.figure(lane),
-    escalationPrecision: reducers.escalationPrecision.figure(lane),
-    fieldFreshness: reducers.fieldFreshness.figure(lane),
-    corrections: reducers.corrections.figure(lane),
+    firstResponse: reducers.firstResponse.figure(bucket, lane),
+    acceptedWithoutEdit: reducers.acceptedWithoutEdit.figure(bucket, lane),
+    rework: reducers.rework.figure(bucket, lane),
+    escalationPrecision: reducers.escalationPrecision.figure(bucket, lane),
+    fieldFreshness: reducers.fieldFreshness.figure(bucket, lane),
+    corrections: reducers.corrections.figure(bucket, lane),
   });
-  return { from, to, events: rows.length, overall: figures('*'), lanes: [...touched].map(figures) };
+  return ranges.map(({ from, to }, bucket) => ({ from, to, events: rows.length, overall: figures(bucket, '*'), lanes: [...touched[bucket]!].map((lane) => figures(bucket, lane)) }));
 }
-

@@ -1,10 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { FeedbackRow } from '@/lib/db/database';
 import type { AuditRow } from '@/lib/schemas/audit';
 import { auditRow } from '../support/audit-rows';
+import { draftLog, merged, type DraftFate } from '../support/generated-audit-log';
 import { test, expect } from './fixtures';
 import { GmailPanel } from './pages/gmail-panel';
-import { loadSampleSops } from '../support/extension-pages';
+import { loadSampleSops, sendFromOptions } from '../support/extension-pages';
+import { serveGmailWorkspace } from '../support/gmail-workspace';
 
 const REFUND = 'e7cc78b40b7bf13c';
 const SEND = 'div[role=button].T-I.aoO';
@@ -164,6 +169,90 @@ test('over a seeded month the dashboard shows the figures worked out by hand, pe
   await options.getByTestId('kpi-range').selectOption('7');
   await expect(all.getByTestId('kpi-all-rework')).toContainText('2 of 6');
   await expect(all.getByTestId('kpi-all-rework')).toContainText('33%');
+  // Eight decided support drafts this month: under the minimum sample of 20, so the alarm says so.
+  await options.getByTestId('kpi-range').selectOption('30');
+  await expect(support.getByTestId('kpi-support-replies-alarm')).toHaveText('Rework alarm: not enough data (8 of the 20 decided drafts it needs)');
+  // The CRM lane drafts nothing: no rework alarm, but its week-over-week line is there.
+  await expect(options.getByTestId('kpi-crm-discipline-alarm')).toHaveCount(0);
+  await expect(options.getByTestId('kpi-crm-discipline-anomalies')).toContainText('No week-over-week shift');
+  // A chart per card, drawn by uPlot; its points in words underneath.
+  await expect(support.getByTestId('kpi-chart-support-replies').locator('canvas')).toBeVisible();
+  await support.getByText('Week by week').click();
+  // The log begins 20 days ago: three weeks, not the five of an empty month.
+  await expect(support.getByTestId('kpi-weeks-support-replies').locator('tbody tr')).toHaveCount(3);
+
+  const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('kpi-export-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/^calm-triage-kpis-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.csv$/);
+  const csv = await readFile(await download.path(), 'utf8');
+  expect(csv).toContain('alarm,SOP-grounded support replies,Rework alarm,,Rework alarm: not enough data (8 of the 20 decided drafts it needs)');
+  expect(csv).toContain('figure,All lanes,Rework rate,,25%,2 of 8,n = 8 decided drafts,rejected 1 · discarded 0 · replaced 0 · rewritten 1 · open 0');
+
   await options.screenshot({ path: test.info().outputPath('kpi-seeded.png'), fullPage: true });
   await all.screenshot({ path: test.info().outputPath('kpi-seeded-card.png') });
+});
+
+/** The refund thread with its customer's words, subject and id replaced: a question of our choosing. */
+function questionThread(id: string, subject: string, words: string): string {
+  const original = readFileSync(path.resolve(import.meta.dirname, '../fixtures/gmail/thread-2024-layout-refund.html'), 'utf8');
+  const body = /Sure, the workspace[\s\S]*?Thanks for your help\./;
+  expect(original).toMatch(body);
+  return original.replace(body, words).replaceAll('Refund for annual plan renewal', subject).replaceAll(REFUND, id);
+}
+
+test('ungrounded questions from several Gmail threads appear grouped in SOP gaps, with counts, lanes and subjects', async ({ context, extensionId, gmail }) => {
+  await loadSampleSops(context, extensionId);
+  // The company's name is in both gala mails: with its domain set, the grouping must not lean on it.
+  expect(await sendFromOptions(context, extensionId, 'settings.setOwnDomains', { domains: ['northwind-supply.example'] })).toMatchObject({ ok: true });
+  const questions = {
+    feedbeefcafe0101: ['Charity gala sponsorship', "Hello, I am reaching out on behalf of the Riverside Children's Foundation. Our annual charity gala takes place on 14 June and we are looking for local businesses to sponsor a table or donate a prize for the raffle. Would Northwind Supply be interested?"],
+    feedbeefcafe0102: ['Sponsoring our charity gala', 'Hi, the Lakeside school is holding a charity gala in September. Could Northwind Supply sponsor a table at the gala or donate a raffle prize?'],
+    feedbeefcafe0103: ['Warehouse tour for engineering students', 'Hello, I teach logistics at the technical college. Could a class of twelve engineering students tour your warehouse one morning in May?'],
+  } as const;
+  await serveGmailWorkspace(context, { extraThreads: Object.fromEntries(Object.entries(questions).map(([id, [subject, words]]) => [id, questionThread(id, subject, words)])) });
+  const panel = new GmailPanel(gmail);
+  for (const id of Object.keys(questions)) {
+    await panel.openThread(id);
+    // The panel writes no answer: the SOPs do not cover the question.
+    await expect(panel.root.getByTestId('draft-abstained')).toContainText("The SOPs don't cover this question", { timeout: 15_000 });
+  }
+
+  const options = await openKpis(context, extensionId);
+  const gaps = options.getByTestId('kpi-sop-gaps');
+  await expect(gaps.getByTestId('kpi-sop-gap')).toHaveCount(2, { timeout: 10_000 });
+  const [gala, tour] = [gaps.getByTestId('kpi-sop-gap').nth(0), gaps.getByTestId('kpi-sop-gap').nth(1)];
+  await expect(gala).toContainText('2 threads');
+  await expect(gala).toContainText('2 not grounded by the SOPs · 0 drafts rejected for their policy');
+  // The local engine routes one of the two to the lead lane: the group names every lane it came through.
+  await expect(gala.locator('.kpi-gap__lanes')).toContainText('SOP-grounded support replies');
+  await expect(gala.locator('.kpi-gap__examples li')).toHaveText(['Sponsoring our charity gala', 'Charity gala sponsorship']);
+  await expect(gala.locator('.kpi-gap__title')).toContainText('gala');
+  await expect(gala.locator('.kpi-gap__title')).not.toContainText('northwind');
+  await expect(tour).toContainText('1 thread');
+  await expect(tour.locator('.kpi-gap__examples li')).toHaveText(['Warehouse tour for engineering students']);
+  await expect(gaps).toContainText('Only the last 30 days are kept');
+  await gaps.screenshot({ path: test.info().outputPath('kpi-sop-gaps.png') });
+});
+
+test('a lane over its rework threshold rings the alarm with its figures, and a week-over-week jump is listed as an anomaly', async ({ context, extensionId }) => {
+  const DAY = 24 * 60 * 60_000;
+  const now = Date.now() - 60_000;
+  const fill = (n: number, fate: DraftFate) => Array<DraftFate>(n).fill(fate);
+  // Support replies: 1 of 20 reworked the week before last, 8 of 20 last week (5% → 40%); 9 of 40 (22.5%) over both.
+  const rows = merged(
+    draftLog('support-replies', [...fill(19, 'sent'), 'rejected'], now - 13 * DAY, 20 * 60_000),
+    draftLog('support-replies', [...fill(12, 'sent'), ...fill(4, 'rewritten'), ...fill(4, 'rejected')], now - 6 * DAY, 20 * 60_000),
+  );
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect.poll(async () => ((await page.evaluate(() => chrome.runtime.sendMessage({ type: 'audit.recent', payload: { limit: 1 } }))) as { ok: boolean }).ok).toBe(true);
+  await seed(page, rows, []);
+  const options = await openKpis(context, extensionId);
+  const support = options.getByTestId('kpi-lane-support-replies');
+  const alarm = support.getByTestId('kpi-support-replies-alarm');
+  await expect(alarm).toHaveText("Rework alarm: 22.5% of 40 decided drafts reworked (9), above the lane's 15% threshold");
+  await expect(alarm).toHaveAttribute('data-state', 'alarm');
+  await expect(support.getByTestId('kpi-support-replies-anomalies').locator('li')).toHaveText([/^Rework rate: 5% → 40% \(\+35 points\) in the week from \d{4}-\d\d-\d\d, n 20 → 20$/]);
+  await support.getByText('Week by week').click();
+  await expect(support.getByTestId('kpi-weeks-support-replies').locator('tbody tr td[data-kpi="rework"] .kpi-weeks__figure')).toHaveText(['5%', '40%']);
+  await support.screenshot({ path: test.info().outputPath('kpi-alarm-card.png') });
 });

@@ -1,6 +1,6 @@
 import type { FeedbackRow } from '@/lib/db/database';
 import type { AuditRow } from '@/lib/schemas/audit';
-import { NO_LANE, perLane, type KpiContext, type KpiReducer } from './kpi-context';
+import { NO_LANE, OUTSIDE, perLane, type KpiContext, type KpiReducer } from './kpi-context';
 
 export interface Corrections {
   total: number;
@@ -16,16 +16,19 @@ export function corrections(ctx: KpiContext, feedback: readonly FeedbackRow[]): 
   const counts = perLane<Corrections>(() => ({ total: 0, byField: {}, rejectionReasons: {}, learnt: 0 }), ctx);
   return {
     add(row: AuditRow) {
-      if (row.kind !== 'triage.corrected' || !row.data.learnt || !ctx.inRange(row.at)) return;
+      if (row.kind !== 'triage.corrected' || !row.data.learnt) return;
+      const bucket = ctx.bucket(row.at);
+      if (bucket === OUTSIDE) return;
       const lane = (row.subject !== null ? ctx.thread(row.subject)?.lane : null) ?? NO_LANE;
-      if (ctx.wanted(lane)) counts.bump(lane, (c) => void c.learnt++);
+      if (ctx.wanted(lane)) counts.bump(bucket, lane, (c) => void c.learnt++);
     },
     settle() {
       for (const f of feedback) {
-        if (!ctx.inRange(f.at)) continue;
+        const bucket = ctx.bucket(f.at);
+        if (bucket === OUTSIDE) continue;
         const lane = ctx.thread(f.subject)?.lane ?? NO_LANE;
         if (!ctx.wanted(lane)) continue;
-        counts.bump(lane, (c) => {
+        counts.bump(bucket, lane, (c) => {
           if (f.field === 'draft') count(c.rejectionReasons, f.to);
           else {
             c.total++;
@@ -34,6 +37,6 @@ export function corrections(ctx: KpiContext, feedback: readonly FeedbackRow[]): 
         });
       }
     },
-    figure: (lane) => counts.of(lane),
+    figure: (bucket, lane) => counts.of(bucket, lane),
   };
 }

@@ -1,13 +1,13 @@
 import type { AuditRow } from '@/lib/schemas/audit';
 import { share, type Share } from './figures';
-import { laneOf, perLane, type KpiContext, type KpiReducer } from './kpi-context';
+import { laneOf, OUTSIDE, perLane, type KpiContext, type KpiReducer } from './kpi-context';
 
 export type EscalationPrecision = Share & { flagged: number; undecided: number };
 /** What the humans' actions say about a flagged thread; confirmation wins over an earlier false alarm. */
 type Verdict = 'undecided' | 'confirmed' | 'false-alarm';
 interface Flag {
   lane: string;
-  inRange: boolean;
+  bucket: number;
   verdict: Verdict;
 }
 
@@ -20,7 +20,7 @@ export function escalationPrecision(ctx: KpiContext): KpiReducer<EscalationPreci
   const abstained = new Set<string>();
   const counts = perLane(() => ({ confirmed: 0, falseAlarm: 0, undecided: 0, flagged: 0 }), ctx);
   const flag = (subject: string, lane: string, at: number) => {
-    if (!flags.has(subject)) flags.set(subject, { lane, inRange: ctx.inRange(at), verdict: 'undecided' });
+    if (!flags.has(subject)) flags.set(subject, { lane, bucket: ctx.bucket(at), verdict: 'undecided' });
   };
   return {
     add(row: AuditRow) {
@@ -51,8 +51,8 @@ export function escalationPrecision(ctx: KpiContext): KpiReducer<EscalationPreci
     },
     settle() {
       for (const f of flags.values()) {
-        if (!f.inRange || !ctx.wanted(f.lane)) continue;
-        counts.bump(f.lane, (c) => {
+        if (f.bucket === OUTSIDE || !ctx.wanted(f.lane)) continue;
+        counts.bump(f.bucket, f.lane, (c) => {
           c.flagged++;
           if (f.verdict === 'confirmed') c.confirmed++;
           else if (f.verdict === 'false-alarm') c.falseAlarm++;
@@ -60,8 +60,8 @@ export function escalationPrecision(ctx: KpiContext): KpiReducer<EscalationPreci
         });
       }
     },
-    figure(lane) {
-      const c = counts.of(lane);
+    figure(bucket, lane) {
+      const c = counts.of(bucket, lane);
       return { ...share(c.confirmed, c.confirmed + c.falseAlarm), flagged: c.flagged, undecided: c.undecided };
     },
   };

@@ -1,7 +1,7 @@
 import type { AuditRow } from '@/lib/schemas/audit';
 import { FRESH_WITHIN_MS } from '../kpi-definitions';
 import { share, spread, type Share, type Spread } from './figures';
-import { laneOf, perLane, type KpiContext, type KpiReducer } from './kpi-context';
+import { laneOf, OUTSIDE, perLane, type KpiContext, type KpiReducer } from './kpi-context';
 
 export interface FieldFreshness {
   toWrite: Spread;
@@ -15,11 +15,11 @@ export interface FieldFreshness {
 interface Proposed {
   lane: string;
   at: number;
-  inRange: boolean;
+  bucket: number;
 }
 
 /** HubSpot proposals: time to write and share resolved within a day, sampled by when proposed; conflicts and writes by when they happened. */
-export function fieldFreshness(ctx: KpiContext, to: number): KpiReducer<FieldFreshness> {
+export function fieldFreshness(ctx: KpiContext): KpiReducer<FieldFreshness> {
   const proposals = new Map<string, Proposed>();
   const counts = perLane(() => ({ ages: [] as number[], judged: 0, within: 0, written: 0, rejected: 0, open: 0, conflicts: 0, writes: 0 }), ctx);
   const key = (row: AuditRow, property: string) => `${row.subject ?? ''}\u0000${property}`;
@@ -29,19 +29,20 @@ export function fieldFreshness(ctx: KpiContext, to: number): KpiReducer<FieldFre
         case 'proposal.created':
           // Only one unresolved proposal per property exists, so one already here was resolved without a record
           // of when (rejections were not audited before 'proposal.rejected'): it is left out rather than guessed.
-          proposals.set(key(row, row.data.property), { lane: laneOf(row), at: row.at, inRange: ctx.inRange(row.at) });
+          proposals.set(key(row, row.data.property), { lane: laneOf(row), at: row.at, bucket: ctx.bucket(row.at) });
           return;
         case 'field.written':
         case 'proposal.rejected': {
           const written = row.kind === 'field.written';
-          if (written && ctx.inRange(row.at) && ctx.wanted(row.lane)) counts.bump(laneOf(row), (c) => void c.writes++);
+          const at = ctx.bucket(row.at);
+          if (written && at !== OUTSIDE && ctx.wanted(row.lane)) counts.bump(at, laneOf(row), (c) => void c.writes++);
           const k = key(row, row.data.property);
           const p = proposals.get(k);
           if (!p) return;
           proposals.delete(k);
-          if (!p.inRange || !ctx.wanted(p.lane)) return;
+          if (p.bucket === OUTSIDE || !ctx.wanted(p.lane)) return;
           const age = row.at - p.at;
-          counts.bump(p.lane, (c) => {
+          counts.bump(p.bucket, p.lane, (c) => {
             c.judged++;
             if (age <= FRESH_WITHIN_MS) c.within++;
             if (written) {
@@ -51,25 +52,27 @@ export function fieldFreshness(ctx: KpiContext, to: number): KpiReducer<FieldFre
           });
           return;
         }
-        case 'field.conflict':
-          if (ctx.inRange(row.at) && ctx.wanted(row.lane)) counts.bump(laneOf(row), (c) => void c.conflicts++);
+        case 'field.conflict': {
+          const at = ctx.bucket(row.at);
+          if (at !== OUTSIDE && ctx.wanted(row.lane)) counts.bump(at, laneOf(row), (c) => void c.conflicts++);
           return;
+        }
         default:
           return;
       }
     },
     settle() {
       for (const p of proposals.values()) {
-        if (!p.inRange || !ctx.wanted(p.lane)) continue;
-        counts.bump(p.lane, (c) => {
+        if (p.bucket === OUTSIDE || !ctx.wanted(p.lane)) continue;
+        counts.bump(p.bucket, p.lane, (c) => {
           c.open++;
-          // Too young to judge: it may yet be resolved within the day.
-          if (p.at + FRESH_WITHIN_MS < to) c.judged++;
+          // Too young to judge at the end of its range: it may yet be resolved within the day.
+          if (p.at + FRESH_WITHIN_MS < ctx.end(p.bucket)) c.judged++;
         });
       }
     },
-    figure(lane) {
-      const c = counts.of(lane);
+    figure(bucket, lane) {
+      const c = counts.of(bucket, lane);
       return { toWrite: spread(c.ages), resolvedWithin24h: share(c.within, c.judged), written: c.written, rejected: c.rejected, open: c.open, conflicts: c.conflicts, writes: c.writes };
     },
   };

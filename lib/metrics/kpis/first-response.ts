@@ -1,6 +1,6 @@
 import type { AuditRow } from '@/lib/schemas/audit';
 import { spread, type Spread } from './figures';
-import { laneOf, perLane, type KpiContext, type KpiReducer } from './kpi-context';
+import { laneOf, OUTSIDE, perLane, type KpiContext, type KpiReducer } from './kpi-context';
 
 /** Thread first seen → first reply sent from a draft. Sampled when the reply is sent. */
 export function firstResponse(ctx: KpiContext): KpiReducer<Spread> {
@@ -12,9 +12,11 @@ export function firstResponse(ctx: KpiContext): KpiReducer<Spread> {
       const thread = ctx.thread(row.subject);
       const first = !responded.has(row.subject);
       responded.add(row.subject);
-      if (first && thread && ctx.inRange(row.at) && ctx.wanted(row.lane)) samples.bump(laneOf(row), (s) => s.push(row.at - thread.firstSeen));
-      else if (ctx.inRange(row.at) && ctx.wanted(row.lane)) ctx.touch(laneOf(row));
+      const bucket = ctx.bucket(row.at);
+      if (bucket === OUTSIDE || !ctx.wanted(row.lane)) return;
+      if (first && thread) samples.bump(bucket, laneOf(row), (s) => s.push(row.at - thread.firstSeen));
+      else ctx.touch(bucket, laneOf(row));
     },
-    figure: (lane) => spread(samples.of(lane)),
+    figure: (bucket, lane) => spread(samples.of(bucket, lane)),
   };
 }

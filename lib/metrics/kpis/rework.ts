@@ -1,13 +1,14 @@
 import type { AuditRow } from '@/lib/schemas/audit';
 import { REWORK_EDIT_RATIO } from '../kpi-definitions';
 import { share, type Share } from './figures';
-import { laneOf, perLane, type KpiContext, type KpiReducer } from './kpi-context';
+import { laneOf, OUTSIDE, perLane, type KpiContext, type KpiReducer } from './kpi-context';
 
 export type Rework = Share & { rejected: number; discarded: number; replaced: number; heavilyEdited: number; open: number };
 type Outcome = 'open' | 'sent' | 'sent-heavily-edited' | 'rejected' | 'discarded' | 'replaced';
 interface Draft {
   lane: string;
-  generatedInRange: boolean;
+  /** The range it was generated in. */
+  bucket: number;
   outcome: Outcome;
 }
 
@@ -21,7 +22,7 @@ export function rework(ctx: KpiContext): KpiReducer<Rework> {
       switch (row.kind) {
         case 'draft.generated': {
           if (row.data.failed !== undefined || drafts.has(row.data.draftId)) return;
-          const draft: Draft = { lane: laneOf(row), generatedInRange: ctx.inRange(row.at), outcome: 'open' };
+          const draft: Draft = { lane: laneOf(row), bucket: ctx.bucket(row.at), outcome: 'open' };
           drafts.set(row.data.draftId, draft);
           if (row.subject === null) return;
           // A newer draft for the same thread replaces one nobody sent or rejected.
@@ -52,8 +53,8 @@ export function rework(ctx: KpiContext): KpiReducer<Rework> {
     settle() {
       // Outcomes are known only once every row is read.
       for (const draft of drafts.values()) {
-        if (!draft.generatedInRange || !ctx.wanted(draft.lane)) continue;
-        counts.bump(draft.lane, (c) => {
+        if (draft.bucket === OUTSIDE || !ctx.wanted(draft.lane)) continue;
+        counts.bump(draft.bucket, draft.lane, (c) => {
           if (draft.outcome === 'open') return void c.open++;
           c.n++;
           if (draft.outcome === 'sent') return;
@@ -65,8 +66,8 @@ export function rework(ctx: KpiContext): KpiReducer<Rework> {
         });
       }
     },
-    figure(lane) {
-      const c = counts.of(lane);
+    figure(bucket, lane) {
+      const c = counts.of(bucket, lane);
       return { ...c, ...share(c.hits, c.n) };
     },
   };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeedbackRow } from '@/lib/db/database';
 import type { AuditKind, AuditRow } from '@/lib/schemas/audit';
 import { auditRow } from '../../support/audit-rows';
-import { computeKpis, type LaneKpis } from '@/lib/metrics/compute-kpis';
+import { computeKpis, computeKpiSeries, type LaneKpis } from '@/lib/metrics/compute-kpis';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -232,5 +232,26 @@ describe('computeKpis on any stream', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('computeKpiSeries', () => {
+  it('gives each of several ranges, in one pass, what computeKpis gives it alone', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 120 }), fc.uniqueArray(fc.integer({ min: 0, max: 1_100_000 }), { minLength: 2, maxLength: 6 }), fc.constantFrom(undefined, 'support-replies'), (unsorted, cuts, lane) => {
+        const rows = [...unsorted].sort((a, b) => a.at - b.at);
+        const feedback = rows.filter((r) => r.kind === 'triage.corrected' && r.subject).map((r) => fb(r.at, r.subject!, 'category', 'a', 'b'));
+        const edges = [...cuts].sort((a, b) => a - b);
+        // Adjacent ranges, given newest first, with one gap left out.
+        const ranges = edges.slice(1).map((to, i) => ({ from: edges[i]!, to })).filter((_, i) => i !== 1).reverse();
+        const series = computeKpiSeries(rows, feedback, ranges, lane);
+        expect(series).toEqual(ranges.map((r) => computeKpis(rows, feedback, { ...r, ...(lane ? { lane } : {}) })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses overlapping ranges', () => {
+    expect(() => computeKpiSeries([], [], [{ from: 0, to: 10 }, { from: 5, to: 15 }])).toThrow('overlap');
   });
 });
