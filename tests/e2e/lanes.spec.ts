@@ -46,6 +46,8 @@ test('an admin adds a lane with two categories in the form; a Gmail thread is cl
   await expect(delivery.getByTestId(`lane-field-${lane}-categories-0-intent-error`)).toHaveText('Say what the sender wants.');
   await expect(delivery.getByLabel('Owner or queue')).toHaveAttribute('aria-invalid', 'true');
   await expect(options.getByTestId('lane-issues')).toContainText('2 fields need attention');
+  await options.getByTestId('lane-issues').getByRole('button', { name: 'DACH customer desk › Lieferstatus: Name the owner or queue.' }).click();
+  await expect(delivery.getByLabel('Owner or queue')).toBeFocused();
   await shoot(options, 'lanes-editor-errors');
   await expect(delivery.getByLabel('Id')).toHaveValue('lieferstatus');
 
@@ -91,6 +93,9 @@ test('an admin adds a lane with two categories in the form; a Gmail thread is cl
 
 test('export then import gives the same lanes; history restores and resets', async ({ context, extensionId }) => {
   const options = await openLanes(context, extensionId);
+  // Categories are folded to one line each: open the first, from the keyboard.
+  await options.getByTestId('category-0-categories-0').locator('summary').focus();
+  await options.keyboard.press('Enter');
   const owner = options.getByTestId('category-0-categories-0').getByLabel('Owner or queue');
   await owner.fill('Front desk');
   await options.getByRole('button', { name: 'Save lanes' }).click();
@@ -155,6 +160,7 @@ test('lanes the organisation manages are shown locked: no field, save, import, r
   await options.reload();
   await expect(options.getByTestId('lanes-managed')).toContainText('Your organisation manages these lanes');
   await expect(options.getByLabel('Name', { exact: true })).toBeDisabled();
+  await options.getByTestId('category-0-categories-0').locator('summary').click();
   await expect(options.getByTestId('category-0-categories-0').getByLabel('Example messages')).toBeDisabled();
   await expect(options.getByRole('button', { name: 'Save lanes' })).toHaveCount(0);
   await expect(options.getByRole('button', { name: 'Add a lane' })).toHaveCount(0);

@@ -17,12 +17,12 @@ export function FieldShell({ path, label, hint, children }: FieldProps & { child
   return (
     <div className={`lane-field${mine.length ? ' lane-field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': mine.length > 0 })}
       {hint && (
         <p id={`${id}-hint`} className="lane-field__hint">
           {hint}
         </p>
       )}
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': mine.length > 0 })}
       <FieldErrors id={id} issues={mine} />
     </div>
   );

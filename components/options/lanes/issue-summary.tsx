@@ -13,6 +13,16 @@ function focusField(path: LaneIssue['path']) {
   }
 }
 
+/** "Lane › Category: " for a problem inside a category, "Lane: " inside a lane. */
+function placeOf(issue: LaneIssue, lanes: readonly Lane[]): string {
+  const [laneIndex, section, categoryIndex] = issue.path;
+  const lane = typeof laneIndex === 'number' ? lanes[laneIndex] : undefined;
+  if (!lane) return '';
+  const category = section === 'categories' && typeof categoryIndex === 'number' ? lane.categories[categoryIndex] : undefined;
+  const laneName = lane.name || 'New lane';
+  return category ? `${laneName} › ${category.label || category.id || 'New category'}: ` : `${laneName}: `;
+}
+
 /** What stops a save, each problem a link to its field (opening its lane first). */
 export function IssueSummary({ issues, lanes, onOpenLane }: { issues: readonly LaneIssue[]; lanes: readonly Lane[]; onOpenLane: (index: number) => void }) {
   if (issues.length === 0) return null;
@@ -28,11 +38,10 @@ export function IssueSummary({ issues, lanes, onOpenLane }: { issues: readonly L
       </p>
       <ul>
         {issues.map((issue) => {
-          const lane = typeof issue.path[0] === 'number' ? lanes[issue.path[0]] : undefined;
           return (
             <li key={`${issue.path.join('.')}:${issue.message}`}>
               <button type="button" className="link" onClick={() => go(issue)}>
-                {lane ? `${lane.name || 'New lane'}: ` : ''}
+                {placeOf(issue, lanes)}
                 {issue.message}
               </button>
             </li>

@@ -83,7 +83,7 @@ export function LanesEditor({ db, stored, locked }: { db: TriageDatabase; stored
                 <button type="button" className="button" disabled={!lanes.dirty} onClick={() => (lanes.discard(), setTried(false), setOutcome(null))}>
                   Discard changes
                 </button>
-                <p className="status grow" role="status" data-testid="lanes-save-status">
+                <p className={`grow ${lanes.dirty ? 'muted' : 'status'}`} role="status" data-testid="lanes-save-status">
                   {lanes.dirty ? 'Unsaved changes.' : outcome?.ok ? outcome.text : ''}
                 </p>
               </div>
