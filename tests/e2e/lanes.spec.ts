@@ -135,6 +135,15 @@ test('export then import gives the same lanes; history restores and resets', asy
   await expect(options.getByTestId('lane-history-result')).toContainText('Version 2 restored as version 4');
   await expect(owner).toHaveValue('Support tier 1');
   await expect(options.getByTestId('lane-version-4')).toContainText('Saved in the editor');
+
+  // A restore under unsaved edits keeps the edits and says the lanes in force changed; discarding shows them.
+  await owner.fill('Half-edited');
+  await options.getByRole('button', { name: 'Restore version 3' }).click();
+  await expect(options.getByTestId('lanes-stale')).toBeVisible();
+  await expect(owner).toHaveValue('Half-edited');
+  await options.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(owner).toHaveValue('Front desk');
+  await expect(options.getByTestId('lanes-stale')).toHaveCount(0);
 });
 
 /**
@@ -170,4 +179,21 @@ test('lanes the organisation manages are shown locked: no field, save, import, r
   // Still readable and exportable.
   await expect(options.getByRole('button', { name: 'Export lanes' })).toBeEnabled();
   await shoot(options, 'lanes-managed');
+});
+
+test('thresholds: an out-of-range or emptied one is shown on its field; a typed one is saved', async ({ context, extensionId }) => {
+  const options = await openLanes(context, extensionId);
+  const floor = options.getByLabel('Confidence floor');
+  await floor.fill('1.5');
+  await options.getByRole('button', { name: 'Save lanes' }).click();
+  await expect(options.getByTestId('lane-field-0-qualityChecks-confidenceFloor-error')).toHaveText('Use a number from 0 to 1.');
+  await floor.fill('');
+  await expect(options.getByTestId('lane-field-0-qualityChecks-confidenceFloor-error')).toHaveText('Enter a number from 0 to 1.');
+  await floor.focus();
+  await options.keyboard.type('0.45');
+  await expect(options.getByTestId('lane-issues')).toHaveCount(0);
+  await options.getByRole('button', { name: 'Save lanes' }).click();
+  await expect(options.getByTestId('lanes-save-status')).toContainText('Saved as version 1');
+  await options.reload();
+  await expect(options.getByLabel('Confidence floor')).toHaveValue('0.45');
 });

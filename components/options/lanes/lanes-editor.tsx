@@ -49,6 +49,8 @@ export function LanesEditor({ db, stored, locked }: { db: TriageDatabase; stored
         <LaneNav lanes={draft} selected={index} onSelect={setSelected} onAdd={addLane} locked={locked} />
         <form
           className="card lane-editor__form"
+          // The lanes are checked by checkLanes, each problem shown on its field: not by the browser's bubbles.
+          noValidate
           aria-label={`Lane ${lane?.name || 'New lane'}`}
           onSubmit={(e) => {
             e.preventDefault();
@@ -71,6 +73,11 @@ export function LanesEditor({ db, stored, locked }: { db: TriageDatabase; stored
           {!locked && (
             <div className="lane-savebar">
               <IssueSummary issues={shownIssues} lanes={draft} onOpenLane={setSelected} />
+              {lanes.stale && (
+                <p className="banner" role="status" data-testid="lanes-stale">
+                  The lanes in force changed while you were editing. Save to put your version in force over them, or discard your changes to see them.
+                </p>
+              )}
               {outcome && !outcome.ok && (
                 <p className="error" role="alert">
                   {outcome.error.message} {outcome.error.nextStep}

@@ -11,6 +11,8 @@ export function useLaneDraft(stored: Lane[] | undefined) {
   const [base, setBase] = useState<Lane[] | null>(null);
   const [draft, setDraft] = useState<Lane[] | null>(null);
   const dirty = base !== null && draft !== null && JSON.stringify(base) !== JSON.stringify(draft);
+  /** The lanes in force changed under an edited draft (a restore, an import, the policy). */
+  const stale = dirty && stored !== undefined && JSON.stringify(stored) !== JSON.stringify(base);
   useEffect(() => {
     if (!stored || dirty) return;
     setBase(stored);
@@ -21,6 +23,7 @@ export function useLaneDraft(stored: Lane[] | undefined) {
   return {
     draft,
     dirty,
+    stale,
     issues,
     update: (path: FieldPath, value: unknown) => setDraft((d) => (d ? withValueAt(d, path, value) : d)),
     replace: (lanes: Lane[]) => setDraft(lanes),
