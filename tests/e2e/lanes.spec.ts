@@ -35,7 +35,7 @@ test('an admin adds a lane with two categories in the form; a Gmail thread is cl
   await expect(options.getByLabel('Name', { exact: true })).toBeFocused();
   await options.keyboard.type('DACH customer desk');
   await options.getByLabel('Objective').fill('Answer German-speaking customers in their language, from the Vienna desk.');
-  await expect(options.getByLabel('Id', { exact: true }).first()).toHaveValue('dach-customer-desk');
+  await expect(options.getByLabel('Lane id')).toHaveValue('dach-customer-desk');
 
   await options.getByRole('button', { name: 'Add a category' }).click();
   const delivery = category(options, lane, 0);
@@ -49,7 +49,7 @@ test('an admin adds a lane with two categories in the form; a Gmail thread is cl
   await options.getByTestId('lane-issues').getByRole('button', { name: 'DACH customer desk › Lieferstatus: Name the owner or queue.' }).click();
   await expect(delivery.getByLabel('Owner or queue')).toBeFocused();
   await shoot(options, 'lanes-editor-errors');
-  await expect(delivery.getByLabel('Id')).toHaveValue('lieferstatus');
+  await expect(delivery.getByLabel('Category id')).toHaveValue('lieferstatus');
 
   await delivery.getByLabel('Intent').fill('ask where an order is');
   await delivery.getByLabel('Owner or queue').fill('DACH-Team Wien');
@@ -72,8 +72,8 @@ test('an admin adds a lane with two categories in the form; a Gmail thread is cl
     ['Bitte senden Sie uns eine Kopie der Rechnung mit unserer Umsatzsteuer-Identifikationsnummer.', 'Auf der Rechnung fehlt unsere Bestellnummer, bitte korrigieren Sie das.', 'Welche Zahlungsfrist gilt für die Rechnung vom Januar?'].join('\n'),
   );
   await invoice.getByLabel('Label').focus();
-  await invoice.getByLabel('Id').click();
-  await expect(invoice.getByLabel('Id')).toHaveValue('rechnungsfrage');
+  await invoice.getByLabel('Category id').click();
+  await expect(invoice.getByLabel('Category id')).toHaveValue('rechnungsfrage');
 
   await options.getByRole('button', { name: 'Save lanes' }).click();
   await expect(options.getByTestId('lanes-save-status')).toContainText(/Saved as version \d+/);

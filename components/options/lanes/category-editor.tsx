@@ -29,7 +29,7 @@ export function CategoryEditor({ path, category, onRemove }: { path: FieldPath; 
       </summary>
       <div className="lane-grid">
         <TextField path={at('label')} label="Label" hint="As the panel shows it." onBlur={() => category.id === '' && update(at('id'), idFromName(category.label, '_'))} />
-        <TextField path={at('id')} label="Id" hint="Lowercase letters, digits, underscores; corrections and SOP tags use it." />
+        <TextField path={at('id')} label="Category id" hint="Lowercase letters, digits, underscores; corrections and SOP tags use it." />
         <TextField path={at('intent')} label="Intent" hint='What the sender wants, e.g. "ask where an order is".' />
         <TextField path={at('owner')} label="Owner or queue" hint="The team or queue this kind of message goes to." />
       </div>

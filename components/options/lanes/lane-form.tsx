@@ -27,7 +27,7 @@ export function LaneForm({ index, lane }: { index: number; lane: Lane }) {
       <Section id={sec('about')} title="Lane">
         <div className="lane-grid">
           <TextField path={at('name')} label="Name" onBlur={() => lane.id === '' && update(at('id'), idFromName(lane.name, '-'))} />
-          <TextField path={at('id')} label="Id" hint="Lowercase letters, digits and hyphens; SOPs are tagged to it." />
+          <TextField path={at('id')} label="Lane id" hint="Lowercase letters, digits and hyphens; SOPs are tagged to it." />
         </div>
         <TextAreaField path={at('objective')} label="Objective" hint="The outcome this lane exists for." />
       </Section>

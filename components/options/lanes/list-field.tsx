@@ -26,6 +26,8 @@ export function ListField(props: FieldProps & { rows?: number }) {
       {(a11y) => (
         <textarea
           {...a11y}
+          // Unwrapped: a line on screen is an item of the list.
+          wrap="off"
           rows={props.rows ?? Math.min(8, Math.max(2, items.length + 1))}
           value={text}
           onChange={(e) => {
