@@ -15,8 +15,10 @@ async function shoot(page: Page, name: string): Promise<void> {
   }
 }
 
-async function openLanes(context: BrowserContext, extensionId: string): Promise<Page> {
+/** The options page on the Lanes tab; errors thrown in it join the page errors every test asserts are none. */
+async function openLanes(context: BrowserContext, extensionId: string, pageErrors: string[]): Promise<Page> {
   const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`chrome-extension://${extensionId}/options.html#lanes`);
   await expect(page.getByRole('navigation', { name: 'Lanes' })).toBeVisible();
   return page;
@@ -24,8 +26,8 @@ async function openLanes(context: BrowserContext, extensionId: string): Promise<
 
 const category = (page: Page, lane: number, index: number) => page.getByTestId(`category-${lane}-categories-${index}`);
 
-test('an admin adds a lane with two categories in the form; a Gmail thread is classified into one and routed to its owner', async ({ context, extensionId, gmail }) => {
-  const options = await openLanes(context, extensionId);
+test('an admin adds a lane with two categories in the form; a Gmail thread is classified into one and routed to its owner', async ({ context, extensionId, gmail, pageErrors }) => {
+  const options = await openLanes(context, extensionId, pageErrors);
   await shoot(options, 'lanes-editor');
   const lanes = options.getByRole('navigation', { name: 'Lanes' });
   const before = await lanes.getByRole('listitem').count();
@@ -91,8 +93,8 @@ test('an admin adds a lane with two categories in the form; a Gmail thread is cl
   await expect(panel.root.getByTestId('cls-lane')).toContainText('DACH customer desk');
 });
 
-test('export then import gives the same lanes; history restores and resets', async ({ context, extensionId }) => {
-  const options = await openLanes(context, extensionId);
+test('export then import gives the same lanes; history restores and resets', async ({ context, extensionId, pageErrors }) => {
+  const options = await openLanes(context, extensionId, pageErrors);
   // Categories are folded to one line each: open the first, from the keyboard.
   await options.getByTestId('category-0-categories-0').locator('summary').focus();
   await options.keyboard.press('Enter');
@@ -151,8 +153,8 @@ test('export then import gives the same lanes; history restores and resets', asy
  * background writes it (lanes.policy in the extension's database); the policy read itself and the refusal in
  * saveLanes are unit-tested (tests/unit/sop/managed.test.ts, tests/unit/lanes/lane-editing.test.ts).
  */
-test('lanes the organisation manages are shown locked: no field, save, import, reset or restore', async ({ context, extensionId }) => {
-  const options = await openLanes(context, extensionId);
+test('lanes the organisation manages are shown locked: no field, save, import, reset or restore', async ({ context, extensionId, pageErrors }) => {
+  const options = await openLanes(context, extensionId, pageErrors);
   await options.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
@@ -181,8 +183,8 @@ test('lanes the organisation manages are shown locked: no field, save, import, r
   await shoot(options, 'lanes-managed');
 });
 
-test('thresholds: an out-of-range or emptied one is shown on its field; a typed one is saved', async ({ context, extensionId }) => {
-  const options = await openLanes(context, extensionId);
+test('thresholds: an out-of-range or emptied one is shown on its field; a typed one is saved', async ({ context, extensionId, pageErrors }) => {
+  const options = await openLanes(context, extensionId, pageErrors);
   const floor = options.getByLabel('Confidence floor');
   await floor.fill('1.5');
   await options.getByRole('button', { name: 'Save lanes' }).click();
