@@ -1,64 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { optionsDb } from '@/lib/db/options-db';
-import { loadLanes } from '@/lib/lanes/lane-store';
-import type { Lane } from '@/lib/schemas/lane';
+import { loadLanes, loadLanesPolicy } from '@/lib/lanes/lane-store';
+import { LaneHistory } from './lanes/lane-history';
+import { LanesEditor } from './lanes/lanes-editor';
+import { LanesTransfer } from './lanes/lanes-transfer';
+import { ManagedNote } from './lanes/managed-note';
+import './lanes/lanes.css';
 
-const list = (items: readonly string[]) => (items.length ? items.join(', ') : '—');
-
-function LaneCard({ lane }: { lane: Lane }) {
-  return (
-    <article className="card lane" aria-labelledby={`lane-${lane.id}`} data-testid={`lane-${lane.id}`}>
-      <h3 id={`lane-${lane.id}`}>{lane.name}</h3>
-      <p>{lane.objective}</p>
-      <dl className="dims">
-        <dt>Trigger</dt>
-        <dd>
-          {lane.trigger.site}: {list([...lane.categories.map((c) => c.label), ...lane.trigger.recordTypes])}
-        </dd>
-        <dt>Inputs</dt>
-        <dd>{list(lane.inputs)}</dd>
-        <dt>Processing</dt>
-        <dd>
-          {list(lane.processing.actions)}
-          {lane.processing.writableProperties.length > 0 && <> · may propose: {list(lane.processing.writableProperties)}</>}
-        </dd>
-        <dt>Outputs</dt>
-        <dd>{list(lane.outputs)}</dd>
-        <dt>Consumers</dt>
-        <dd>{list(lane.consumers)}</dd>
-        <dt>Never decides</dt>
-        <dd>
-          {list(lane.decisionsNotMade)}
-          {lane.humanDecisionProperties.length > 0 && <> · human decision: {list(lane.humanDecisionProperties)}</>}
-        </dd>
-        <dt>Quality checks</dt>
-        <dd>
-          grounding ≥ {lane.qualityChecks.minGroundingScore}, confidence ≥ {Math.round(lane.qualityChecks.confidenceFloor * 100)}%
-          {lane.qualityChecks.requiredFields.length > 0 && <>, requires {list(lane.qualityChecks.requiredFields)}</>}
-        </dd>
-        <dt>Failure and feedback</dt>
-        <dd>
-          escalate to {lane.failureFeedback.escalateTo} when {list(lane.failureFeedback.escalateWhen)}; learns from {list(lane.failureFeedback.recordForLearning)}
-        </dd>
-        <dt>Acknowledge</dt>
-        <dd>{list(lane.riskAcknowledgements)}</dd>
-        <dt>KPIs</dt>
-        <dd>{list(lane.kpis)}</dd>
-      </dl>
-    </article>
-  );
-}
-
-/** The lanes in force, each by the nine dimensions of the team's playbook. Read-only for now. */
+/** The Lanes tab: the team's lanes and categories to edit, their history, and a file to share them. */
 export function LanesView() {
-  const lanes = useLiveQuery(() => loadLanes(optionsDb()), []);
-  if (!lanes) return <p className="muted">Loading lanes…</p>;
+  const db = optionsDb();
+  const lanes = useLiveQuery(() => loadLanes(db), [db]);
+  const policy = useLiveQuery(() => loadLanesPolicy(db), [db]);
+  if (!policy) return <p className="muted">Loading lanes…</p>;
   return (
     <>
-      <p className="muted">Each lane has one trigger, one bounded action, one review edge, and a system of record (Gmail or HubSpot) that stays authoritative.</p>
-      {lanes.map((lane) => (
-        <LaneCard key={lane.id} lane={lane} />
-      ))}
+      <p className="muted">Each lane has one trigger, one bounded action, one review edge, and a system of record (Gmail or HubSpot) that stays authoritative. Its categories are your team's taxonomy: the panel classifies into them and routes to their owners.</p>
+      <ManagedNote policy={policy} />
+      <LanesEditor db={db} stored={lanes} locked={policy.managed} />
+      <LaneHistory db={db} locked={policy.managed} />
+      <LanesTransfer db={db} locked={policy.managed} />
     </>
   );
 }

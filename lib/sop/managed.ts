@@ -3,6 +3,7 @@ import type { TriageDatabase } from '@/lib/db/database';
 import { fail, ok, type AppError, type Result } from '@/lib/schemas/errors';
 import { importBundle, sopBundleSchema, type BundleImportSummary } from './bundle';
 import { listSops, retire } from './library';
+import { applyPolicyLanes } from '@/lib/lanes/lane-store';
 import { managedStatusSchema, type ManagedStatus } from '@/lib/schemas/sop';
 import type { SopIndex } from './sop-index';
 
@@ -11,6 +12,7 @@ import type { SopIndex } from './sop-index';
  * described by public/managed_schema.json) naming a bundle URL or carrying the bundle inline. The background applies
  * it on start and whenever the policy changes: the bundle is verified and imported as managed (read-only to reps),
  * managed SOPs the bundle no longer has are retired, and the outcome is kept as a status the options page shows.
+ * Lanes the policy sets are saved as the lanes in force and locked (lib/lanes/lane-store.ts).
  */
 
 export const managedPolicySchema = z.object({
@@ -19,6 +21,8 @@ export const managedPolicySchema = z.object({
   sopBundle: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
   engine: z.enum(['local', 'claude']).optional(),
   panelEnabled: z.object({ gmail: z.boolean().optional(), hubspot: z.boolean().optional() }).optional(),
+  /** The team's lanes, as the Lanes tab exports them (the file's `lanes` array); checked by parseLanes when applied. */
+  lanes: z.array(z.unknown()).optional(),
 });
 export type ManagedPolicy = z.infer<typeof managedPolicySchema>;
 
@@ -121,6 +125,8 @@ async function computeStatus(deps: ManagedDeps, now: () => number): Promise<Mana
   const read = await readManagedPolicy(deps.area);
   if (!read.ok) return failed('policy', read.error);
   const policy = read.value;
+  // Lanes are applied on their own: a bundle that fails to download must not leave the policy's lanes unapplied.
+  await applyPolicyLanes(deps.db, policy?.lanes, now());
   if (!policy) return { state: 'none', at: now() };
 
   const patch = settingsPatch(policy);

@@ -8,6 +8,12 @@ import { parseSopFile } from '@/lib/sop/parse/parse-sop-file';
 import { retrieve } from '@/lib/sop/retrieve';
 import { SopIndex } from '@/lib/sop/sop-index';
 import { setSopLanes } from '@/lib/sop/sop-lanes';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { defaultLanes } from '@/lib/lanes/default-lanes';
+import { loadLanes, loadLanesPolicy, saveLanes } from '@/lib/lanes/lane-store';
+import { findCategory } from '@/lib/lanes/taxonomy';
+import { categorySchema, laneSchema } from '@/lib/schemas/lane';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const PALLETS = '---\nid: lost-pallets\nlanes: [support-replies]\nowner: Fulfilment\n---\n# Lost pallet claims\n\n## Filing\n\nFile a lost pallet claim with the carrier within 5 business days of the missed delivery, with the bill of lading and the pallet count.';
@@ -143,5 +149,41 @@ describe('managed policy', () => {
     const lanes = await setSopLanes(db, index, 'lost-pallets', ['rfq-response']);
     expect(lanes).toMatchObject({ ok: false, error: { code: 'sop.managed' } });
     expect((await listSops(db))[0]).toMatchObject({ version: 1, lanes: ['support-replies'] });
+  });
+});
+
+describe('managed lanes', () => {
+  const teamLanes = () => {
+    const lanes = structuredClone(defaultLanes);
+    lanes[0]!.categories.push({ id: 'warranty_claim', label: 'Warranty claim', intent: 'claim under warranty', owner: 'Warranty desk', description: '', examples: ['Is the broken hinge covered by the warranty?'], sopTags: [], riskAcknowledgements: [], reply: 'draft' });
+    return lanes;
+  };
+
+  it('a policy with lanes puts them in force as managed, even when its bundle cannot be downloaded; the editor is refused', async () => {
+    const status = await applyManagedPolicy(deps({ lanes: teamLanes(), sopBundleUrl: 'https://intranet.example/missing.json' }));
+    expect(status.state).toBe('failed');
+    expect(await loadLanesPolicy(db)).toEqual({ managed: true, at: 1_700_000_000_000, error: null });
+    expect(findCategory(await loadLanes(db), 'warranty_claim')?.category.owner).toBe('Warranty desk');
+    expect((await db.laneVersions.toArray()).map((v) => v.source)).toEqual(['policy']);
+    expect(await saveLanes(db, defaultLanes, 'editor')).toMatchObject({ ok: false, error: { code: 'lanes.managed' } });
+  });
+
+  it('a policy without lanes, or no policy, leaves the lanes editable', async () => {
+    await applyManagedPolicy(deps({ lanes: teamLanes() }));
+    await applyManagedPolicy(deps({ engine: 'local' }));
+    expect((await loadLanesPolicy(db)).managed).toBe(false);
+    await applyManagedPolicy(deps({ lanes: teamLanes() }));
+    await applyManagedPolicy(deps({}));
+    expect((await loadLanesPolicy(db)).managed).toBe(false);
+    expect((await saveLanes(db, defaultLanes, 'editor')).ok).toBe(true);
+  });
+
+  it('the policy schema Chrome checks describes every lane and category field', () => {
+    const schema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../public/managed_schema.json'), 'utf8'));
+    const lane = schema.properties.lanes.items.properties;
+    expect(Object.keys(lane).sort()).toEqual(Object.keys(laneSchema.shape).sort());
+    expect(Object.keys(lane.categories.items.properties).sort()).toEqual(Object.keys(categorySchema.shape).sort());
+    expect(Object.keys(lane.qualityChecks.properties).sort()).toEqual(Object.keys(laneSchema.shape.qualityChecks.shape).sort());
+    expect(Object.keys(lane.failureFeedback.properties).sort()).toEqual(Object.keys(laneSchema.shape.failureFeedback.shape).sort());
   });
 });
