@@ -1,3 +1,4 @@
+import { kpiAlarmSettingsSchema } from '@/lib/schemas/kpi-alarms';
 import type { Category, Lane } from '@/lib/schemas/lane';
 
 /** What the editor starts a new lane or category from: every dimension present, the admin fills the rest. */
@@ -14,11 +15,12 @@ export function blankLane(): Lane {
     consumers: [],
     decisionsNotMade: [],
     humanDecisionProperties: [],
-    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.6, requiredFields: ['category', 'owner'] },
+    qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.6, requiredFields: [] },
     failureFeedback: { escalateTo: '', escalateWhen: [], recordForLearning: ['category corrections'] },
     riskAcknowledgements: [],
     handoffFields: [],
     kpis: [],
+    alarms: kpiAlarmSettingsSchema.parse({}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { categorySchema, type Category, type CategoryInput, type Lane } from '@/lib/schemas/lane';
+import { categorySchema, lanesSchema, type Category, type CategoryInput, type Lane, type LaneInput } from '@/lib/schemas/lane';
 import { starterExamples } from './starter-examples';
 
 /** A starter category with its example messages; its SOP tag is its id. */
@@ -13,7 +13,7 @@ function category(id: string, fields: Omit<CategoryInput, 'id'>): Category {
 
 const supportInputs = ['thread messages (latest customer message first)', 'thread subject', 'SOP passages tagged to this lane', 'sender contact in HubSpot when known'];
 
-export const defaultLanes: Lane[] = [
+const starterLanes: LaneInput[] = [
   {
     id: 'shared-inbox-triage',
     name: 'Shared inbox triage',
@@ -189,3 +189,5 @@ export const defaultLanes: Lane[] = [
     kpis: ['days from signature to kickoff', 'share of onboarding emails answered within 1 business day'],
   },
 ];
+
+export const defaultLanes: Lane[] = lanesSchema.parse(starterLanes);

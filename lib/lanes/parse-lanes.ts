@@ -11,7 +11,7 @@ export const FIX_FIELD_NEXT_STEP = 'Fix that field in the lane editor, or restor
 
 /** One problem in lane data, at the field it is about (lane index first), with what to do next. */
 export interface LaneIssue {
-  code: 'lanes_invalid' | 'lanes_duplicate_id' | 'lanes_duplicate_category' | 'lanes_human_decision';
+  code: 'lanes_invalid' | 'lanes_duplicate_id' | 'lanes_duplicate_category' | 'lanes_human_decision' | 'lanes_required_field';
   path: Array<string | number>;
   message: string;
   nextStep: string;
@@ -46,7 +46,7 @@ export function checkLanes(json: unknown): { lanes: Lane[] | null; issues: LaneI
   return { lanes: issues.length ? null : parsed.data, issues };
 }
 
-/** The rules the schema cannot say: unique ids, one lane per category, money and stage kept for a human. */
+/** The rules the schema cannot say: unique ids, one lane per category, money and stage kept for a human, required fields the handoff carries. */
 function ruleIssues(lanes: Lane[]): LaneIssue[] {
   const issues: LaneIssue[] = [];
   const seen = new Set<string>();
@@ -77,7 +77,12 @@ function ruleIssues(lanes: Lane[]): LaneIssue[] {
     }
     const notCarried = lane.qualityChecks.requiredFields.find((f) => !lane.handoffFields.includes(f));
     if (notCarried) {
-      return fail('lanes_required_field', `Lane "${lane.name}" requires ${notCarried}, but its handoff does not carry it.`, `Add ${notCarried} to the lane's handoff fields, or remove it from its required fields.`);
+      issues.push({
+        code: 'lanes_required_field',
+        path: [i, 'qualityChecks', 'requiredFields'],
+        message: `Lane "${lane.name}" requires ${notCarried}, but its handoff does not carry it.`,
+        nextStep: `Add ${notCarried} to the lane's handoff fields, or remove it from its required fields.`,
+      });
     }
     const notWritable = lane.humanDecisionProperties.find((p) => !lane.processing.writableProperties.includes(p));
     if (notWritable) {

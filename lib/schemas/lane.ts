@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kpiAlarmSettingsSchema } from './kpi-alarms';
 
 export const riskFlagSchema = z.enum([
   'refund', // refund or money movement
@@ -81,6 +82,8 @@ export const laneSchema = z.object({
   /** Fields a handoff packet from this lane carries to HubSpot. */
   handoffFields: z.array(z.string()),
   kpis: z.array(z.string()),
+  /** The targets the KPI dashboard holds the lane to: its rework alarm, minimum sample and anomaly threshold. */
+  alarms: kpiAlarmSettingsSchema.prefault({}),
 });
 export type Lane = z.infer<typeof laneSchema>;
 export type LaneInput = z.input<typeof laneSchema>;

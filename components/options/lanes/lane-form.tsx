@@ -59,7 +59,7 @@ export function LaneForm({ index, lane }: { index: number; lane: Lane }) {
         <div className="lane-grid lane-grid--3">
           <ThresholdField path={at('qualityChecks', 'minGroundingScore')} label="Minimum grounding score" hint="0–1. Under it the panel escalates instead of drafting." />
           <ThresholdField path={at('qualityChecks', 'confidenceFloor')} label="Confidence floor" hint="0–1. Under it the thread goes to human triage." />
-          <ListField path={at('qualityChecks', 'requiredFields')} label="Required fields" />
+          <ListField path={at('qualityChecks', 'requiredFields')} label="Required handoff fields" hint="Handoff fields a packet must carry, one per line. Without one the packet is marked incomplete and names it." />
         </div>
       </Section>
       <Section id={sec('failure')} title="Failure and feedback">
@@ -74,6 +74,11 @@ export function LaneForm({ index, lane }: { index: number; lane: Lane }) {
         <div className="lane-grid">
           <ListField path={at('handoffFields')} label="Handoff fields" hint="Fields a handoff packet carries to HubSpot, one per line." />
           <ListField path={at('kpis')} label="KPIs" />
+        </div>
+        <div className="lane-grid lane-grid--3">
+          <ThresholdField path={at('alarms', 'reworkThreshold')} label="Rework alarm above" hint="0–1. A rework rate above it flags the lane on the KPI tab (playbook: 0.15)." />
+          <ThresholdField path={at('alarms', 'minimumSample')} label="Minimum sample" min={1} max={100000} step={1} hint="Decided drafts (and samples per week) under which a figure says “not enough data”." />
+          <ThresholdField path={at('alarms', 'anomalyThreshold')} label="Anomaly threshold" hint="0–1. A week-over-week shift beyond it is flagged." />
         </div>
       </Section>
     </div>

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { LaneVersionRow, TriageDatabase } from '@/lib/db/database';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
-import { saveLanes } from '@/lib/lanes/lane-store';
+import { saveLanesAndRetrain } from './save-lanes';
 import { formatDate } from '../sop-format';
 import { ActionResultLine, type ActionResult } from './action-result';
 
@@ -20,11 +20,11 @@ export function LaneHistory({ db, locked }: { db: TriageDatabase; locked: boolea
   const versions = useLiveQuery(() => db.laneVersions.orderBy('version').reverse().toArray(), [db]);
   const [result, setResult] = useState<ActionResult>(null);
   const restore = async (row: LaneVersionRow) => {
-    const saved = await saveLanes(db, row.lanes, 'editor');
+    const saved = await saveLanesAndRetrain(db, row.lanes, 'editor');
     setResult(saved.ok ? { ok: true, text: `Version ${row.version} restored as version ${saved.value.version}.` } : saved);
   };
   const reset = async () => {
-    const saved = await saveLanes(db, defaultLanes, 'reset');
+    const saved = await saveLanesAndRetrain(db, defaultLanes, 'reset');
     setResult(saved.ok ? { ok: true, text: `The starter template is in force as version ${saved.value.version}.` } : saved);
   };
   return (

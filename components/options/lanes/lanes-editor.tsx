@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TriageDatabase } from '@/lib/db/database';
 import { blankLane } from '@/lib/lanes/blank-lane';
-import { saveLanes } from '@/lib/lanes/lane-store';
+import { saveLanesAndRetrain } from './save-lanes';
 import type { AppError } from '@/lib/schemas/errors';
 import type { Lane } from '@/lib/schemas/lane';
 import { fieldId, LaneEditorContext } from './editor-context';
@@ -27,7 +27,7 @@ export function LanesEditor({ db, stored, locked }: { db: TriageDatabase; stored
   const save = async () => {
     setTried(true);
     if (lanes.issues.length > 0) return setOutcome(null);
-    const saved = await saveLanes(db, draft, 'editor');
+    const saved = await saveLanesAndRetrain(db, draft, 'editor');
     if (!saved.ok) return setOutcome({ ok: false, error: saved.error });
     lanes.saved(saved.value.lanes);
     setTried(false);

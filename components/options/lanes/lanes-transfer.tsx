@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TriageDatabase } from '@/lib/db/database';
-import { loadLanes, saveLanes } from '@/lib/lanes/lane-store';
+import { loadLanes } from '@/lib/lanes/lane-store';
+import { saveLanesAndRetrain } from './save-lanes';
 import { lanesFileName, lanesFileText, parseLanesFile } from '@/lib/lanes/lanes-file';
 import { ActionResultLine, type ActionResult } from './action-result';
 import { saveTextFile } from './save-text-file';
@@ -18,7 +19,7 @@ export function LanesTransfer({ db, locked }: { db: TriageDatabase; locked: bool
     if (!file) return;
     const parsed = parseLanesFile(await file.text());
     if (!parsed.ok) return setResult(parsed);
-    const saved = await saveLanes(db, parsed.value, 'file');
+    const saved = await saveLanesAndRetrain(db, parsed.value, 'file');
     setResult(saved.ok ? { ok: true, text: `Imported ${saved.value.lanes.length} lanes from ${file.name} as version ${saved.value.version}.` } : saved);
   };
   return (

@@ -21,7 +21,8 @@ export function TextAreaField(props: FieldProps) {
 }
 
 /** A 0–1 threshold. An emptied box is kept as NaN so the schema reports it on this field instead of it becoming 0. */
-export function ThresholdField(props: FieldProps) {
+/** A number, 0–1 by default (shares and scores); min, max and step for counts. */
+export function ThresholdField(props: FieldProps & { min?: number; max?: number; step?: number }) {
   const { draft, update } = useLaneEditor();
   const value = valueAt(draft, props.path);
   return (
@@ -30,10 +31,10 @@ export function ThresholdField(props: FieldProps) {
         <input
           {...a11y}
           type="number"
-          min={0}
-          max={1}
-          step={0.05}
-          inputMode="decimal"
+          min={props.min ?? 0}
+          max={props.max ?? 1}
+          step={props.step ?? 0.05}
+          inputMode={props.step === 1 ? 'numeric' : 'decimal'}
           value={typeof value === 'number' && !Number.isNaN(value) ? value : ''}
           onChange={(e) => update(props.path, e.target.value === '' ? Number.NaN : e.target.valueAsNumber)}
         />

@@ -1,3 +1,4 @@
+import { kpiAlarmSettingsSchema } from '@/lib/schemas/kpi-alarms';
 import { describe, expect, it } from 'vitest';
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
 import { proposeForRecord } from '@/lib/hubspot-lane/background/propose-for-record';
@@ -27,6 +28,7 @@ const lane: Lane = {
   riskAcknowledgements: [],
   handoffFields: [],
   kpis: [],
+  alarms: kpiAlarmSettingsSchema.parse({}),
 };
 
 const seedRecord = (type: '0-1' | '0-3') => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { participantSchema } from '@/lib/schemas/thread';
 import type { Classification } from '@/lib/schemas/classification';
 import { categorySchema, type Lane } from '@/lib/schemas/lane';
+import { kpiAlarmSettingsSchema } from '@/lib/schemas/kpi-alarms';
 import type { ClaudeSettings } from '@/lib/schemas/settings';
 import type { Retrieval } from '@/lib/schemas/sop';
 import type { TriageInput } from '@/lib/schemas/triage-input';
@@ -49,6 +50,7 @@ export const supportLane: Lane = {
   riskAcknowledgements: ['refund'],
   handoffFields: [],
   kpis: ['first response time'],
+  alarms: kpiAlarmSettingsSchema.parse({}),
 };
 
 export const triageLane: Lane = {
