@@ -11,6 +11,7 @@ const colours: Record<TrendKpi, string> = {
   rework: '#b3261e',
   escalationPrecision: '#2f5d8a',
   fieldFreshness: '#6b4fa0',
+  routing: '#2b7a78',
 };
 const HEIGHT = 220;
 const HALF_DAY_S = 12 * 60 * 60;

@@ -2,16 +2,22 @@ import { termsOf } from '@/lib/sop/text-terms';
 import { sentenceSpans, withoutPleasantries } from '@/lib/text/sentences';
 
 /**
- * The questions in the customer's latest message, and whether a sentence of the reply answers each: a question is
- * answered when a reply sentence shares most of its content terms (a cited claim or template line on the subject).
+ * The questions and requests in the customer's latest message, and whether a sentence of the reply answers each: one
+ * is answered when a reply sentence shares most of its content terms (a cited claim or template line on the subject).
+ * Clauses joined by a semicolon are separate requests ("change our invoice address; who is our account manager?").
  */
 
-const ASKING = /\?\s*$|^(?:could|can|would|will|do|does|is|are|please (?:confirm|advise|let us know|tell)|kindly|let us know|können|könnten|würden|ist|sind|bitte (?:teilen|bestätigen|nennen))\b/i;
+const QUESTION_START = /^(?:could|can|would|will|do|does|is|are|who|what|when|where|which|how|kindly|let us know|können|könnten|würden|ist|sind|wer|wann|wo|wie|welche)\b/i;
+const REQUEST_WORDS = /(?<![\p{L}])(?:please(?! (?:find|see|note)\b)|could you|can you|would you|let me know|we need|i need|bitte(?! beachten\b)|können sie|könnten sie|merci de|pourriez-vous|por favor|podrían|graag|kunt u)(?![\p{L}])/iu;
+
+/** A sentence or clause that asks something of us. */
+export const isRequest = (s: string): boolean => /\?\s*$/.test(s) || QUESTION_START.test(s) || REQUEST_WORDS.test(s);
 
 export function customerQuestions(latest: string): string[] {
   return sentenceSpans(latest)
-    .map(withoutPleasantries)
-    .filter((s) => s.length > 8 && ASKING.test(s));
+    .flatMap((s) => s.split(/;\s+/))
+    .map((s) => withoutPleasantries(s).trim())
+    .filter((s) => s.length > 8 && isRequest(s));
 }
 
 /** Share of the question's content terms a reply sentence holds (0–1). */

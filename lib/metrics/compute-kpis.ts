@@ -8,6 +8,7 @@ import type { Share, Spread } from './kpis/figures';
 import { firstResponse } from './kpis/first-response';
 import { OUTSIDE, type KpiContext } from './kpis/kpi-context';
 import { rework, type Rework } from './kpis/rework';
+import { routingAccepted } from './kpis/routing';
 
 export type { Share, Spread } from './kpis/figures';
 export { NO_LANE } from './kpis/kpi-context';
@@ -40,6 +41,8 @@ export interface LaneKpis {
   escalationPrecision: EscalationPrecision;
   fieldFreshness: FieldFreshness;
   corrections: Corrections;
+  /** Routing decisions that took the suggested owner. */
+  routing: Share;
 }
 
 export interface KpiReport {
@@ -96,6 +99,7 @@ export function computeKpiSeries(rows: readonly AuditRow[], feedback: readonly F
     escalationPrecision: escalationPrecision(ctx),
     fieldFreshness: fieldFreshness(ctx),
     corrections: corrections(ctx, feedback),
+    routing: routingAccepted(ctx),
   };
   const all = Object.values(reducers);
   for (const row of rows) {
@@ -116,6 +120,7 @@ export function computeKpiSeries(rows: readonly AuditRow[], feedback: readonly F
     escalationPrecision: reducers.escalationPrecision.figure(bucket, lane),
     fieldFreshness: reducers.fieldFreshness.figure(bucket, lane),
     corrections: reducers.corrections.figure(bucket, lane),
+    routing: reducers.routing.figure(bucket, lane),
   });
   return ranges.map(({ from, to }, bucket) => ({ from, to, events: rows.length, overall: figures(bucket, '*'), lanes: [...touched[bucket]!].map((lane) => figures(bucket, lane)) }));
 }

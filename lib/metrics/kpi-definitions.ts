@@ -12,7 +12,7 @@ export const FRESH_WITHIN_MS = 24 * 60 * 60 * 1000;
 /** Below this many samples a figure says "not enough data" instead of a number. */
 export const MIN_SAMPLE = 5;
 
-export type KpiId = 'firstResponse' | 'acceptedWithoutEdit' | 'rework' | 'escalationPrecision' | 'fieldFreshness' | 'corrections';
+export type KpiId = 'firstResponse' | 'acceptedWithoutEdit' | 'rework' | 'escalationPrecision' | 'fieldFreshness' | 'corrections' | 'routing';
 
 export interface KpiDefinition {
   id: KpiId;
@@ -51,6 +51,12 @@ export const kpiDefinitions: readonly KpiDefinition[] = [
     title: 'Field freshness',
     definition: 'For HubSpot field proposals: median time from proposal to write, and the share of proposals resolved (written or rejected) within 24 h. Conflicts are writes stopped because someone changed the field first.',
     limits: 'Proposals made less than 24 h before the end of the range and still open are left out of the share. Undo writes have no proposal and are not timed.',
+  },
+  {
+    id: 'routing',
+    title: 'Routing accepted',
+    definition: 'Of the routing decisions reps made in the panel, the share that sent the thread to the owner or queue the triage suggested (the rest were changed). Counted when routed; routing a thread again counts again.',
+    limits: 'Only threads routed with the panel count: a thread forwarded or labelled in Gmail without it is not seen.',
   },
   {
     id: 'corrections',

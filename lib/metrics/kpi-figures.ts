@@ -41,7 +41,7 @@ const share = (s: Share) => formatShare(s.value ?? 0);
 const median = (s: Spread) => formatDuration(s.median ?? 0);
 
 export function figureViews(kpis: LaneKpis): FigureView[] {
-  const { firstResponse: fr, acceptedWithoutEdit: awe, rework, escalationPrecision: esc, fieldFreshness: fresh, corrections: corr } = kpis;
+  const { firstResponse: fr, acceptedWithoutEdit: awe, rework, escalationPrecision: esc, fieldFreshness: fresh, corrections: corr, routing } = kpis;
   return [
     { kpi: 'firstResponse', title: 'First-response time', ...figure(fr.n, ['reply', 'replies'], median(fr), `median · p90 ${formatDuration(fr.p90 ?? 0)}`), details: [] },
     { kpi: 'acceptedWithoutEdit', title: 'Accepted without edit', ...figure(awe.n, ['sent draft', 'sent drafts'], share(awe), `${awe.hits} of ${awe.n}`), details: [] },
@@ -66,6 +66,7 @@ export function figureViews(kpis: LaneKpis): FigureView[] {
         `conflicts ${fresh.conflicts} in ${fresh.writes} writes · open ${fresh.open}`,
       ],
     },
+    { kpi: 'routing', title: 'Routing accepted', ...figure(routing.n, ['routing decision', 'routing decisions'], share(routing), `${routing.hits} of ${routing.n} · changed ${routing.n - routing.hits}`), details: [] },
     {
       kpi: 'corrections',
       title: 'Corrections',

@@ -15,6 +15,7 @@ export const trendKpis = {
   rework: { title: 'Rework rate', unit: 'share' },
   escalationPrecision: { title: 'Escalation precision', unit: 'share' },
   fieldFreshness: { title: 'Resolved within 24 h', unit: 'share' },
+  routing: { title: 'Routing accepted', unit: 'share' },
 } as const;
 export type TrendKpi = keyof typeof trendKpis;
 export const trendKpiIds = Object.keys(trendKpis) as TrendKpi[];

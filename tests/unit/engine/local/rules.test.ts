@@ -94,3 +94,19 @@ describe('summary', () => {
     expect(summary.length).toBeLessThanOrEqual(400);
   });
 });
+
+describe('summary of a message with two requests', () => {
+  it('keeps both requests, and cuts long text between words', () => {
+    const summary = summarize('Invoice address', 'Hello, please change our invoice address to Hafenstrasse 12, 20457 Hamburg; who is our account manager now?');
+    const [, asks] = summary.split('\n');
+    expect(asks).toMatch(/^Asks: /);
+    expect(asks).toContain('change our invoice address');
+    expect(asks).toContain('Who is our account manager now?');
+    const long = summarize('x', `Please ${'replace the broken widget housing '.repeat(20)}now.`);
+    for (const line of long.split('\n')) {
+      const cut = line.endsWith('…') ? line.slice(0, -1) : line;
+      expect(`${'replace the broken widget housing '.repeat(20)}now.`).toContain(cut.replace(/^(Ask: )?Please /, '').split(' ').at(-1)!);
+      expect(/\S…$/.test(line) ? /(?:housing|broken|widget|replace|the|now\.)…$/.test(line) : true).toBe(true);
+    }
+  });
+});
