@@ -65,6 +65,8 @@ test('an admin imports labelled history with two new categories; a Gmail thread 
   // The background retrains in slices after the import; until it is done the previous model answers.
   await expect(async () => {
     await panel.openInbox();
+    // The workspace swaps views on hash changes: wait for the list so the thread is the view that lands last.
+    await expect(panel.listState).toBeVisible();
     await panel.openThread(WARRANTY);
     await expect(panel.root.getByTestId('cls-category')).toContainText('Warranty claim', { timeout: 5_000 });
   }).toPass({ timeout: 45_000 });
@@ -80,6 +82,7 @@ test('an admin imports labelled history with two new categories; a Gmail thread 
   await expect(routing.getByTestId('routed')).toContainText('Routed to Billing team');
   await expect(routing.getByTestId('routed')).toContainText('(suggested: Support lead)');
   await panel.openInbox();
+  await expect(panel.listState).toBeVisible();
   await panel.openThread(WARRANTY);
   await expect(panel.root.getByTestId('routed')).toContainText('Routed to Billing team', { timeout: 15_000 });
 });
