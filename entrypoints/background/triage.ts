@@ -17,6 +17,8 @@ const SAVE_MODEL_AFTER_MS = 1000;
 /** Triage streams over a Port opened by a content script on one of our sites; corrections come as messages. */
 export function setUpTriage(services: Services): Handlers {
   void markInterruptedDrafts(services.db);
+  // Train and save the local model on install, so the first thread a rep opens does not wait for it.
+  browser.runtime.onInstalled.addListener(() => void services.model());
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== TRIAGE_PORT) return;
     if (senderAudience(port.sender, senderPolicy()) !== 'gmail') {
