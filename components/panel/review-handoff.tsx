@@ -21,7 +21,7 @@ export function ReviewHandoff({ subjectId, refreshKey }: Props) {
   }, [subjectId, refreshKey]);
   if (!packet) return null;
   const fields = Object.entries(packet.fields);
-  const state = packet.status === 'waiting' ? 'Waiting for HubSpot' : packet.status === 'consumed' ? 'Taken up in HubSpot' : 'Dismissed';
+  const state = packet.nothingWritable ? 'Nothing to hand off' : packet.status === 'waiting' ? 'Waiting for HubSpot' : packet.status === 'consumed' ? 'Taken up in HubSpot' : 'Dismissed';
   return (
     <div className="handoff" data-testid="handoff-packet">
       <p className="handoff__title" data-testid="handoff-summary">
@@ -40,7 +40,13 @@ export function ReviewHandoff({ subjectId, refreshKey }: Props) {
           Incomplete: the thread does not give {packet.missing?.map(propertyLabel).join(', ')}. Ask the customer, or fill {packet.missing?.length === 1 ? 'it' : 'them'} in HubSpot yourself.
         </p>
       )}
-      <p className="muted small">Open the contact or deal in HubSpot to review and approve these.</p>
+      {packet.nothingWritable ? (
+        <p className="muted small" data-testid="handoff-nothing-writable">
+          The {packet.laneName ?? 'lane'} lane may write none of these fields to HubSpot, so nothing waits there. Update the record yourself, or add the fields to the lane's writable properties.
+        </p>
+      ) : (
+        <p className="muted small">Open the contact or deal in HubSpot to review and approve these.</p>
+      )}
     </div>
   );
 }

@@ -34,6 +34,8 @@ const rules: Rule[] = [
   { flag: 'legal', confidence: 0.8, pattern: w('gdpr|data protection authority|regulator\\p{L}*|compliance|dpa|data processing agreement|contract terms|liabilit\\p{L}*') },
   { flag: 'legal', confidence: 0.9, pattern: w('anwalt\\p{L}*|rechtliche schritte|klage\\p{L}*|gericht\\p{L}*|abmahnung|dsgvo|datenschutzbeh(?:ö|oe)rde|avocat|poursuites|tribunal|abogad\\p{L}*|demanda judicial|advocaat|rechtszaak') },
   { flag: 'security', confidence: 0.9, pattern: w('hacked|compromised|account takeover|phishing|data breach|security breach|unauthori[sz]ed (?:access|login|log-in)|suspicious (?:login|activity|sign-in)|logged in from|did not authori[sz]e') },
+  // Onboarding requirements a security team decides: single sign-on, a security questionnaire or review, audits.
+  { flag: 'security', confidence: 0.75, pattern: w('sso|single sign[- ]on|saml|scim|okta|azure ad|entra id|security questionnaire|security review|vendor (?:security )?assessment|penetration test|pen test|soc ?2|iso ?27001|sicherheitsfragebogen') },
   { flag: 'security', confidence: 0.6, pattern: w('password|2fa|two[- ]factor|locked out|reset link|credentials') },
   { flag: 'security', confidence: 0.85, pattern: w('gehackt|unbefugt\\p{L}*|passwort|kennwort|zugangsdaten|sicherheitsl(?:ü|ue)cke|piraté|mot de passe|contraseña|wachtwoord') },
   { flag: 'medical', confidence: 0.85, pattern: w('diagnos\\p{L}*|medical|prescription|patient\\p{L}*|hospital\\p{L}*|illness|allerg\\p{L}*|doctor|health condition|medication') },

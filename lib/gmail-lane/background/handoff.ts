@@ -8,6 +8,7 @@ import { sentenceSpans } from '@/lib/text/sentences';
 import { customerMessages } from '@/lib/engine/local/thread-text';
 import type { Lane } from '@/lib/schemas/lane';
 import { handoffPacketSchema, type HandoffPacket } from '@/lib/schemas/proposal';
+import { withPropertyFields } from '@/lib/hubspot-lane/background/handoff-fields';
 import type { TriageInput } from '@/lib/schemas/triage-input';
 
 /**
@@ -66,7 +67,12 @@ const firstMatch = (sources: Extraction[], read: (s: Extraction) => string | nul
   return null;
 };
 
+const START_CUE = /\b(?:start|kick-?off|go[- ]live|launch|begin|pilot|onboarding|meeting|call|beginnen|starten|start(?:termin)?)\b/i;
+
 const extractors: Record<string, Extractor> = {
+  // Intake and recap: when things start, and the step the sentence names. The sentence itself is the evidence.
+  notes_next_activity_date: (sources) => firstMatch(sources, ({ text, now }) => (START_CUE.test(text) ? (findDate(text, now)?.day ?? null) : null)),
+  hs_next_step: (sources) => firstMatch(sources, ({ text }) => (START_CUE.test(text) && text.length <= 240 && !text.trim().endsWith('?') ? text.trim() : null)),
   quantity: (sources) =>
     firstMatch(sources, ({ text }) => {
       const m = QUANTITY.exec(text);
@@ -125,7 +131,10 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffI
   // The lane's quality check: a required field the thread does not give leaves the packet incomplete, and nothing
   // is proposed for it (there is no value to propose).
   const missing = lane.qualityChecks.requiredFields.filter((f) => !fields[f]);
-  return handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, laneName: lane.name, contactEmail: email, company, fields, evidence, status: 'waiting', missing });
+  const packet = handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, laneName: lane.name, contactEmail: email, company, fields, evidence, status: 'waiting', missing });
+  // A packet the lane may write nothing of would wait in HubSpot forever: it is closed at once and says why.
+  const writable = Object.keys(withPropertyFields(packet).fields).filter((f) => lane.processing.writableProperties.includes(f));
+  return writable.length > 0 ? packet : { ...packet, status: 'dismissed', nothingWritable: true };
 }
 
 const handoffId = (subjectId: string) => `handoff:${subjectId}`;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createLocalEngine } from '@/lib/engine/local/local-engine';
+import { buildHandoffPacket } from '@/lib/gmail-lane/background/handoff';
+import { defaultLanes } from '@/lib/lanes/default-lanes';
+import type { TriageInput } from '@/lib/schemas/triage-input';
+
+const intake = defaultLanes.find((l) => l.id === 'intake-onboarding')!;
+const email = (text: string): TriageInput => ({
+  source: 'gmail',
+  subject: 'Getting started',
+  messages: [{ from: { name: 'Lena Brandt', email: 'lena@kestrel-analytics.example' }, date: '2026-05-04T09:00:00Z', text }],
+});
+
+describe('intake and onboarding handoff', () => {
+  it('carries the start date and the next step the lane may write, and SSO raises the security acknowledgement', async () => {
+    const input = email('We signed last week and would like to start onboarding on June 3. We need SSO with Okta and our security questionnaire filled in before go-live.\n\nLena Brandt\nKestrel Analytics GmbH');
+    const packet = buildHandoffPacket({ subjectId: 'gmail:i1', input, lane: intake, id: 'h', now: Date.parse('2026-05-04T10:00:00Z') });
+    expect(packet?.status).toBe('waiting');
+    expect(packet?.fields.notes_next_activity_date).toBe('2026-06-03');
+    expect(packet?.fields.hs_next_step).toContain('start onboarding on June 3');
+    expect(packet?.evidence?.notes_next_activity_date).toContain('June 3');
+    const classified = await createLocalEngine().classify(input, defaultLanes);
+    expect(classified.ok && classified.value.riskFlags.map((f) => f.flag)).toContain('security');
+  });
+
+  it('says there is nothing to hand off when the lane may write none of what the thread gave, instead of waiting forever', () => {
+    const packet = buildHandoffPacket({ subjectId: 'gmail:i2', input: email('Hello, we are a new customer.\n\nLena Brandt\nKestrel Analytics GmbH'), lane: intake, id: 'h', now: 0 });
+    expect(packet?.fields).toEqual({ company: 'Kestrel Analytics GmbH' });
+    expect(packet?.nothingWritable).toBe(true);
+    expect(packet?.status).toBe('dismissed');
+  });
+});
