@@ -154,7 +154,9 @@ export async function draftCheckFigures(): Promise<Figure[]> {
     if (read.kind === 'thread') cases.push({ input: toTriageInput(read.thread), given: null });
   }
   const fixtureCount = cases.length;
-  const generated = generateSupportEmails(250);
+  // BENCH_DRAFT_SEED draws another set of generated emails than the one the checks were developed on.
+  const seed = Number(process.env.BENCH_DRAFT_SEED ?? 20261201);
+  const generated = generateSupportEmails(250, seed);
   for (const email of generated) cases.push({ input: email.input, given: email.given });
 
   let drafts = 0;
@@ -179,7 +181,7 @@ export async function draftCheckFigures(): Promise<Figure[]> {
     // Every box ticked: only the placeholder gate stands between an unfilled field and Gmail.
     if (unfilledPlaceholders(text).length > 0 && canInsert(record, text, []).ok) unfilledInserted++;
   }
-  const unit = `drafts (local engine in Node, sample SOPs; ${fixtureCount} Gmail fixture threads + ${generated.length} generated EN/DE support emails, ${drafts} drafted)`;
+  const unit = `drafts (local engine in Node, sample SOPs; ${fixtureCount} Gmail fixture threads + ${generated.length} generated EN/DE support emails (seed ${seed}${seed === 20261201 ? ", the development set" : ""}), ${drafts} drafted)`;
   return [
     { name: 'draft_asks_for_given_info', value: asksGiven, unit, target: '<= 0' },
     { name: 'draft_agent_instruction_leaks', value: leaks, unit, target: '<= 0' },
