@@ -59,6 +59,21 @@ export const textSourceSchema = z.object({
   date: z.string().optional(),
 });
 
+/** One engagement logged on a record in HubSpot (note, email, call, meeting, task): untrusted text, data only. */
+export const engagementSchema = z.object({
+  /** "engagement/<type id>/<id>": the evidence ref of its text. */
+  ref: z.string(),
+  type: z.enum(['note', 'email', 'call', 'meeting', 'task']),
+  id: z.string(),
+  /** When it happened (hs_timestamp, ISO): dates without a year in its text are read against this. */
+  at: z.string(),
+  title: z.string().nullable(),
+  text: z.string().max(65_536),
+  /** A task's status (NOT_STARTED, COMPLETED...). */
+  status: z.string().optional(),
+});
+export type Engagement = z.infer<typeof engagementSchema>;
+
 /** What the panel shows about a record, and what the lane needs to propose updates for it. */
 export const recordViewSchema = z.object({
   ref: recordRefSchema,
@@ -73,13 +88,15 @@ export const recordViewSchema = z.object({
   definitions: z.array(propertyDefinitionSchema),
   /** Free-text properties read as notes (untrusted: data, never instructions). */
   notes: z.array(textSourceSchema),
+  /** Activity logged on the record (notes, emails, calls, meetings, tasks), newest first and bounded. */
+  engagements: z.array(engagementSchema).optional(),
   /** Emails and company names that waiting handoff packets are matched by. */
   /** What a Gmail handoff is attached by: the record's (or its contacts') email addresses and its (or its companies') mail domains; never a name. */
   match: z.object({ emails: z.array(z.string()), domains: z.array(z.string()) }),
   /** Entries HubSpot sent that did not parse and were left out of this view, per source (shown in the panel). */
-  skipped: z.array(z.object({ source: z.enum(['definitions', 'owners', 'history']), count: z.number().int().positive() })).optional(),
+  skipped: z.array(z.object({ source: z.enum(['definitions', 'owners', 'history', 'activity']), count: z.number().int().positive() })).optional(),
   /** Option sources that could not be read (owners, pipelines): their properties then offer no choice, and the panel says why. */
-  unavailable: z.array(z.object({ source: z.enum(['owners', 'pipelines']), error: appErrorSchema })).optional(),
+  unavailable: z.array(z.object({ source: z.enum(['owners', 'pipelines', 'activity']), error: appErrorSchema })).optional(),
 });
 export type RecordView = z.infer<typeof recordViewSchema>;
 

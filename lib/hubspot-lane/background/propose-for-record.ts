@@ -5,6 +5,7 @@ import type { PropertyDefinition, RecordView } from '@/lib/schemas/hubspot';
 import type { Lane } from '@/lib/schemas/lane';
 import type { DroppedProposal, EvidenceText, FieldCandidate, FieldProposal, HandoffPacket } from '@/lib/schemas/proposal';
 import { isWritable } from '@/lib/hubspot-lane/shared/property-validators';
+import { engagementLabel } from '@/lib/hubspot-lane/shared/record-activity';
 import { withPropertyFields } from './handoff-fields';
 import { toProposals } from './portal-check';
 
@@ -28,11 +29,17 @@ export interface ProposalInput {
   sources: EvidenceText[];
 }
 
-/** A record view as proposal input: its free-text properties are its notes. */
-export const proposalInput = (view: Pick<RecordView, 'ref' | 'properties' | 'definitions' | 'notes'>): ProposalInput => ({
+/**
+ * A record view as proposal input: its free-text properties and the activity logged on it are its notes. Each
+ * engagement is named by its type and day, and dated, so a date without a year in it is read against that day.
+ */
+export const proposalInput = (view: Pick<RecordView, 'ref' | 'properties' | 'definitions' | 'notes' | 'engagements'>): ProposalInput => ({
   record: { objectType: view.ref.objectTypeId, objectId: view.ref.objectId, properties: view.properties },
   definitions: view.definitions,
-  sources: view.notes.map((n) => ({ ...n, kind: 'note' })),
+  sources: [
+    ...view.notes.map((n) => ({ ...n, kind: 'note' as const })),
+    ...(view.engagements ?? []).flatMap((e) => (e.text ? [{ ref: e.ref, label: engagementLabel(e), kind: 'note' as const, text: e.text, date: e.at }] : [])),
+  ],
 });
 
 export interface ProposeDeps {
