@@ -146,3 +146,42 @@ export type FieldOutcome = z.infer<typeof fieldOutcomeSchema>;
 export type WrittenOutcome = Extract<FieldOutcome, { status: 'written' }>;
 export type ConflictOutcome = Extract<FieldOutcome, { status: 'conflict' }>;
 export type FailedOutcome = Extract<FieldOutcome, { status: 'failed' }>;
+
+/** A follow-up task as it would be created in HubSpot: what the rep approves, exactly. */
+export const taskContentSchema = z.object({
+  subject: z.string().min(1).max(500),
+  /** The due day, 'YYYY-MM-DD' (written as hs_timestamp at midnight UTC). */
+  dueDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** The HubSpot owner the task is assigned to; null leaves it unassigned. */
+  ownerId: z.string().nullable(),
+  body: z.string().max(65_536),
+});
+export type TaskContent = z.infer<typeof taskContentSchema>;
+
+/**
+ * One proposed follow-up task on a record (db.pending kind 'task'), shown as a row like a field proposal: created in
+ * HubSpot only after the rep approved this exact content, with its association to the record.
+ */
+export const taskRowSchema = z.object({
+  /** Pending-table id: "<record subject>#task:<key>". */
+  id: z.string(),
+  subject: z.string(),
+  lane: z.string(),
+  objectType: z.string(),
+  objectId: z.string(),
+  proposed: taskContentSchema,
+  /** The rep's edit of the proposed content, when edited. */
+  edited: taskContentSchema.optional(),
+  /** How the due day was read from the text: stated in full, or a date without a year (or a weekday) read against the activity's day. */
+  dueBasis: z.enum(['stated', 'year-inferred', 'relative']),
+  reason: z.string(),
+  evidence: z.object({ quote: z.string(), source: z.object({ kind: z.enum(['email', 'note', 'handoff', 'record']), ref: z.string(), label: z.string() }) }),
+  confidence: z.number().min(0).max(1),
+  status: z.enum(['pending', 'accepted', 'edited', 'rejected', 'created', 'failed']),
+  /** Hash over exactly what was approved; null until the rep accepts. */
+  approvalHash: z.string().nullable(),
+  /** The task HubSpot created. */
+  created: z.object({ taskId: z.string(), at: z.number() }).nullable(),
+  error: z.string().optional(),
+});
+export type TaskRow = z.infer<typeof taskRowSchema>;

@@ -7,6 +7,8 @@ import type { DroppedProposal, EvidenceText, FieldCandidate, FieldProposal, Hand
 import { isWritable } from '@/lib/hubspot-lane/shared/property-validators';
 import { engagementLabel } from '@/lib/hubspot-lane/shared/record-activity';
 import { withPropertyFields } from './handoff-fields';
+import { recapOf, type TaskCandidate } from './meeting-recap';
+import { ENGAGEMENT_REF_PREFIX } from '@/lib/hubspot-lane/shared/record-activity';
 import { toProposals } from './portal-check';
 
 export interface LaneProposal {
@@ -14,8 +16,15 @@ export interface LaneProposal {
   proposal: FieldProposal;
 }
 
+export interface LaneTask {
+  lane: string;
+  task: TaskCandidate;
+}
+
 export interface RecordProposals {
   proposals: LaneProposal[];
+  /** Follow-up tasks read from the record's logged activity by the lanes that create tasks. */
+  tasks: LaneTask[];
   dropped: (DroppedProposal & { lane: string | null })[];
   ignoredSources: { ref: string; reason: string }[];
   /** The first engine failure (Claude busy, bad key...); the other engines' proposals are there regardless. */
@@ -78,7 +87,7 @@ const handoffText = (packet: HandoffPacket) => [...Object.values(packet.evidence
  */
 export async function proposeForRecord({ record, definitions: portal, sources }: ProposalInput, deps: ProposeDeps): Promise<RecordProposals> {
   const { usable, ignored } = screenSources(sources);
-  const out: RecordProposals = { proposals: [], dropped: [], ignoredSources: [...ignored], engineError: null };
+  const out: RecordProposals = { proposals: [], tasks: [], dropped: [], ignoredSources: [...ignored], engineError: null };
   const evidence = new Map<string, string>(usable.map((s) => [s.ref, s.text]));
 
   const accept = (lane: Lane, candidates: FieldCandidate[], idSuffix: string) => {
@@ -100,6 +109,15 @@ export async function proposeForRecord({ record, definitions: portal, sources }:
       out.dropped.push(...answer.value.dropped.map((d) => ({ ...d, lane: lane.id })));
       accept(lane, answer.value.candidates, engine.id === 'local' ? '' : `/${engine.id}`);
     }
+  }
+
+  // Lanes that create tasks (the meeting recap) read the logged activity for the agreed next step and the action items.
+  const logged = usable.filter((s) => s.ref.startsWith(ENGAGEMENT_REF_PREFIX));
+  for (const lane of deps.lanes.filter((l) => l.processing.actions.includes('create_task') && l.trigger.recordTypes.includes(record.objectType))) {
+    if (logged.length === 0) break;
+    const recap = recapOf(logged, record, portal, deps.now);
+    accept(lane, recap.fields, '');
+    out.tasks.push(...recap.tasks.map((task) => ({ lane: lane.id, task })));
   }
 
   const contactEmail = record.properties.email?.toLowerCase() ?? null;

@@ -19,6 +19,9 @@ export const ENGAGEMENT_TYPES = {
 } as const;
 export type EngagementType = keyof typeof ENGAGEMENT_TYPES;
 
+/** Evidence refs of engagements start with this: "engagement/<type id>/<id>". */
+export const ENGAGEMENT_REF_PREFIX = 'engagement/';
+
 /** The most engagements a record view holds, newest first (each type reads at most one batch). */
 export const MAX_ENGAGEMENTS = 20;
 const MAX_TEXT = 8_000;
@@ -48,7 +51,7 @@ function engagementOf(type: EngagementType, record: CrmRecord): Engagement | nul
   const text = (type === 'email' ? rawBody : htmlToText(rawBody, { useDomParser: false }).text).trim().slice(0, MAX_TEXT);
   const title = (spec.title ? record.properties[spec.title] : null)?.trim() || null;
   if (!text && !title) return null;
-  return { ref: `engagement/${spec.typeId}/${record.id}`, type, id: record.id, at: at.data, title, text, ...(type === 'task' && record.properties.hs_task_status ? { status: record.properties.hs_task_status } : {}) };
+  return { ref: `${ENGAGEMENT_REF_PREFIX}${spec.typeId}/${record.id}`, type, id: record.id, at: at.data, title, text, ...(type === 'task' && record.properties.hs_task_status ? { status: record.properties.hs_task_status } : {}) };
 }
 
 /**

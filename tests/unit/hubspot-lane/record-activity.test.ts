@@ -63,7 +63,26 @@ describe('the activity logged on a record', () => {
     const input = proposalInput(view.value);
     expect(input.sources).toContainEqual(expect.objectContaining({ ref: `engagement/${ENGAGEMENT_TYPE_IDS.meeting}/${hubspotSeed.ids.pilotMeeting}`, label: 'Meeting note of 2026-05-28: Pilot kickoff with Kestrel Foods', date: '2026-05-28T14:00:00.000Z' }));
     const result = await proposeForRecord(input, { lanes: defaultLanes, handoffs: [], engines: [createLocalEngine()], now: new Date('2026-12-02T00:00:00Z') });
-    for (const { proposal } of result.proposals) expect(proposal.evidence.source.label).toMatch(/^(Meeting note|Call note) of 2026-05-\d\d/);
+    const nextStep = result.proposals.find((p) => p.proposal.property === 'hs_next_step');
+    expect(nextStep).toMatchObject({
+      lane: 'meeting-followup',
+      proposal: {
+        proposedValue: 'Start the pilot on June 3 (2026-06-03)',
+        evidence: { quote: 'We agreed to start the pilot on June 3', source: { label: 'Meeting note of 2026-05-28: Pilot kickoff with Kestrel Foods' } },
+        reason: expect.stringContaining('"June 3" has no year: read as 2026-06-03 from the date of the meeting note'),
+      },
+    });
+    expect(result.tasks).toEqual([
+      {
+        lane: 'meeting-followup',
+        task: expect.objectContaining({
+          content: { subject: 'Send the SSO checklist (Tom)', dueDay: '2026-05-29', ownerId: '61001', body: '"Tom sends the SSO checklist by Friday" (Meeting note of 2026-05-28: Pilot kickoff with Kestrel Foods)' },
+          dueBasis: 'relative',
+          quote: 'Tom sends the SSO checklist by Friday',
+          reason: expect.stringContaining('Tom is not a HubSpot user of this portal: assigned to the record\'s owner (Sam Okafor)'),
+        }),
+      },
+    ]);
   });
 
   it('activity text that addresses the system is not used as evidence, as with emails', async () => {
