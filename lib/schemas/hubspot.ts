@@ -185,3 +185,5 @@ export const taskRowSchema = z.object({
   error: z.string().optional(),
 });
 export type TaskRow = z.infer<typeof taskRowSchema>;
+/** A task row a person closed: created in HubSpot, or rejected. */
+export const RESOLVED_TASK_STATUSES: readonly TaskRow['status'][] = ['created', 'rejected'];

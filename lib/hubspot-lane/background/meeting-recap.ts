@@ -29,8 +29,6 @@ const ACTION = /^(?:and\s+|then\s+)?(\p{Lu}[\p{L}'-]+)\s+(will\s+|is going to\s+
 const NOT_A_PERSON = new Set(['we', 'i', 'they', 'you', 'he', 'she', 'it', 'the', 'this', 'that', 'our', 'their', 'next', 'then', 'also', 'both']);
 const NOT_A_VERB = new Set(['and', 'or', 'is', 'was', 'has', 'had', 'joined', 'said', 'asked', 'agreed', 'thinks', 'thought']);
 const TRAILING_CUE = /\s+(?:by|on|before|until|in|at|no later than)\s*$/i;
-/** Due time written for a due day: noon UTC falls on that day in every office from UTC-11 to UTC+11. */
-export const DUE_TIME = 'T12:00:00.000Z';
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const trimClause = (clause: string) => clause.trim().replace(/[.;,!]+$/, '').trim();
