@@ -52,8 +52,6 @@ export function HubSpotReadNotes({ view }: { view: RecordView }) {
   );
 }
 
-const SNIPPET = 280;
-
 /** One logged engagement: its type, day and title, the start of its text, and each date it names without a year, as inferred. */
 function EngagementItem({ e }: { e: Engagement }) {
   const dates = inferredDates(e);
@@ -61,7 +59,7 @@ function EngagementItem({ e }: { e: Engagement }) {
     <li data-testid="engagement" data-type={e.type}>
       <strong>{engagementLabel(e)}</strong>
       {e.status ? <span className="muted"> · {e.status}</span> : null}
-      {e.text && <div className="small">{e.text.length > SNIPPET ? `${e.text.slice(0, SNIPPET)}…` : e.text}</div>}
+      {e.text && <div className="small engagement__text" data-testid="engagement-text">{e.text}</div>}
       {dates.map((d) => (
         <div key={d.text} className="muted small" data-testid="engagement-date">
           "{d.text}" read as {d.day} ({d.basis === 'relative' ? 'counted' : 'year inferred'} from the date of this {e.type})

@@ -187,3 +187,14 @@ export const taskRowSchema = z.object({
 export type TaskRow = z.infer<typeof taskRowSchema>;
 /** A task row a person closed: created in HubSpot, or rejected. */
 export const RESOLVED_TASK_STATUSES: readonly TaskRow['status'][] = ['created', 'rejected'];
+
+/** One task the rep approved, as the writer takes it: its content and the hash of exactly that content on that record. */
+export const approvedTaskSchema = z.object({ key: z.string().max(600), content: taskContentSchema, approvalHash: z.string().regex(/^[0-9a-f]{64}$/) });
+export type ApprovedTask = z.infer<typeof approvedTaskSchema>;
+const taskOutcomeBase = { key: z.string().max(600), approvalHash: z.string().regex(/^[0-9a-f]{64}$/), correlationId: z.string().max(100).optional() };
+/** What creating one approved task did. */
+export const taskOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ ...taskOutcomeBase, status: z.literal('created'), taskId: z.string().max(100), alreadyThere: z.boolean().optional() }),
+  z.object({ ...taskOutcomeBase, status: z.literal('failed'), error: appErrorSchema }),
+]);
+export type TaskOutcome = z.infer<typeof taskOutcomeSchema>;

@@ -2,8 +2,8 @@ import type { PendingRow, TriageDatabase } from '@/lib/db/database';
 import { appendAudit } from '@/lib/db/audit';
 import { loadLanes } from '@/lib/lanes/lane-store';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { type TaskContent, type TaskRow, taskContentSchema, taskRowSchema } from '@/lib/schemas/hubspot';
-import { type ApprovedTask, type TaskOutcome, taskApprovalHash } from '@/lib/sites/hubspot/create-tasks';
+import { type ApprovedTask, type TaskContent, type TaskOutcome, type TaskRow, taskContentSchema, taskRowSchema } from '@/lib/schemas/hubspot';
+import { taskApprovalHash } from '@/lib/sites/hubspot/create-tasks';
 import type { LaneTask } from './propose-for-record';
 import type { ReviewAction, WritePath } from './proposal-store';
 

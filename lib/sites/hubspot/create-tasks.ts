@@ -1,6 +1,6 @@
 import { sha256OfText } from '@/lib/common/sha256';
 import type { AppError, Result } from '@/lib/schemas/errors';
-import type { RecordRef, TaskContent } from '@/lib/schemas/hubspot';
+import type { ApprovedTask, RecordRef, TaskContent, TaskOutcome } from '@/lib/schemas/hubspot';
 import type { HubSpotClient, HubSpotError } from './api-client';
 
 /** HubSpot's task object type id. */
@@ -10,15 +10,6 @@ export const TASK_ASSOCIATION_TYPE_IDS: Record<string, number> = { '0-1': 204, '
 /** A due day is written as noon UTC: that instant falls on the same calendar day in every office from UTC-11 to UTC+11. */
 const DUE_TIME = 'T12:00:00.000Z';
 
-/** One task the rep approved: its content and the hash of exactly that content on that record. */
-export interface ApprovedTask {
-  key: string;
-  content: TaskContent;
-  approvalHash: string;
-}
-export type TaskOutcome =
-  | { key: string; approvalHash: string; status: 'created'; taskId: string; alreadyThere?: boolean; correlationId?: string }
-  | { key: string; approvalHash: string; status: 'failed'; error: AppError; correlationId?: string };
 
 /** What an approval of a task covers: the record it is associated with and every field it is created with. */
 export function taskApprovalHash(ref: Pick<RecordRef, 'objectTypeId' | 'objectId'>, c: TaskContent): Promise<string> {
