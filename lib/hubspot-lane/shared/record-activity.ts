@@ -60,34 +60,33 @@ function engagementOf(type: EngagementType, record: CrmRecord): Engagement | nul
  * out and counted; a type that cannot be read leaves the others.
  */
 export async function readRecordActivity(client: Pick<HubSpotClient, 'getAssociations' | 'batchReadRecords'>, ref: Pick<RecordRef, 'objectTypeId' | 'objectId'>): Promise<RecordActivity> {
-  const engagements: Engagement[] = [];
-  let skipped = 0;
-  let error: HubSpotError | null = null;
-  for (const type of Object.keys(ENGAGEMENT_TYPES) as EngagementType[]) {
-    const spec = ENGAGEMENT_TYPES[type];
-    const associated = await client.getAssociations(ref.objectTypeId, ref.objectId, spec.typeId);
-    if (!associated.ok) {
-      error ??= associated.error;
-      continue;
-    }
-    // Ids grow with creation: the highest are the newest, so a long history still reads its latest batch.
-    const ids = associated.value.map((a) => a.toObjectId).sort((a, b) => Number(b) - Number(a)).slice(0, BATCH_READ_LIMIT);
-    if (ids.length === 0) continue;
-    const properties = ['hs_timestamp', spec.body, ...(spec.title ? [spec.title] : []), ...(type === 'task' ? ['hs_task_status'] : [])];
-    const read = await client.batchReadRecords(spec.typeId, ids, properties);
-    if (!read.ok) {
-      error ??= read.error;
-      continue;
-    }
-    skipped += read.skipped ?? 0;
-    for (const record of read.value) {
-      const engagement = engagementOf(type, record);
-      if (engagement) engagements.push(engagement);
-      else skipped += 1;
-    }
-  }
+  // The five types are read side by side: a record view waits for the slowest, not for the sum.
+  const reads = await Promise.all((Object.keys(ENGAGEMENT_TYPES) as EngagementType[]).map((type) => readType(client, ref, type)));
+  const engagements = reads.flatMap((r) => r.engagements);
+  const skipped = reads.reduce((n, r) => n + r.skipped, 0);
+  const error = reads.find((r) => r.error)?.error ?? null;
   engagements.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return { engagements: engagements.slice(0, MAX_ENGAGEMENTS), skipped, error };
+}
+
+async function readType(client: Pick<HubSpotClient, 'getAssociations' | 'batchReadRecords'>, ref: Pick<RecordRef, 'objectTypeId' | 'objectId'>, type: EngagementType): Promise<RecordActivity> {
+  const spec = ENGAGEMENT_TYPES[type];
+  const associated = await client.getAssociations(ref.objectTypeId, ref.objectId, spec.typeId);
+  if (!associated.ok) return { engagements: [], skipped: 0, error: associated.error };
+  // Ids grow with creation: the highest are the newest, so a long history still reads its latest batch.
+  const ids = associated.value.map((a) => a.toObjectId).sort((a, b) => Number(b) - Number(a)).slice(0, BATCH_READ_LIMIT);
+  if (ids.length === 0) return { engagements: [], skipped: 0, error: null };
+  const properties = ['hs_timestamp', spec.body, ...(spec.title ? [spec.title] : []), ...(type === 'task' ? ['hs_task_status'] : [])];
+  const read = await client.batchReadRecords(spec.typeId, ids, properties);
+  if (!read.ok) return { engagements: [], skipped: 0, error: read.error };
+  const engagements: Engagement[] = [];
+  let skipped = read.skipped ?? 0;
+  for (const record of read.value) {
+    const engagement = engagementOf(type, record);
+    if (engagement) engagements.push(engagement);
+    else skipped += 1;
+  }
+  return { engagements, skipped, error: null };
 }
 
 /** How an engagement is named as evidence: its type and day ("Meeting note of 2026-05-28: Pilot kickoff"). */

@@ -46,8 +46,7 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
   const pipelinesRead = defined.has(stageNames.stage) ? await client.getPipelines(type) : null;
   const pipelines = pipelinesRead?.ok ? pipelinesRead.value : null;
   const definitions = withRecordOptions(read.value, { objectTypeId: type, properties: props, owners, pipelines });
-  const match = await matchKeys(client, ref, props);
-  const logged = await readRecordActivity(client, ref);
+  const [match, logged] = await Promise.all([matchKeys(client, ref, props), readRecordActivity(client, ref)]);
   const ownerId = props.hubspot_owner_id ?? null;
   const stageProperty = LIFECYCLE_TYPES.has(type) ? 'lifecyclestage' : stageNames.stage;
   const skipped = (

@@ -28,8 +28,8 @@ describe('the activity logged on a record', () => {
       ['call', hubspotSeed.ids.pilotCall, '2026-05-20T09:30:00.000Z', 'Intro call'],
     ]);
     expect(activity.engagements[0]?.text).toBe('Priya and Tom joined. We agreed to start the pilot on June 3; Tom sends the SSO checklist by Friday.');
-    const asked = fake.requests.filter((r) => r.method === 'POST').map((r) => r.path);
-    expect(asked).toEqual([`/crm/v3/objects/${ENGAGEMENT_TYPE_IDS.call}/batch/read`, `/crm/v3/objects/${ENGAGEMENT_TYPE_IDS.meeting}/batch/read`]);
+    const asked = fake.requests.filter((r) => r.method === 'POST').map((r) => r.path).sort();
+    expect(asked).toEqual([`/crm/v3/objects/${ENGAGEMENT_TYPE_IDS.meeting}/batch/read`, `/crm/v3/objects/${ENGAGEMENT_TYPE_IDS.call}/batch/read`]);
     expect(fake.unexpected).toEqual([]);
   });
 
