@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TriageDatabase } from '@/lib/db/database';
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
 import { proposalInput, proposeForRecord } from '@/lib/hubspot-lane/background/propose-for-record';
-import { applyTaskOutcomes, approvedTasks, listTasks, recordTaskStarted, reviewTask, storeTasks } from '@/lib/hubspot-lane/background/task-store';
+import { applyTaskOutcomes, approvedTasks, listTasks, recordTaskStarted, reviewTask, storeTasks, TASK_WRITE_LEASE_MS } from '@/lib/hubspot-lane/background/task-store';
 import { readRecordView } from '@/lib/hubspot-lane/shared/record-view';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import { createHubSpotClient, type HubSpotClient } from '@/lib/sites/hubspot/api-client';
@@ -124,6 +124,18 @@ describe('follow-up tasks from a logged meeting', () => {
     const [done] = await write();
     expect(done?.status).toBe('created');
     expect(created()).toHaveLength(1);
+  });
+
+  it('a second tab cannot start the same creation while the first is under way; after the lease, a retry reads the tasks first', async () => {
+    const [row] = await openPilot();
+    if (!row) throw new Error('no task');
+    await reviewTask(db, subject, row.id, 'accept', undefined, NOW);
+    const [task] = await approvedTasks(db, subject, NOW);
+    if (!task) throw new Error('not approved');
+    expect((await recordTaskStarted(db, subject, task, 'session', NOW)).ok).toBe(true);
+    expect(await recordTaskStarted(db, subject, task, 'session', NOW + 1_000)).toMatchObject({ ok: false, error: { code: 'hubspot.write_in_progress' } });
+    // The first tab never reported (closed mid-write, nothing sent): after the lease the task is created once.
+    expect((await recordTaskStarted(db, subject, task, 'session', NOW + TASK_WRITE_LEASE_MS)).ok).toBe(true);
   });
 
   it('a rejected task is never created', async () => {
