@@ -1,5 +1,5 @@
 import type { Engagement, RecordView } from '@/lib/schemas/hubspot';
-import { engagementLabel, inferredDates } from '@/lib/hubspot-lane/shared/record-activity';
+import { engagementLabel, inferredDates, MAX_ENGAGEMENTS } from '@/lib/hubspot-lane/shared/record-activity';
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -74,7 +74,7 @@ export function HubSpotActivity({ view }: { view: RecordView }) {
   const engagements = view.engagements ?? [];
   return (
     <>
-      <p className="muted small">Notes, emails, calls, meetings and tasks logged on this record (the latest {engagements.length === 0 ? '' : `${engagements.length} `}newest first), then the property history of stage, status, owner, amount and dates{view.notes.length > 0 ? `, plus the ${view.notes.map((n) => n.label.toLowerCase()).join(', ')}` : ''}.</p>
+      <p className="muted small">Notes, emails, calls, meetings and tasks logged on this record (newest first, at most {MAX_ENGAGEMENTS}), then the property history of stage, status, owner, amount and dates{view.notes.length > 0 ? `, plus the ${view.notes.map((n) => n.label.toLowerCase()).join(', ')}` : ''}.</p>
       {engagements.length === 0 ? (
         <p className="empty" data-testid="engagements-empty">No activity logged.</p>
       ) : (

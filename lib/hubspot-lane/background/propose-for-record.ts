@@ -5,10 +5,9 @@ import type { PropertyDefinition, RecordView } from '@/lib/schemas/hubspot';
 import type { Lane } from '@/lib/schemas/lane';
 import type { DroppedProposal, EvidenceText, FieldCandidate, FieldProposal, HandoffPacket } from '@/lib/schemas/proposal';
 import { isWritable } from '@/lib/hubspot-lane/shared/property-validators';
-import { engagementLabel } from '@/lib/hubspot-lane/shared/record-activity';
+import { ENGAGEMENT_REF_PREFIX, engagementLabel } from '@/lib/hubspot-lane/shared/record-activity';
 import { withPropertyFields } from './handoff-fields';
 import { recapOf, type TaskCandidate } from './meeting-recap';
-import { ENGAGEMENT_REF_PREFIX } from '@/lib/hubspot-lane/shared/record-activity';
 import { toProposals } from './portal-check';
 
 export interface LaneProposal {
