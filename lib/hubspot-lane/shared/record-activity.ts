@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Engagement, RecordRef } from '@/lib/schemas/hubspot';
 import { type HubSpotClient, type HubSpotError, BATCH_READ_LIMIT } from '@/lib/sites/hubspot/api-client';
 import type { CrmRecord } from '@/lib/sites/hubspot/api-schemas';
-import { htmlToText } from '@/lib/sop/parse/html';
+import { htmlToText } from '@/lib/text/html';
 import { type DateMention, findDate } from '@/lib/text/dates';
 import { sentenceSpans } from '@/lib/text/sentences';
 
