@@ -3,6 +3,7 @@ import { isApproved, packetConsumed } from '@/lib/hubspot-lane/shared/proposal-r
 import { useStore } from '@/lib/ui/use-store';
 import { HubSpotHandoffs } from './hubspot-handoffs';
 import { HubSpotProposalRow } from './hubspot-proposal-row';
+import { HubSpotTaskRow } from './hubspot-task-row';
 import { HubSpotActivity, HubSpotRecordFacts, HubSpotReadNotes } from './hubspot-record-facts';
 import { EmptyState, ErrorState, PanelSection } from './panel-section';
 import { onTrusted } from './trusted-event';
@@ -28,7 +29,9 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
       </div>
     );
   }
-  const approved = s.rows.filter(isApproved).length;
+  const approvedTasks = s.tasks.filter((t) => (t.status === 'accepted' || t.status === 'edited') && t.approvalHash !== null).length;
+  const approved = s.rows.filter(isApproved).length + approvedTasks;
+  const owners = s.view.definitions.find((d) => d.name === 'hubspot_owner_id');
   return (
     <>
       <PanelSection id="record" title="Record">
@@ -54,12 +57,15 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
           </div>
         )}
         {s.busy && <p className="banner banner--warn" role="status" data-testid="busy">HubSpot is busy, retrying…</p>}
-        {s.rows.length === 0 ? (
+        {s.rows.length === 0 && s.tasks.length === 0 ? (
           <EmptyState>No updates to propose for this record.</EmptyState>
         ) : (
           <ul className="proposals" data-testid="proposals">
             {s.rows.map((row) => (
               <HubSpotProposalRow key={row.id} row={row} disabled={s.writing} onReview={(id, action, value) => void controller.review(id, action, value)} onUndo={(id) => void controller.undo(id)} />
+            ))}
+            {s.tasks.map((row) => (
+              <HubSpotTaskRow key={row.id} row={row} owners={owners} disabled={s.writing} onReview={(id, action, content) => void controller.reviewTask(id, action, content)} />
             ))}
           </ul>
         )}

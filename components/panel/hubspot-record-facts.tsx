@@ -1,4 +1,5 @@
-import type { RecordView } from '@/lib/schemas/hubspot';
+import type { Engagement, RecordView } from '@/lib/schemas/hubspot';
+import { engagementLabel, inferredDates, MAX_ENGAGEMENTS } from '@/lib/hubspot-lane/shared/record-activity';
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -22,11 +23,13 @@ const SKIPPED_NOUNS: Record<NonNullable<RecordView['skipped']>[number]['source']
   definitions: ['property definition', 'property definitions'],
   owners: ['owner', 'owners'],
   history: ['history entry', 'history entries'],
+  activity: ['logged activity', 'logged activities'],
 };
 
 const UNAVAILABLE_EFFECT: Record<NonNullable<RecordView['unavailable']>[number]['source'], string> = {
   owners: 'Owners could not be read, so owners show by id and owner updates are held',
   pipelines: 'Pipelines could not be read, so stage updates are held',
+  activity: 'Some logged activity (notes, emails, calls, meetings, tasks) could not be read, so it is neither shown nor used as evidence',
 };
 
 /** What HubSpot sent that the panel could not use: entries of an unexpected shape, option sources it could not read. */
@@ -49,11 +52,38 @@ export function HubSpotReadNotes({ view }: { view: RecordView }) {
   );
 }
 
-/** Latest changes to key fields, from HubSpot's property history: what is read is said plainly. */
+/** One logged engagement: its type, day and title, the start of its text, and each date it names without a year, as inferred. */
+function EngagementItem({ e }: { e: Engagement }) {
+  const dates = inferredDates(e);
+  return (
+    <li data-testid="engagement" data-type={e.type}>
+      <strong>{engagementLabel(e)}</strong>
+      {e.status ? <span className="muted"> · {e.status}</span> : null}
+      {e.text && <div className="small engagement__text" data-testid="engagement-text">{e.text}</div>}
+      {dates.map((d) => (
+        <div key={d.text} className="muted small" data-testid="engagement-date">
+          "{d.text}" read as {d.day} ({d.basis === 'relative' ? 'counted' : 'year inferred'} from the date of this {e.type})
+        </div>
+      ))}
+    </li>
+  );
+}
+
+/** What the record's activity is: the engagements logged on it, then the latest changes to key fields from the property history. */
 export function HubSpotActivity({ view }: { view: RecordView }) {
+  const engagements = view.engagements ?? [];
   return (
     <>
-      <p className="muted small">From the property history of stage, status, owner, amount and dates{view.notes.length > 0 ? `, plus the ${view.notes.map((n) => n.label.toLowerCase()).join(', ')}` : ''}. Notes, emails and calls logged in HubSpot are not read.</p>
+      <p className="muted small">Notes, emails, calls, meetings and tasks logged on this record (newest first, at most {MAX_ENGAGEMENTS}), then the property history of stage, status, owner, amount and dates{view.notes.length > 0 ? `, plus the ${view.notes.map((n) => n.label.toLowerCase()).join(', ')}` : ''}.</p>
+      {engagements.length === 0 ? (
+        <p className="empty" data-testid="engagements-empty">No activity logged.</p>
+      ) : (
+        <ul className="activity" data-testid="engagements">
+          {engagements.map((e) => (
+            <EngagementItem key={e.ref} e={e} />
+          ))}
+        </ul>
+      )}
       {view.activity.length === 0 ? (
         <p className="empty">No changes recorded.</p>
       ) : (

@@ -3,6 +3,8 @@ import { applyOutcomes, approvedFields, listRows, proposeUndo, recordWriteStarte
 import { proposalInput, proposeForRecord } from '@/lib/hubspot-lane/background/propose-for-record';
 import { outsideSenderPortal, viewOutsideSenderPortal } from '@/lib/hubspot-lane/background/sender-portal';
 import { readRecordView } from '@/lib/hubspot-lane/shared/record-view';
+import { applyTaskOutcomes, approvedTasks, listTasks, recordTaskStarted, reviewTask, storeTasks } from '@/lib/hubspot-lane/background/task-store';
+import { createApprovedTasks } from '@/lib/sites/hubspot/create-tasks';
 import { loadHubSpotToken, maskToken, saveHubSpotToken } from '@/lib/hubspot-lane/background/token-store';
 import { loadLanes } from '@/lib/lanes/lane-store';
 import type { Handlers } from '@/lib/protocol/server';
@@ -85,7 +87,8 @@ export function setUpHubSpot(services: Pick<Services, 'db' | 'chosenEngines'>, o
       const { engines, error } = await services.chosenEngines(view.subject);
       const result = await proposeForRecord(proposalInput(view), { lanes: await loadLanes(db), handoffs, engines, now: new Date(now()) });
       const rows = await storeProposals(db, view.subject, result, view.definitions, now());
-      return ok({ rows, handoffs, ignoredSources: result.ignoredSources, engineError: error ?? result.engineError });
+      const tasks = await storeTasks(db, view.subject, { objectType: view.ref.objectTypeId, objectId: view.ref.objectId }, result.tasks, now());
+      return ok({ rows, tasks, handoffs, ignoredSources: result.ignoredSources, engineError: error ?? result.engineError });
     },
     'hubspot.review': async ({ subject, id, action, value }, sender) => outsideSenderPortal(sender, { subject }) ?? reviewRow(db, subject, id, action, value, now()),
     'hubspot.approvedFields': async ({ subject }, sender) => outsideSenderPortal(sender, { subject }) ?? ok(await approvedFields(db, subject)),
@@ -118,6 +121,23 @@ export function setUpHubSpot(services: Pick<Services, 'db' | 'chosenEngines'>, o
         if (approved.length === 0) return ok(await listRows(db, subject));
         const report = await writeApproved(client.value, ref, approved, { beforePatch: async (fields) => ok(await recordWriteStarted(db, subject, fields, 'token', now())) });
         return ok(await applyOutcomes(db, subject, report.outcomes, 'token', now()));
+      });
+    },
+    'hubspot.reviewTask': async ({ subject, id, action, content }, sender) => outsideSenderPortal(sender, { subject }) ?? reviewTask(db, subject, id, action, content, now()),
+    'hubspot.approvedTasks': async ({ subject }, sender) => outsideSenderPortal(sender, { subject }) ?? ok(await approvedTasks(db, subject, now())),
+    'hubspot.taskStarted': async ({ subject, task }, sender) => outsideSenderPortal(sender, { subject }) ?? recordTaskStarted(db, subject, task, 'session', now()),
+    'hubspot.recordTaskOutcomes': async ({ subject, outcomes }, sender) => outsideSenderPortal(sender, { subject }) ?? ok(await applyTaskOutcomes(db, subject, outcomes, 'session', now())),
+    'hubspot.createApprovedTasks': async ({ ref }, sender) => {
+      const refused = outsideSenderPortal(sender, { ref });
+      if (refused) return refused;
+      const subject = recordSubject(ref);
+      return oneAtATime(subject, async () => {
+        const client = await tokenClientFor(ref);
+        if (!client.ok) return client;
+        const approved = await approvedTasks(db, subject, now());
+        if (approved.length === 0) return ok(await listTasks(db, subject));
+        const outcomes = await createApprovedTasks(client.value, ref, approved, { beforeCreate: (task) => recordTaskStarted(db, subject, task, 'token', now()) });
+        return ok(await applyTaskOutcomes(db, subject, outcomes, 'token', now()));
       });
     },
     'hubspot.undo': async ({ subject, id }, sender) => outsideSenderPortal(sender, { subject }) ?? proposeUndo(db, subject, id, now()),

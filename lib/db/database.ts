@@ -63,10 +63,10 @@ export interface BlobRow {
   updatedAt: number;
 }
 
-/** Work a human has not resolved yet: drafts, field proposals, handoff packets. */
+/** Work a human has not resolved yet: drafts, field proposals, follow-up task proposals, handoff packets. */
 export interface PendingRow {
   id: string;
-  kind: 'draft' | 'proposal' | 'handoff';
+  kind: 'draft' | 'proposal' | 'handoff' | 'task';
   /** Thread or record it belongs to. */
   subject: string;
   status: string;

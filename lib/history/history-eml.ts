@@ -1,5 +1,5 @@
 import PostalMime from 'postal-mime';
-import { htmlToText } from '@/lib/sop/parse/html';
+import { htmlToText } from '@/lib/text/html';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { categoryIdFor, type HistoryExample, type HistoryFile } from './history-file';
 

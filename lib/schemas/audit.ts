@@ -47,6 +47,14 @@ export const auditEventSchema = z.discriminatedUnion('kind', [
   event('field.written', { ...fieldBase, before: z.string().nullable(), after: z.string().nullable(), alreadyThere: z.boolean().optional() }),
   event('field.conflict', { ...fieldBase, theirs: z.string().nullable(), ours: z.string(), base: z.string().nullable() }),
   event('field.failed', { ...fieldBase, code: z.string(), message: z.string() }),
+  // Follow-up tasks: ids, hashes, the due day and owner id; never the task's text (it comes from logged activity).
+  event('task.proposed', { taskKey: z.string(), source: z.enum(['email', 'note', 'handoff', 'record']), confidence: ratio }),
+  event('task.approved', { taskKey: z.string(), approvalHash: sha256, edited: z.boolean(), dueDay: z.string(), ownerId: z.string().nullable() }),
+  event('task.rejected', { taskKey: z.string() }),
+  /** Recorded before each task creation: a crash between the POST and its outcome leaves this mark, and the retry looks for the task first. */
+  event('task.write_started', { taskKey: z.string(), approvalHash: sha256, path: writePath }),
+  event('task.created', { taskKey: z.string(), approvalHash: sha256, path: writePath, taskId: z.string(), correlationId: z.string().optional(), alreadyThere: z.boolean().optional() }),
+  event('task.failed', { taskKey: z.string(), approvalHash: sha256, path: writePath, code: z.string(), message: z.string(), correlationId: z.string().optional() }),
   event('sop.imported', { ...sopVersion, sha256, chunkCount: z.number().int().nonnegative(), bytes: z.number().int().nonnegative().optional(), source: z.enum(['file', 'bundle']).optional() }),
   event('sop.replaced', {
     ...sopVersion,

@@ -59,6 +59,21 @@ export const textSourceSchema = z.object({
   date: z.string().optional(),
 });
 
+/** One engagement logged on a record in HubSpot (note, email, call, meeting, task): untrusted text, data only. */
+export const engagementSchema = z.object({
+  /** "engagement/<type id>/<id>": the evidence ref of its text. */
+  ref: z.string(),
+  type: z.enum(['note', 'email', 'call', 'meeting', 'task']),
+  id: z.string(),
+  /** When it happened (hs_timestamp, ISO): dates without a year in its text are read against this. */
+  at: z.string(),
+  title: z.string().nullable(),
+  text: z.string().max(65_536),
+  /** A task's status (NOT_STARTED, COMPLETED...). */
+  status: z.string().optional(),
+});
+export type Engagement = z.infer<typeof engagementSchema>;
+
 /** What the panel shows about a record, and what the lane needs to propose updates for it. */
 export const recordViewSchema = z.object({
   ref: recordRefSchema,
@@ -73,13 +88,15 @@ export const recordViewSchema = z.object({
   definitions: z.array(propertyDefinitionSchema),
   /** Free-text properties read as notes (untrusted: data, never instructions). */
   notes: z.array(textSourceSchema),
+  /** Activity logged on the record (notes, emails, calls, meetings, tasks), newest first and bounded. */
+  engagements: z.array(engagementSchema).optional(),
   /** Emails and company names that waiting handoff packets are matched by. */
   /** What a Gmail handoff is attached by: the record's (or its contacts') email addresses and its (or its companies') mail domains; never a name. */
   match: z.object({ emails: z.array(z.string()), domains: z.array(z.string()) }),
   /** Entries HubSpot sent that did not parse and were left out of this view, per source (shown in the panel). */
-  skipped: z.array(z.object({ source: z.enum(['definitions', 'owners', 'history']), count: z.number().int().positive() })).optional(),
+  skipped: z.array(z.object({ source: z.enum(['definitions', 'owners', 'history', 'activity']), count: z.number().int().positive() })).optional(),
   /** Option sources that could not be read (owners, pipelines): their properties then offer no choice, and the panel says why. */
-  unavailable: z.array(z.object({ source: z.enum(['owners', 'pipelines']), error: appErrorSchema })).optional(),
+  unavailable: z.array(z.object({ source: z.enum(['owners', 'pipelines', 'activity']), error: appErrorSchema })).optional(),
 });
 export type RecordView = z.infer<typeof recordViewSchema>;
 
@@ -129,3 +146,55 @@ export type FieldOutcome = z.infer<typeof fieldOutcomeSchema>;
 export type WrittenOutcome = Extract<FieldOutcome, { status: 'written' }>;
 export type ConflictOutcome = Extract<FieldOutcome, { status: 'conflict' }>;
 export type FailedOutcome = Extract<FieldOutcome, { status: 'failed' }>;
+
+/** A follow-up task as it would be created in HubSpot: what the rep approves, exactly. */
+export const taskContentSchema = z.object({
+  subject: z.string().min(1).max(500),
+  /** The due day, 'YYYY-MM-DD' (written as hs_timestamp at midnight UTC). */
+  dueDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** The HubSpot owner the task is assigned to; null leaves it unassigned. */
+  ownerId: z.string().nullable(),
+  body: z.string().max(65_536),
+});
+export type TaskContent = z.infer<typeof taskContentSchema>;
+
+/**
+ * One proposed follow-up task on a record (db.pending kind 'task'), shown as a row like a field proposal: created in
+ * HubSpot only after the rep approved this exact content, with its association to the record.
+ */
+export const taskRowSchema = z.object({
+  /** Pending-table id: "<record subject>#task:<key>". */
+  id: z.string(),
+  subject: z.string(),
+  lane: z.string(),
+  objectType: z.string(),
+  objectId: z.string(),
+  proposed: taskContentSchema,
+  /** The rep's edit of the proposed content, when edited. */
+  edited: taskContentSchema.optional(),
+  /** How the due day was read from the text: stated in full, or a date without a year (or a weekday) read against the activity's day. */
+  dueBasis: z.enum(['stated', 'year-inferred', 'relative']),
+  reason: z.string(),
+  evidence: z.object({ quote: z.string(), source: z.object({ kind: z.enum(['email', 'note', 'handoff', 'record']), ref: z.string(), label: z.string() }) }),
+  confidence: z.number().min(0).max(1),
+  status: z.enum(['pending', 'accepted', 'edited', 'rejected', 'created', 'failed']),
+  /** Hash over exactly what was approved; null until the rep accepts. */
+  approvalHash: z.string().nullable(),
+  /** The task HubSpot created. */
+  created: z.object({ taskId: z.string(), at: z.number() }).nullable(),
+  error: z.string().optional(),
+});
+export type TaskRow = z.infer<typeof taskRowSchema>;
+/** A task row a person closed: created in HubSpot, or rejected. */
+export const RESOLVED_TASK_STATUSES: readonly TaskRow['status'][] = ['created', 'rejected'];
+
+/** One task the rep approved, as the writer takes it: its content and the hash of exactly that content on that record. */
+export const approvedTaskSchema = z.object({ key: z.string().max(600), content: taskContentSchema, approvalHash: z.string().regex(/^[0-9a-f]{64}$/) });
+export type ApprovedTask = z.infer<typeof approvedTaskSchema>;
+const taskOutcomeBase = { key: z.string().max(600), approvalHash: z.string().regex(/^[0-9a-f]{64}$/), correlationId: z.string().max(100).optional() };
+/** What creating one approved task did. */
+export const taskOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ ...taskOutcomeBase, status: z.literal('created'), taskId: z.string().max(100), alreadyThere: z.boolean().optional() }),
+  z.object({ ...taskOutcomeBase, status: z.literal('failed'), error: appErrorSchema }),
+]);
+export type TaskOutcome = z.infer<typeof taskOutcomeSchema>;

@@ -38,7 +38,8 @@ export const categorySchema = z.object({
 export type Category = z.infer<typeof categorySchema>;
 export type CategoryInput = z.input<typeof categorySchema>;
 
-export const laneActionSchema = z.enum(['classify', 'route', 'draft', 'propose_fields', 'handoff']);
+/** What a lane does; 'create_task' proposes HubSpot tasks (follow-ups) on the record, each created only after approval. */
+export const laneActionSchema = z.enum(['classify', 'route', 'draft', 'propose_fields', 'handoff', 'create_task']);
 
 /** One route through repeated work, described by the nine dimensions of the users' playbook. */
 export const laneSchema = z.object({

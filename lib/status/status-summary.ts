@@ -1,3 +1,4 @@
+import { RESOLVED_TASK_STATUSES, type TaskRow } from '@/lib/schemas/hubspot';
 import type { TriageDatabase } from '@/lib/db/database';
 import { RESOLVED_DRAFT_STATUSES, type DraftStatus } from '@/lib/schemas/draft-record';
 import { RESOLVED_PROPOSAL_STATUSES, type ProposalStatus } from '@/lib/schemas/proposal';
@@ -16,13 +17,14 @@ export async function libraryStatus(db: TriageDatabase): Promise<LibraryStatus> 
   return { sops, passages, updatedAt: newest?.updatedAt ?? null };
 }
 
-/** Drafts not sent, discarded or rejected; proposals not written or rejected; handoffs still waiting. */
+/** Drafts not sent, discarded or rejected; proposals (field updates and follow-up tasks) not written, created or rejected; handoffs still waiting. */
 export async function pendingCounts(db: TriageDatabase): Promise<PendingCounts> {
   const rows = await db.pending.toCollection().toArray();
   const counts: PendingCounts = { drafts: 0, proposals: 0, handoffs: 0 };
   for (const row of rows) {
     if (row.kind === 'draft' && !RESOLVED_DRAFT_STATUSES.includes(row.status as DraftStatus)) counts.drafts++;
     else if (row.kind === 'proposal' && !RESOLVED_PROPOSAL_STATUSES.includes(row.status as ProposalStatus)) counts.proposals++;
+    else if (row.kind === 'task' && !RESOLVED_TASK_STATUSES.includes(row.status as TaskRow['status'])) counts.proposals++;
     else if (row.kind === 'handoff' && row.status === 'waiting') counts.handoffs++;
   }
   return counts;

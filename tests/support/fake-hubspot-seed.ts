@@ -199,18 +199,57 @@ const customObjectDefinitions: SpecProperty[] = [
   ownerProperty('Project owner'),
 ];
 
+/** Engagements (activity logged on records): their object type ids and the properties HubSpot defines for them. */
+export const ENGAGEMENT_TYPE_IDS = { note: '0-46', meeting: '0-47', call: '0-48', email: '0-49', task: '0-27' } as const;
+const engagementCommon = [...common, prop('hs_timestamp', 'Activity date', 'datetime', 'date'), ownerProperty('Activity assigned to')];
+const taskDefinitions: SpecProperty[] = [
+  ...engagementCommon,
+  prop('hs_task_subject', 'Task Title', 'string', 'text'),
+  prop('hs_task_body', 'Notes', 'string', 'html'),
+  prop('hs_task_status', 'Task Status', 'enumeration', 'select', { options: options([['NOT_STARTED', 'Not started'], ['IN_PROGRESS', 'In progress'], ['WAITING', 'Waiting'], ['COMPLETED', 'Completed'], ['DEFERRED', 'Deferred']]) }),
+  prop('hs_task_priority', 'Priority', 'enumeration', 'select', { options: options([['NONE', 'None'], ['LOW', 'Low'], ['MEDIUM', 'Medium'], ['HIGH', 'High']]) }),
+  prop('hs_task_type', 'Task Type', 'enumeration', 'select', { options: options([['EMAIL', 'Email'], ['CALL', 'Call'], ['TODO', 'To-do']]) }),
+];
+const engagementDefinitions: Record<string, SpecProperty[]> = {
+  [ENGAGEMENT_TYPE_IDS.note]: [...engagementCommon, prop('hs_note_body', 'Note body', 'string', 'html')],
+  [ENGAGEMENT_TYPE_IDS.meeting]: [
+    ...engagementCommon,
+    prop('hs_meeting_title', 'Meeting name', 'string', 'text'),
+    prop('hs_meeting_body', 'Meeting description', 'string', 'html'),
+    prop('hs_meeting_start_time', 'Start Time', 'datetime', 'date'),
+    prop('hs_meeting_end_time', 'End Time', 'datetime', 'date'),
+  ],
+  [ENGAGEMENT_TYPE_IDS.call]: [...engagementCommon, prop('hs_call_title', 'Call Title', 'string', 'text'), prop('hs_call_body', 'Call notes', 'string', 'html')],
+  [ENGAGEMENT_TYPE_IDS.email]: [...engagementCommon, prop('hs_email_subject', 'Email subject', 'string', 'text'), prop('hs_email_text', 'Email body', 'string', 'textarea')],
+  [ENGAGEMENT_TYPE_IDS.task]: taskDefinitions,
+};
+
+/**
+ * HubSpot-defined association type ids of engagements, per direction (engagement to record, record to engagement),
+ * as HubSpot's associations documentation lists them. A create's association names only the type id: the pair it
+ * belongs to says what type the other record is.
+ */
+export const ENGAGEMENT_ASSOCIATION_TYPES: Record<string, Record<string, [number, number]>> = {
+  [ENGAGEMENT_TYPE_IDS.note]: { '0-1': [202, 201], '0-2': [190, 189], '0-3': [214, 213], '0-5': [228, 227] },
+  [ENGAGEMENT_TYPE_IDS.meeting]: { '0-1': [200, 199], '0-2': [188, 187], '0-3': [212, 211], '0-5': [226, 225] },
+  [ENGAGEMENT_TYPE_IDS.call]: { '0-1': [194, 193], '0-2': [182, 181], '0-3': [206, 205], '0-5': [220, 219] },
+  [ENGAGEMENT_TYPE_IDS.email]: { '0-1': [198, 197], '0-2': [186, 185], '0-3': [210, 209], '0-5': [224, 223] },
+  [ENGAGEMENT_TYPE_IDS.task]: { '0-1': [204, 203], '0-2': [192, 191], '0-3': [216, 215], '0-5': [230, 229] },
+};
+
 export const hubspotSeed = {
   portalId: '4455667',
   /** Cookie values a signed-in browser would hold, and a private-app token an admin would set. */
   session: { cookie: 'hs-session-7f3a2b', csrf: 'csrf-1c9e5d40' },
   token: 'pat-eu1-00000000-fake-token',
-  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303' },
+  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303', pilotDeal: '7304', pilotMeeting: '47001', pilotCall: '48001' },
   definitions: {
     '0-1': contactDefinitions,
     '0-2': companyDefinitions,
     '0-3': dealDefinitions,
     '0-5': ticketDefinitions,
     [CUSTOM_OBJECT_TYPE_ID]: customObjectDefinitions,
+    ...engagementDefinitions,
   } as Record<string, SpecProperty[]>,
   records: {
     '0-1': [
@@ -294,6 +333,40 @@ export const hubspotSeed = {
           hubspot_owner_id: '61001',
         },
       },
+      {
+        // The pilot agreed in a logged meeting: no next step written on the deal yet.
+        id: '7304',
+        createdAt: '2026-05-12T10:00:00.000Z',
+        properties: {
+          dealname: 'Kestrel Foods – two-site pilot',
+          pipeline: 'default',
+          dealstage: 'presentationscheduled',
+          deal_currency_code: 'USD',
+          hubspot_owner_id: '61001',
+        },
+      },
+    ],
+    // Activity logged on the pilot deal: the meeting where the pilot was agreed, and an older call.
+    [ENGAGEMENT_TYPE_IDS.meeting]: [
+      {
+        id: '47001',
+        createdAt: '2026-05-28T15:10:00.000Z',
+        properties: {
+          hs_timestamp: '2026-05-28T14:00:00.000Z',
+          hs_meeting_title: 'Pilot kickoff with Kestrel Foods',
+          hs_meeting_body: '<p>Priya and Tom joined. We agreed to start the pilot on June 3; Tom sends the SSO checklist by Friday.</p>',
+          hs_meeting_start_time: '2026-05-28T14:00:00.000Z',
+          hs_meeting_end_time: '2026-05-28T14:45:00.000Z',
+          hubspot_owner_id: '61001',
+        },
+      },
+    ],
+    [ENGAGEMENT_TYPE_IDS.call]: [
+      {
+        id: '48001',
+        createdAt: '2026-05-20T09:40:00.000Z',
+        properties: { hs_timestamp: '2026-05-20T09:30:00.000Z', hs_call_title: 'Intro call', hs_call_body: '<p>Priya asked for a pilot with two sites.</p>', hubspot_owner_id: '61001' },
+      },
     ],
     '0-5': [
       {
@@ -320,7 +393,10 @@ export const hubspotSeed = {
     { from: ['0-3', '7302'], to: ['0-2', '5502'], typeId: 5 },
     { from: ['0-1', '901'], to: ['0-3', '7303'], typeId: 4 },
     { from: ['0-3', '7303'], to: ['0-2', '5501'], typeId: 5 },
-  ] as { from: [string, string]; to: [string, string]; typeId: number }[],
+    { from: ['0-3', '7304'], to: ['0-2', '5501'], typeId: 5 },
+    { from: [ENGAGEMENT_TYPE_IDS.meeting, '47001'], to: ['0-3', '7304'], typeId: 212, reverseTypeId: 211 },
+    { from: [ENGAGEMENT_TYPE_IDS.call, '48001'], to: ['0-3', '7304'], typeId: 206, reverseTypeId: 205 },
+  ] as { from: [string, string]; to: [string, string]; typeId: number; reverseTypeId?: number }[],
   owners: [
     { id: '61001', email: 'sam.okafor@northwind-sensors.example', firstName: 'Sam', lastName: 'Okafor', userId: 7001, type: 'PERSON', archived: false, createdAt: '2023-01-09T10:00:00.000Z', updatedAt: '2024-01-09T10:00:00.000Z' },
     { id: '61002', email: 'lena.voss@northwind-sensors.example', firstName: 'Lena', lastName: 'Voss', userId: 7002, type: 'PERSON', archived: false, createdAt: '2023-03-01T10:00:00.000Z', updatedAt: '2024-01-09T10:00:00.000Z' },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ValueWithTimestamp } from '@/lib/sites/hubspot/api-schemas';
-import { hubspotSeed } from './fake-hubspot-seed';
+import { ENGAGEMENT_ASSOCIATION_TYPES, hubspotSeed } from './fake-hubspot-seed';
 import type { SpecOwner, SpecPipeline, SpecProperty } from './hubspot-spec-shapes';
 
 // A local fake of HubSpot's CRM API (v3 objects/properties/owners/pipelines, v4 associations) built from the
@@ -70,13 +70,19 @@ export const ALL_TOKEN_SCOPES = [
   'crm.schemas.custom.read',
 ];
 const SCOPE_NAMES: Record<string, string> = { '0-1': 'contacts', '0-2': 'companies', '0-3': 'deals' };
-/** The scope a token needs for an object type: tickets have one scope for all; custom objects share one. */
+/**
+ * The scope a token needs for an object type: tickets have one scope for all; custom objects share one; engagements
+ * (notes, meetings, calls, emails, tasks) take the contacts scopes, as their specifications list.
+ */
 function objectScope(type: string, access: 'read' | 'write'): string {
   if (type === '0-5') return 'tickets';
+  if (ENGAGEMENT_ASSOCIATION_TYPES[type]) return `crm.objects.contacts.${access}`;
   return `crm.objects.${SCOPE_NAMES[type] ?? 'custom'}.${access}`;
 }
 const schemaScope = (type: string) => (type === '0-5' ? 'tickets' : `crm.schemas.${SCOPE_NAMES[type] ?? 'custom'}.read`);
 const MAX_LIMIT = 500;
+/** The most inputs a batch read takes. */
+const MAX_BATCH_INPUTS = 100;
 
 export interface FakeHubSpot {
   url: string;
@@ -88,6 +94,8 @@ export interface FakeHubSpot {
     csrf: string;
     records: Map<string, Map<string, FakeRecord>>;
     definitions: Record<string, SpecProperty[]>;
+    /** Associations as pairs with the type id of each direction; records created with associations add theirs. */
+    associations: { from: [string, string]; to: [string, string]; typeId: number; reverseTypeId?: number }[];
   };
   /** Another user edits a field in HubSpot. */
   setProperty(objectType: string, objectId: string, name: string, value: string | null): void;
@@ -100,12 +108,16 @@ export interface FakeHubSpot {
   close(): Promise<void>;
 }
 
-const TYPE_ALIASES: Record<string, string> = { contacts: '0-1', contact: '0-1', companies: '0-2', company: '0-2', deals: '0-3', deal: '0-3', tickets: '0-5', ticket: '0-5' };
+const TYPE_ALIASES: Record<string, string> = {
+  contacts: '0-1', contact: '0-1', companies: '0-2', company: '0-2', deals: '0-3', deal: '0-3', tickets: '0-5', ticket: '0-5',
+  notes: '0-46', meetings: '0-47', calls: '0-48', emails: '0-49', tasks: '0-27',
+};
 const DEFAULT_PROPERTIES: Record<string, string[]> = {
   '0-1': ['firstname', 'lastname', 'email'],
   '0-2': ['name', 'domain'],
   '0-3': ['dealname', 'amount', 'closedate', 'pipeline', 'dealstage'],
   '0-5': ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority'],
+  '0-27': ['hs_task_subject', 'hs_task_status', 'hs_timestamp'],
 };
 const ALWAYS_RETURNED = ['hs_object_id', 'createdate', 'lastmodifieddate'];
 
@@ -153,7 +165,8 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
     }
     records.set(type, byId);
   }
-  const state: FakeHubSpot['state'] = { csrf: seed.session.csrf, records, definitions: seed.definitions };
+  const state: FakeHubSpot['state'] = { csrf: seed.session.csrf, records, definitions: seed.definitions, associations: seed.associations };
+  let nextCreatedId = 90_000_001;
   const owners: SpecOwner[] = [
     ...seed.owners,
     ...Array.from({ length: opts.extraOwners ?? 0 }, (_, i): SpecOwner => ({
@@ -282,6 +295,69 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
       if (missingScope(schemaScope(type))) return;
       return send(res, 200, { results: defs });
     }
+    // POST /crm/v3/objects/{type}/batch/read
+    if (seg[1] === 'v3' && seg[2] === 'objects' && seg[4] === 'batch' && seg[5] === 'read' && seg.length === 6) {
+      if (method !== 'POST') return reject(req, res, `${method} on batch read`);
+      const bad = allowQuery('archived');
+      if (bad) return reject(req, res, bad);
+      const type = typeOf(seg[3]) ?? '';
+      const defs = state.definitions[type];
+      if (!defs) return send(res, 400, errorBody('VALIDATION_ERROR', `Unable to infer object type from: ${seg[3]}`));
+      // The spec's BatchReadInputSimplePublicObjectId: inputs, properties and propertiesWithHistory are all required.
+      const ids = isObject(body) && Array.isArray(body.inputs) ? body.inputs.map((i: unknown) => (isObject(i) && typeof i.id === 'string' ? i.id : null)) : null;
+      const names = isObject(body) && Array.isArray(body.properties) && body.properties.every((n) => typeof n === 'string') ? (body.properties as string[]) : null;
+      const withHistory = isObject(body) && Array.isArray(body.propertiesWithHistory) && body.propertiesWithHistory.every((n) => typeof n === 'string') ? (body.propertiesWithHistory as string[]) : null;
+      if (!ids || ids.some((id) => id === null) || !names || !withHistory) return reject(req, res, 'batch read body is not { inputs: [{ id }], properties, propertiesWithHistory }');
+      if (ids.length > MAX_BATCH_INPUTS) return send(res, 400, errorBody('VALIDATION_ERROR', `Batch input is limited to ${MAX_BATCH_INPUTS} inputs; ${ids.length} were sent.`));
+      if (missingScope(objectScope(type, 'read'))) return;
+      const startedAt = new Date().toISOString();
+      const found = (ids as string[]).flatMap((id) => { const r = records.get(type)?.get(id); return r ? [r] : []; });
+      const missing = (ids as string[]).filter((id) => !records.get(type)?.has(id));
+      const answer: Record<string, unknown> = { status: 'COMPLETE', results: found.map((r) => recordView(r, defs, names, withHistory)), startedAt, completedAt: new Date().toISOString() };
+      if (missing.length === 0) return send(res, 200, answer);
+      // Ids it cannot find: 207, the records it found and one error naming the others.
+      const notFound = { status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some objects, they may be deleted or not exist.', context: { ids: missing }, errors: [], links: {} };
+      return send(res, 207, { ...answer, numErrors: 1, errors: [notFound] });
+    }
+    // POST /crm/v3/objects/{type}: create, with associations in the body (SimplePublicObjectInputForCreate)
+    if (seg[1] === 'v3' && seg[2] === 'objects' && seg.length === 4 && method === 'POST') {
+      const bad = allowQuery();
+      if (bad) return reject(req, res, bad);
+      if (header(req, 'content-type')?.startsWith('application/json') !== true) return reject(req, res, 'POST without a JSON content type');
+      const type = typeOf(seg[3]) ?? '';
+      const defs = state.definitions[type];
+      if (!defs) return send(res, 400, errorBody('VALIDATION_ERROR', `Unable to infer object type from: ${seg[3]}`));
+      if (!isObject(body) || !isObject(body.properties) || (body.associations !== undefined && !Array.isArray(body.associations)) || Object.keys(body).some((k) => !['properties', 'associations', 'objectWriteTraceId'].includes(k))) {
+        return reject(req, res, 'create body is not { properties: {...}, associations: [...] }');
+      }
+      if (family === 'session' && opts.sessionWrites !== undefined && opts.sessionWrites !== 'allowed') {
+        return send(res, opts.sessionWrites, errorBody('FORBIDDEN', 'This action is not available with this authentication.'));
+      }
+      if (missingScope(objectScope(type, 'write'))) return;
+      const links = associationsOf(type, (body.associations ?? []) as unknown[]);
+      if ('reject' in links) return reject(req, res, links.reject);
+      if ('invalid' in links) return send(res, 400, errorBody('VALIDATION_ERROR', links.invalid));
+      const blank: FakeRecord = { id: '', properties: {}, history: {}, createdAt: '', updatedAt: '' };
+      const problems = validate(defs, body.properties, { record: blank, owners, pipelines: seed.pipelines[type] ?? [], stage: stagePropertiesOf(type) });
+      // Engagements need their date: HubSpot refuses one created without hs_timestamp.
+      if (ENGAGEMENT_ASSOCIATION_TYPES[type] && typeof body.properties.hs_timestamp !== 'string') problems.push({ name: 'hs_timestamp', code: 'REQUIRED', message: 'Property "hs_timestamp" is required' });
+      if (problems.length > 0) {
+        const legacy = problems.map((p) => ({ isValid: false, message: p.message, error: p.code, name: p.name }));
+        const details = validationErrors === 'message-only' ? {} : { errors: problems.map((p) => ({ message: p.message, code: p.code, context: { propertyName: [p.name] } })) };
+        return send(res, 400, errorBody('VALIDATION_ERROR', `Property values were not valid: ${JSON.stringify(legacy)}`, details));
+      }
+      const now = new Date(tick()).toISOString();
+      const id = String(nextCreatedId++);
+      const created: FakeRecord = { id, properties: { hs_object_id: id, createdate: now, lastmodifieddate: now }, history: {}, createdAt: now, updatedAt: now };
+      write(created, body.properties as Record<string, string>, family === 'token' ? 'INTEGRATION' : 'CRM_UI');
+      created.updatedAt = now;
+      created.properties.lastmodifieddate = now;
+      if (!records.has(type)) records.set(type, new Map());
+      records.get(type)?.set(id, created);
+      for (const link of links.pairs) state.associations.push({ from: [type, id], to: link.to, typeId: link.typeId, reverseTypeId: link.reverseTypeId });
+      const entity = recordView(created, defs, Object.keys(body.properties), []);
+      return send(res, 201, { createdResourceId: id, entity, location: `${url.origin}${url.pathname}/${id}` });
+    }
     // /crm/v3/objects/{type}/{id}
     if (seg[1] === 'v3' && seg[2] === 'objects' && seg.length === 5) {
       const type = typeOf(seg[3]) ?? '';
@@ -339,9 +415,9 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
         if (!state.definitions[known]) return send(res, 400, errorBody('VALIDATION_ERROR', `Unable to infer object type from: ${raw}`));
       }
       if (missingScope(objectScope(from, 'read')) || missingScope(objectScope(to, 'read'))) return;
-      const results = seed.associations.flatMap((a) => {
+      const results = state.associations.flatMap((a) => {
         if (a.from[0] === from && a.from[1] === seg[4] && a.to[0] === to) return [{ id: a.to[1], typeId: a.typeId }];
-        if (a.to[0] === from && a.to[1] === seg[4] && a.from[0] === to) return [{ id: a.from[1], typeId: a.typeId + 1 }];
+        if (a.to[0] === from && a.to[1] === seg[4] && a.from[0] === to) return [{ id: a.from[1], typeId: a.reverseTypeId ?? a.typeId + 1 }];
         return [];
       });
       return send(res, 200, { results: results.map((r) => ({ toObjectId: Number(r.id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: r.typeId, label: null }] })) });
@@ -390,6 +466,30 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
     }
     if (failure.status === 400) return send(res, 400, failure.body ?? errorBody('VALIDATION_ERROR', 'Invalid input.'));
     return send(res, failure.status, errorBody('INTERNAL_ERROR', 'Internal error.'));
+  }
+
+  /**
+   * The associations of a create, as HubSpot reads them: each `{ to: { id }, types: [{ associationCategory, associationTypeId }] }`;
+   * the type id says what type the other record is. An unknown type id or a record that does not exist is refused.
+   */
+  function associationsOf(type: string, list: unknown[]): { pairs: { to: [string, string]; typeId: number; reverseTypeId: number }[] } | { reject: string } | { invalid: string } {
+    const pairs: { to: [string, string]; typeId: number; reverseTypeId: number }[] = [];
+    for (const entry of list) {
+      const to = isObject(entry) && isObject(entry.to) && typeof entry.to.id === 'string' ? entry.to.id : null;
+      const types = isObject(entry) && Array.isArray(entry.types) ? entry.types : null;
+      if (!to || !types || types.length === 0) return { reject: 'association is not { to: { id }, types: [...] }' };
+      for (const t of types) {
+        if (!isObject(t) || typeof t.associationTypeId !== 'number' || !['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED'].includes(String(t.associationCategory))) {
+          return { reject: 'association type is not { associationCategory, associationTypeId }' };
+        }
+        const pair = Object.entries(ENGAGEMENT_ASSOCIATION_TYPES[type] ?? {}).find(([, [forward]]) => forward === t.associationTypeId);
+        if (!pair || t.associationCategory !== 'HUBSPOT_DEFINED') return { invalid: `${String(t.associationCategory)} association type ${t.associationTypeId} is not valid from ${type}.` };
+        const [toType, [typeId, reverseTypeId]] = pair;
+        if (!records.get(toType)?.has(to)) return { invalid: `No ${toType} with id ${to} to associate.` };
+        pairs.push({ to: [toType, to], typeId, reverseTypeId });
+      }
+    }
+    return { pairs };
   }
 
   /** Another record of the type already holding a unique property's new value (emails compared without case). */

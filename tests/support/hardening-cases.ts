@@ -19,7 +19,7 @@ import { createLocalEngine } from '@/lib/engine/local/local-engine';
 import type { TriageEngine } from '@/lib/engine/types';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import type { HubSpotPanelController, HubSpotPanelState } from '@/lib/hubspot-lane/panel/panel-controller';
-import type { ProposalRow, RecordView, ApprovedField, PropertyDefinition } from '@/lib/schemas/hubspot';
+import type { ProposalRow, RecordView, ApprovedField, PropertyDefinition, TaskRow } from '@/lib/schemas/hubspot';
 import { proposalInput, proposeForRecord } from '@/lib/hubspot-lane/background/propose-for-record';
 import { messages } from '@/lib/protocol/messages';
 import { dispatch, type Handlers, type SenderPolicy } from '@/lib/protocol/server';
@@ -264,11 +264,16 @@ function hubspotSurface(payload: string): string[] {
     written: null,
     undoOf: null,
   };
+  const task: TaskRow = {
+    id: `${view.subject}#task:t1`, subject: view.subject, lane: 'meeting-followup', objectType: '0-3', objectId: '2',
+    proposed: { subject: payload, dueDay: '2026-05-29', ownerId: null, body: payload }, dueBasis: 'relative', reason: payload,
+    evidence: { quote: payload, source: { kind: 'note', ref: 'engagement/0-47/1', label: payload } }, confidence: 0.7, status: 'failed', approvalHash: null, created: null, error: payload,
+  };
   const state: HubSpotPanelState = {
-    kind: 'ready', ref: { ...view.ref, objectType: 'deal' } as never, mode: 'session', view, handoffs: [handoff], rows: [row],
+    kind: 'ready', ref: { ...view.ref, objectType: 'deal' } as never, mode: 'session', view: { ...view, engagements: [{ ref: 'engagement/0-47/1', type: 'meeting', id: '1', at: '2026-05-28T14:00:00.000Z', title: payload, text: payload }] }, handoffs: [handoff], rows: [row], tasks: [task],
     ignoredSources: [], writing: false, busy: false, notice: { code: 'hubspot.validation', message: payload, nextStep: payload },
   };
-  const controller: HubSpotPanelController = { state: createStore<HubSpotPanelState>(state), open: async () => undefined, review: async () => undefined, writeApproved: async () => undefined, undo: async () => undefined };
+  const controller: HubSpotPanelController = { state: createStore<HubSpotPanelState>(state), open: async () => undefined, review: async () => undefined, reviewTask: async () => undefined, writeApproved: async () => undefined, undo: async () => undefined };
   const doc = parsed(renderToStaticMarkup(createElement(HubSpotPanel, { controller })));
   return [
     ...foreignMarkup(doc).map((p) => `HubSpot panel: ${p}`),
@@ -277,6 +282,9 @@ function hubspotSurface(payload: string): string[] {
     ...shownAsText(doc, '[data-testid="fact-stage"]', payload, 'stage'),
     ...shownAsText(doc, '[data-testid="proposal"] q.quote', payload, 'evidence quote'),
     ...shownAsText(doc, '[data-testid="proposal-error"]', payload, 'proposal error'),
+    ...shownAsText(doc, '[data-testid="task-subject"]', payload, 'task subject'),
+    ...shownAsText(doc, '[data-testid="task-error"]', payload, 'task error'),
+    ...shownAsText(doc, '[data-testid="engagement-text"]', payload, 'logged activity text'),
   ];
 }
 

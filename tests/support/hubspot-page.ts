@@ -126,4 +126,8 @@ export class HubSpotPanel {
   get writeApproved() {
     return this.root.getByTestId('write-approved');
   }
+  /** Proposed follow-up tasks, in the same list as the field proposals. */
+  get tasks() {
+    return this.root.getByTestId('task-proposal');
+  }
 }

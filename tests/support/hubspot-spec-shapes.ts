@@ -84,6 +84,25 @@ export const specObjectSchema = z.object({
   archived: z.boolean(),
 });
 
+/** Objects v3 `BatchResponseSimplePublicObject` (200), and the same with `errors` and `numErrors` when some inputs failed (207). */
+export const specBatchResponseSchema = z.object({
+  status: z.enum(['PENDING', 'PROCESSING', 'CANCELED', 'COMPLETE']),
+  results: z.array(specObjectSchema),
+  startedAt: isoDateTime,
+  completedAt: isoDateTime,
+  requestedAt: isoDateTime.optional(),
+  numErrors: z.number().int().optional(),
+  errors: z.array(z.object({ status: z.string(), category: z.string(), message: z.string(), context: z.record(z.string(), z.array(z.string())), errors: z.array(z.unknown()), links: z.record(z.string(), z.string()) })).optional(),
+  links: z.record(z.string(), z.string()).optional(),
+});
+/** Objects v3 (tasks) `CreatedResponseSimplePublicObject`: the create's answer. */
+export const specCreatedResponseSchema = z.object({ createdResourceId: z.string(), entity: specObjectSchema, location: z.string().optional() });
+/** The body of a create (`SimplePublicObjectInputForCreate`): properties, and associations each to one id with their types. */
+export const specCreateInputSchema = z.object({
+  properties: z.record(z.string(), z.string()),
+  associations: z.array(z.object({ to: z.object({ id: z.string() }), types: z.array(z.object({ associationCategory: z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED']), associationTypeId: z.number().int() })) })),
+});
+
 export const specAssociationsResponseSchema = z.object({
   results: z.array(
     z.object({

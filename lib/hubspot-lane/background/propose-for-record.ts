@@ -5,7 +5,9 @@ import type { PropertyDefinition, RecordView } from '@/lib/schemas/hubspot';
 import type { Lane } from '@/lib/schemas/lane';
 import type { DroppedProposal, EvidenceText, FieldCandidate, FieldProposal, HandoffPacket } from '@/lib/schemas/proposal';
 import { isWritable } from '@/lib/hubspot-lane/shared/property-validators';
+import { ENGAGEMENT_REF_PREFIX, engagementLabel } from '@/lib/hubspot-lane/shared/record-activity';
 import { withPropertyFields } from './handoff-fields';
+import { recapOf, type TaskCandidate } from './meeting-recap';
 import { toProposals } from './portal-check';
 
 export interface LaneProposal {
@@ -13,8 +15,15 @@ export interface LaneProposal {
   proposal: FieldProposal;
 }
 
+export interface LaneTask {
+  lane: string;
+  task: TaskCandidate;
+}
+
 export interface RecordProposals {
   proposals: LaneProposal[];
+  /** Follow-up tasks read from the record's logged activity by the lanes that create tasks. */
+  tasks: LaneTask[];
   dropped: (DroppedProposal & { lane: string | null })[];
   ignoredSources: { ref: string; reason: string }[];
   /** The first engine failure (Claude busy, bad key...); the other engines' proposals are there regardless. */
@@ -28,11 +37,17 @@ export interface ProposalInput {
   sources: EvidenceText[];
 }
 
-/** A record view as proposal input: its free-text properties are its notes. */
-export const proposalInput = (view: Pick<RecordView, 'ref' | 'properties' | 'definitions' | 'notes'>): ProposalInput => ({
+/**
+ * A record view as proposal input: its free-text properties and the activity logged on it are its notes. Each
+ * engagement is named by its type and day, and dated, so a date without a year in it is read against that day.
+ */
+export const proposalInput = (view: Pick<RecordView, 'ref' | 'properties' | 'definitions' | 'notes' | 'engagements'>): ProposalInput => ({
   record: { objectType: view.ref.objectTypeId, objectId: view.ref.objectId, properties: view.properties },
   definitions: view.definitions,
-  sources: view.notes.map((n) => ({ ...n, kind: 'note' })),
+  sources: [
+    ...view.notes.map((n) => ({ ...n, kind: 'note' as const })),
+    ...(view.engagements ?? []).flatMap((e) => (e.text ? [{ ref: e.ref, label: engagementLabel(e), kind: 'note' as const, text: e.text, date: e.at }] : [])),
+  ],
 });
 
 export interface ProposeDeps {
@@ -71,7 +86,7 @@ const handoffText = (packet: HandoffPacket) => [...Object.values(packet.evidence
  */
 export async function proposeForRecord({ record, definitions: portal, sources }: ProposalInput, deps: ProposeDeps): Promise<RecordProposals> {
   const { usable, ignored } = screenSources(sources);
-  const out: RecordProposals = { proposals: [], dropped: [], ignoredSources: [...ignored], engineError: null };
+  const out: RecordProposals = { proposals: [], tasks: [], dropped: [], ignoredSources: [...ignored], engineError: null };
   const evidence = new Map<string, string>(usable.map((s) => [s.ref, s.text]));
 
   const accept = (lane: Lane, candidates: FieldCandidate[], idSuffix: string) => {
@@ -93,6 +108,15 @@ export async function proposeForRecord({ record, definitions: portal, sources }:
       out.dropped.push(...answer.value.dropped.map((d) => ({ ...d, lane: lane.id })));
       accept(lane, answer.value.candidates, engine.id === 'local' ? '' : `/${engine.id}`);
     }
+  }
+
+  // Lanes that create tasks (the meeting recap) read the logged activity for the agreed next step and the action items.
+  const logged = usable.filter((s) => s.ref.startsWith(ENGAGEMENT_REF_PREFIX));
+  for (const lane of deps.lanes.filter((l) => l.processing.actions.includes('create_task') && l.trigger.recordTypes.includes(record.objectType))) {
+    if (logged.length === 0) break;
+    const recap = recapOf(logged, record, portal, deps.now);
+    accept(lane, recap.fields, '');
+    out.tasks.push(...recap.tasks.map((task) => ({ lane: lane.id, task })));
   }
 
   const contactEmail = record.properties.email?.toLowerCase() ?? null;

@@ -2,8 +2,9 @@ import type { Send } from '@/lib/protocol/client';
 import type { AppError, Result } from '@/lib/schemas/errors';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 import type { FetchLike, HubSpotClient } from '@/lib/sites/hubspot/api-client';
-import type { RecordRef, ProposalRow, RecordView } from '@/lib/schemas/hubspot';
+import type { RecordRef, ProposalRow, RecordView, TaskContent, TaskRow } from '@/lib/schemas/hubspot';
 import { writeApproved } from '@/lib/sites/hubspot/write-approved';
+import { createApprovedTasks } from '@/lib/sites/hubspot/create-tasks';
 import { createStore, type Store } from '@/lib/ui/store';
 import { readRecordView } from '@/lib/hubspot-lane/shared/record-view';
 
@@ -18,6 +19,8 @@ export type HubSpotPanelState =
       view: RecordView;
       handoffs: HandoffPacket[];
       rows: ProposalRow[];
+      /** Follow-up tasks proposed from the logged activity, each created only after approval. */
+      tasks: TaskRow[];
       ignoredSources: { ref: string; reason: string }[];
       /** Set while a write is under way; `busy` while HubSpot answers 429 and the client waits to retry. */
       writing: boolean;
@@ -30,6 +33,8 @@ export interface HubSpotPanelController {
   state: Store<HubSpotPanelState>;
   open(ref: RecordRef | null): Promise<void>;
   review(id: string, action: 'accept' | 'reject' | 'reopen', value?: string): Promise<void>;
+  reviewTask(id: string, action: 'accept' | 'reject' | 'reopen', content?: TaskContent): Promise<void>;
+  /** Writes the approved fields (one PATCH), then creates the approved tasks (one POST each). */
   writeApproved(): Promise<void>;
   undo(id: string): Promise<void>;
 }
@@ -81,8 +86,8 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
     const proposed = await deps.send('hubspot.propose', { view: view.value });
     if (gen !== generation) return;
     if (!proposed.ok) return state.set({ kind: 'error', ref, error: proposed.error });
-    const { rows, handoffs, ignoredSources, engineError } = proposed.value;
-    state.set({ kind: 'ready', ref, mode, view: view.value, rows, handoffs, ignoredSources, writing: false, busy: false, notice: engineError });
+    const { rows, tasks, handoffs, ignoredSources, engineError } = proposed.value;
+    state.set({ kind: 'ready', ref, mode, view: view.value, rows, tasks, handoffs, ignoredSources, writing: false, busy: false, notice: engineError });
   }
 
   async function rowsAction(run: () => Promise<Result<ProposalRow[]>>): Promise<void> {
@@ -92,11 +97,38 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
     else patchReady(gen, { notice: result.error });
   }
 
+  async function tasksAction(run: () => Promise<Result<TaskRow[]>>): Promise<void> {
+    const gen = generation;
+    const result = await run();
+    if (result.ok) patchReady(gen, { tasks: result.value, notice: null });
+    else patchReady(gen, { notice: result.error });
+  }
+
+  /** Creates the approved tasks: through the background with the token, or here with the session, each recorded before its POST. */
+  async function createTasks(s: Extract<HubSpotPanelState, { kind: 'ready' }>, gen: number): Promise<Result<TaskRow[]>> {
+    if (s.mode === 'token') return deps.send('hubspot.createApprovedTasks', { ref: s.ref });
+    const approved = await deps.send('hubspot.approvedTasks', { subject: s.view.subject });
+    if (!approved.ok) return approved;
+    if (approved.value.length === 0) return { ok: true, value: s.tasks };
+    const outcomes = await createApprovedTasks(deps.sessionClient(s.ref, watchingFetch(gen)), s.ref, approved.value, {
+      beforeCreate: (task) => deps.send('hubspot.taskStarted', { subject: s.view.subject, task }),
+    });
+    return deps.send('hubspot.recordTaskOutcomes', { subject: s.view.subject, outcomes });
+  }
+
   async function write(): Promise<void> {
     const s = ready();
     if (!s || s.writing) return;
     const gen = generation;
     patchReady(gen, { writing: true, busy: false, notice: null });
+    await writeFields(s, gen);
+    const tasks = await createTasks(s, gen);
+    if (tasks.ok) patchReady(gen, { tasks: tasks.value, writing: false, busy: false });
+    else patchReady(gen, { writing: false, busy: false, notice: tasks.error });
+  }
+
+  async function writeFields(s: Extract<HubSpotPanelState, { kind: 'ready' }>, gen: number): Promise<void> {
+    if (!s.rows.some((r) => r.approvalHash !== null && (r.proposal.status === 'accepted' || r.proposal.status === 'edited'))) return;
     let result: Result<ProposalRow[]>;
     if (s.mode === 'token') {
       result = await deps.send('hubspot.writeApproved', { ref: s.ref });
@@ -115,13 +147,13 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
         result = await deps.send('hubspot.recordOutcomes', { subject: s.view.subject, outcomes: report.outcomes, ...(lease ? { lease } : {}) });
         const refused = report.outcomes.find((o) => o.status === 'failed' && o.error.code === 'hubspot.session_write_refused');
         if (result.ok && refused?.status === 'failed') {
-          patchReady(gen, { rows: result.value, writing: false, busy: false, notice: refused.error });
+          patchReady(gen, { rows: result.value, notice: refused.error });
           return;
         }
       }
     }
-    if (result.ok) patchReady(gen, { rows: result.value, writing: false, busy: false });
-    else patchReady(gen, { writing: false, busy: false, notice: result.error });
+    if (result.ok) patchReady(gen, { rows: result.value });
+    else patchReady(gen, { notice: result.error });
   }
 
   return {
@@ -131,6 +163,11 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
       const s = ready();
       if (!s) return Promise.resolve();
       return rowsAction(() => deps.send('hubspot.review', value === undefined ? { subject: s.view.subject, id, action } : { subject: s.view.subject, id, action, value }));
+    },
+    reviewTask: (id, action, content) => {
+      const s = ready();
+      if (!s) return Promise.resolve();
+      return tasksAction(() => deps.send('hubspot.reviewTask', content === undefined ? { subject: s.view.subject, id, action } : { subject: s.view.subject, id, action, content }));
     },
     writeApproved: write,
     undo: (id) => {

@@ -3,6 +3,7 @@ import { type HubSpotClient, type HubSpotResult } from '@/lib/sites/hubspot/api-
 import type { CrmRecord, Owner, Pipeline } from '@/lib/sites/hubspot/api-schemas';
 import { OBJECT_TYPE_IDS, recordSubject } from '@/lib/sites/hubspot/url';
 import { normaliseDomain } from '@/lib/text/mail-domains';
+import { readRecordActivity } from './record-activity';
 import { ownerLabel, pipelinePropertiesOf, referencesOwners, withRecordOptions } from './option-sources';
 
 const TYPE_LABELS: Record<string, string> = { '0-1': 'Contact', '0-2': 'Company', '0-3': 'Deal', '0-5': 'Ticket' };
@@ -15,7 +16,7 @@ const NAME_PROPERTIES: Record<string, string[]> = {
 /** Contacts and companies show their lifecycle stage; other types the stage of their pipeline. */
 const LIFECYCLE_TYPES = new Set<string>([OBJECT_TYPE_IDS.contact, OBJECT_TYPE_IDS.company]);
 const BASE_PROPERTIES = ['hubspot_owner_id', 'company', 'pipeline', 'hs_pipeline'];
-/** Free-text properties read as notes; HubSpot's engagement notes are not read (see the report). */
+/** Free-text properties read as notes, beside the engagements logged on the record (record-activity.ts). */
 const NOTE_PROPERTIES: Record<string, string[]> = { '0-3': ['description'], '0-5': ['content'] };
 /** Properties whose history makes the "recent activity" summary. */
 const HISTORY_PROPERTIES = ['lifecyclestage', 'hs_lead_status', 'dealstage', 'amount', 'closedate', 'hs_pipeline_stage', 'hubspot_owner_id', 'hs_next_step'];
@@ -45,7 +46,7 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
   const pipelinesRead = defined.has(stageNames.stage) ? await client.getPipelines(type) : null;
   const pipelines = pipelinesRead?.ok ? pipelinesRead.value : null;
   const definitions = withRecordOptions(read.value, { objectTypeId: type, properties: props, owners, pipelines });
-  const match = await matchKeys(client, ref, props);
+  const [match, logged] = await Promise.all([matchKeys(client, ref, props), readRecordActivity(client, ref)]);
   const ownerId = props.hubspot_owner_id ?? null;
   const stageProperty = LIFECYCLE_TYPES.has(type) ? 'lifecyclestage' : stageNames.stage;
   const skipped = (
@@ -53,9 +54,11 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
       ['definitions', read.skipped ?? 0],
       ['owners', ownersRead?.ok ? ownersRead.skipped ?? 0 : 0],
       ['history', record.value.skippedHistory],
+      ['activity', logged.skipped],
     ] as const
   ).flatMap(([source, count]) => (count > 0 ? [{ source, count }] : []));
-  const unavailable = ([['owners', ownersRead], ['pipelines', pipelinesRead]] as const).flatMap(([source, result]) =>
+  const activityRead = logged.error ? { ok: false as const, error: logged.error } : null;
+  const unavailable = ([['owners', ownersRead], ['pipelines', pipelinesRead], ['activity', activityRead]] as const).flatMap(([source, result]) =>
     result && !result.ok ? [{ source, error: { code: result.error.code, message: result.error.message, nextStep: result.error.nextStep } }] : [],
   );
 
@@ -80,6 +83,7 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
         const named = label.toLowerCase().startsWith(typeLabel.toLowerCase()) ? label : `${typeLabel} ${label.toLowerCase()}`;
         return text ? [{ ref: `${recordSubject(ref)}#${name}`, label: named, text, ...(written ? { date: written } : {}) }] : [];
       }),
+      engagements: logged.engagements,
       match,
       ...(skipped.length > 0 ? { skipped } : {}),
       ...(unavailable.length > 0 ? { unavailable } : {}),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { handoffPacketSchema } from '@/lib/schemas/proposal';
 import { appErrorSchema } from '@/lib/schemas/errors';
-import { approvedFieldSchema, fieldOutcomeSchema, proposalRowSchema, recordRefSchema, recordViewSchema } from '@/lib/schemas/hubspot';
+import { approvedFieldSchema, approvedTaskSchema, fieldOutcomeSchema, proposalRowSchema, recordRefSchema, recordViewSchema, taskContentSchema, taskOutcomeSchema, taskRowSchema } from '@/lib/schemas/hubspot';
 import { def, subjectIdSchema } from '../define';
 
 const rowsSchema = z.array(proposalRowSchema);
+const tasksSchema = z.array(taskRowSchema);
 const tokenStatusSchema = z.object({ set: z.boolean(), masked: z.string().nullable() });
 
 export const hubspotMessages = {
@@ -18,6 +19,8 @@ export const hubspotMessages = {
     z.object({ view: recordViewSchema }),
     z.object({
       rows: rowsSchema,
+      /** Follow-up tasks proposed from the record's logged activity, with their review state. */
+      tasks: tasksSchema,
       handoffs: z.array(handoffPacketSchema),
       ignoredSources: z.array(z.object({ ref: z.string(), reason: z.string() })),
       /** Claude's failure when it is the chosen engine; the local rules' proposals are there regardless. */
@@ -44,6 +47,20 @@ export const hubspotMessages = {
   'hubspot.recordOutcomes': def('hubspot', z.object({ subject: subjectIdSchema, outcomes: z.array(fieldOutcomeSchema).max(200), lease: z.string().max(100).optional() }), rowsSchema),
   /** Token path: the background writes the approved rows with the private-app token. */
   'hubspot.writeApproved': def('hubspot', z.object({ ref: recordRefSchema }), rowsSchema),
+  /** The rep's decision on one follow-up task; accepting may carry the edited task. */
+  'hubspot.reviewTask': def(
+    'hubspot',
+    z.object({ subject: subjectIdSchema, id: z.string().max(600), action: z.enum(['accept', 'reject', 'reopen']), content: taskContentSchema.optional() }),
+    tasksSchema,
+  ),
+  /** Session path: the approved tasks the page creates, exactly as approved. */
+  'hubspot.approvedTasks': def('hubspot', z.object({ subject: subjectIdSchema }), z.array(approvedTaskSchema)),
+  /** Session path: one task the page is about to create, recorded before its POST (a crash then leaves the mark). */
+  'hubspot.taskStarted': def('hubspot', z.object({ subject: subjectIdSchema, task: approvedTaskSchema }), z.null()),
+  /** Session path: what each creation did, for the rows and the audit log. */
+  'hubspot.recordTaskOutcomes': def('hubspot', z.object({ subject: subjectIdSchema, outcomes: z.array(taskOutcomeSchema).max(200) }), tasksSchema),
+  /** Token path: the background creates the approved tasks with the private-app token. */
+  'hubspot.createApprovedTasks': def('hubspot', z.object({ ref: recordRefSchema }), tasksSchema),
   'hubspot.undo': def('hubspot', z.object({ subject: subjectIdSchema, id: z.string().max(600) }), rowsSchema),
   'hubspot.tokenStatus': def('extension-page', z.object({}), tokenStatusSchema),
   'hubspot.setToken': def('extension-page', z.object({ token: z.string().trim().min(8).max(500).nullable() }), tokenStatusSchema),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppError } from '@/lib/schemas/errors';
-import { type Association, associationsResponseSchema, type CrmRecord, crmRecordSchema, type HubSpotErrorBody, hubspotErrorBodySchema, type Owner, ownersResponseSchema, type Pipeline, pipelinesResponseSchema, propertiesResponseSchema } from './api-schemas';
+import { type Association, associationsResponseSchema, batchReadResponseSchema, createdRecordSchema, type CrmRecord, crmRecordSchema, type NewAssociation, type HubSpotErrorBody, hubspotErrorBodySchema, type Owner, ownersResponseSchema, type Pipeline, pipelinesResponseSchema, propertiesResponseSchema } from './api-schemas';
 import type { PropertyDefinition } from '@/lib/schemas/hubspot';
 import { CSRF_COOKIE, CSRF_COOKIE_FALLBACK, CSRF_HEADER } from './selectors';
 
@@ -56,6 +56,10 @@ export interface HubSpotClient {
   /** Every owner of the portal, page after page (`after` cursor). */
   getOwners(): Promise<HubSpotResult<Owner[]>>;
   getPipelines(objectType: string): Promise<HubSpotResult<Pipeline[]>>;
+  /** Records of one type by id, in one batch read (at most BATCH_READ_LIMIT ids); records that do not parse are counted in `skipped`. */
+  batchReadRecords(objectType: string, ids: string[], properties: string[]): Promise<HubSpotResult<CrmRecord[]>>;
+  /** One POST creating an object with its associations (`SimplePublicObjectInputForCreate`). */
+  createRecord(objectType: string, properties: Record<string, string>, associations: NewAssociation[]): Promise<HubSpotResult<CrmRecord>>;
   /** One PATCH of the given properties; values are strings, '' clears a value. */
   updateRecord(objectType: string, objectId: string, properties: Record<string, string>): Promise<HubSpotResult<CrmRecord>>;
 }
@@ -71,6 +75,8 @@ const SECONDLY_MAX_WAIT_MS = 8000;
 export const PAGE_LIMIT = 500;
 /** Owners are read page by page up to this many pages (10,000 owners): a bound, not a portal's real size. */
 const MAX_OWNER_PAGES = 20;
+/** The most ids one batch read takes. */
+export const BATCH_READ_LIMIT = 100;
 
 export const SESSION_WRITE_REFUSED_MESSAGE =
   'HubSpot refused the write through your session: ask an admin to set a private-app token in Options.';
@@ -113,12 +119,14 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
     return { ok: true, value: { url: `${opts.baseUrl ?? HUBSPOT_API_BASE_URL}${path}${qs ? `?${qs}` : ''}`, init } };
   }
 
+  /** `write`: the request changes HubSpot (a PATCH, a create), as opposed to a read sent as POST (batch read). */
   async function call<T>(
-    method: 'GET' | 'PATCH',
+    method: 'GET' | 'PATCH' | 'POST',
     path: string,
     query: URLSearchParams,
-    schema: z.ZodType<T>,
+    schema: z.ZodType<T, unknown>,
     body?: unknown,
+    write = method === 'PATCH',
   ): Promise<HubSpotResult<T>> {
     let csrfRetried = false;
     let rateLimitedTries = 0;
@@ -162,14 +170,14 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
         const correlationId = response.headers.get(CORRELATION_HEADER);
         return correlationId ? { ok: true, value: parsed.data, correlationId } : { ok: true, value: parsed.data };
       }
-      return errorFor(response.status, parseErrorBody(text), method, response.headers.get(CORRELATION_HEADER), body);
+      return errorFor(response.status, parseErrorBody(text), write, response.headers.get(CORRELATION_HEADER), body);
     }
   }
 
-  function errorFor(status: number, body: HubSpotErrorBody | null, method: string, headerCorrelationId: string | null, sent: unknown): HubSpotResult<never> {
+  function errorFor(status: number, body: HubSpotErrorBody | null, write: boolean, headerCorrelationId: string | null, sent: unknown): HubSpotResult<never> {
     const correlationId = body?.correlationId ?? headerCorrelationId;
     const extra: Partial<HubSpotError> = correlationId ? { status, correlationId } : { status };
-    if (opts.mode === 'session' && method === 'PATCH' && [401, 403, 404, 405].includes(status)) {
+    if (opts.mode === 'session' && write && [401, 403, 404, 405].includes(status)) {
       return err('hubspot.session_write_refused', SESSION_WRITE_REFUSED_MESSAGE, 'Nothing was written. Ask an admin to set a private-app token in Options, then approve again.', extra);
     }
     switch (status) {
@@ -190,7 +198,7 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
         }
         return err('hubspot.no_permission', 'Your HubSpot account has no permission for this record or action.', 'Ask a HubSpot admin for access (or, for a token, the missing scopes).', extra);
       case 409: {
-        const property = method === 'PATCH' ? uniquePropertyOf(body, sentProperties(sent)) : null;
+        const property = write ? uniquePropertyOf(body, sentProperties(sent)) : null;
         const propertyErrors = property ? [{ property, code: 'CONFLICT', message: `another record already has this ${property}` }] : [];
         return err('hubspot.duplicate_value', property ? `Another record already has this ${property}.` : `HubSpot refused a duplicate value: ${body?.message ?? 'another record already holds it'}.`, 'Open the other record (merge them in HubSpot if they are the same), or correct the value and approve again.', { ...extra, propertyErrors });
       }
@@ -253,6 +261,20 @@ export function createHubSpotClient(opts: HubSpotClientOptions): HubSpotClient {
     async getPipelines(objectType) {
       const result = await call('GET', `/crm/v3/pipelines/${enc(objectType)}`, new URLSearchParams(), pipelinesResponseSchema);
       return result.ok ? { ok: true, value: result.value.results } : result;
+    },
+    async batchReadRecords(objectType, ids, properties) {
+      if (ids.length === 0) return { ok: true, value: [] };
+      const body = { inputs: ids.slice(0, BATCH_READ_LIMIT).map((id) => ({ id })), properties, propertiesWithHistory: [] };
+      const result = await call('POST', `/crm/v3/objects/${enc(objectType)}/batch/read`, new URLSearchParams(), batchReadResponseSchema, body, false);
+      if (!result.ok) return result;
+      return { ok: true, value: result.value.results.items, skipped: result.value.results.skipped };
+    },
+    createRecord(objectType, properties, associations) {
+      const body = {
+        properties,
+        associations: associations.map((a) => ({ to: { id: a.toObjectId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: a.typeId }] })),
+      };
+      return call('POST', `/crm/v3/objects/${enc(objectType)}`, new URLSearchParams(), createdRecordSchema, body, true);
     },
     updateRecord(objectType, objectId, properties) {
       return call('PATCH', `/crm/v3/objects/${enc(objectType)}/${enc(objectId)}`, new URLSearchParams(), crmRecordSchema, { properties });

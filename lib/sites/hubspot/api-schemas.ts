@@ -55,6 +55,22 @@ export const crmRecordSchema = z
   });
 export type CrmRecord = z.infer<typeof crmRecordSchema>;
 
+/** Batch read (`POST /crm/v3/objects/{type}/batch/read`): the records found, each parsed on its own. */
+export const batchReadResponseSchema = z.object({ status: z.string(), results: tolerantList(crmRecordSchema) });
+
+/**
+ * A created object: the spec's `CreatedResponseSimplePublicObject` ({ createdResourceId, entity }), or the object
+ * itself as older versions of the API answer (201).
+ */
+export const createdRecordSchema = z.union([z.object({ createdResourceId: z.string(), entity: crmRecordSchema }).transform((r) => r.entity), crmRecordSchema]);
+
+/** An association to send with a created object (`PublicAssociationsForObject`). */
+export interface NewAssociation {
+  toObjectId: string;
+  /** HubSpot's association type id for this pair (e.g. 216: task to deal). */
+  typeId: number;
+}
+
 export const associationsResponseSchema = z.object({
   results: z.array(
     z.object({

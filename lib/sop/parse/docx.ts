@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { htmlToText, type HtmlText } from './html';
+import { htmlToText, type HtmlText } from '@/lib/text/html';
 import { checkZipSize } from './zip-limits';
 
 /**

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { sha256Hex } from '@/lib/common/sha256';
 import { decodeText } from './decode';
 import { readFrontMatter } from './front-matter';
-import { htmlToText } from './html';
+import { htmlToText } from '@/lib/text/html';
 import { firstHeading, normaliseMarkdown } from './markdown';
 import type { ParsedSop, SopSourceKind } from './parsed-sop';
 

@@ -25,6 +25,8 @@ async function seeded() {
     row('old-conflict', 'proposal', 'conflict', OLD),
     row('old-consumed', 'handoff', 'consumed', OLD),
     row('old-waiting', 'handoff', 'waiting', OLD),
+    row('old-created-task', 'task', 'created', OLD),
+    row('old-pending-task', 'task', 'pending', OLD),
   ]);
   await appendAudit(db, { kind: 'thread.seen', subject: 'gmail:old', lane: null, data: {} }, OLD);
   await appendAudit(db, { kind: 'thread.seen', subject: 'gmail:new', lane: null, data: {} }, RECENT);
@@ -43,17 +45,17 @@ describe('retention', () => {
   it('deletes resolved work, audit rows, feedback and threads older than the period, never unresolved work', async () => {
     const db = await seeded();
     const report = await purgeExpired(db, 30, NOW);
-    expect(report).toEqual({ pending: 4, audit: 1, feedback: 1, threads: 1 });
-    expect((await db.pending.toArray()).map((r) => r.id).sort()).toEqual(['old-conflict', 'old-interrupted', 'old-pending', 'old-ready', 'old-waiting', 'recent-sent']);
+    expect(report).toEqual({ pending: 5, audit: 1, feedback: 1, threads: 1 });
+    expect((await db.pending.toArray()).map((r) => r.id).sort()).toEqual(['old-conflict', 'old-interrupted', 'old-pending', 'old-pending-task', 'old-ready', 'old-waiting', 'recent-sent']);
     expect((await db.audit.toArray()).map((r) => r.subject)).toEqual(['gmail:new']);
     expect((await db.threads.toArray()).map((t) => t.id)).toEqual(['gmail:triaged-lately']);
-    expect(await pendingCounts(db)).toEqual({ drafts: 2, proposals: 2, handoffs: 1 });
+    expect(await pendingCounts(db)).toEqual({ drafts: 2, proposals: 3, handoffs: 1 });
   });
 
   it('a longer period keeps what a shorter one removes', async () => {
     const db = await seeded();
     expect(await purgeExpired(db, 60, NOW)).toEqual({ pending: 0, audit: 0, feedback: 0, threads: 0 });
-    expect(await purgeExpired(db, 1, NOW)).toEqual({ pending: 5, audit: 2, feedback: 2, threads: 2 });
+    expect(await purgeExpired(db, 1, NOW)).toEqual({ pending: 6, audit: 2, feedback: 2, threads: 2 });
   });
 
   it('the setting defaults to 30 days and refuses what is not a whole number of days', async () => {

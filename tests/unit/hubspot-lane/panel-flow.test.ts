@@ -271,3 +271,49 @@ describe('the token path', () => {
     expect(JSON.stringify(await db.audit.toArray())).not.toContain(hubspotSeed.token);
   });
 });
+
+describe('the HubSpot panel on a deal with a logged meeting', () => {
+  const pilot = parseRecordUrl(`https://app.hubspot.com/contacts/${hubspotSeed.portalId}/record/0-3/${hubspotSeed.ids.pilotDeal}`) as RecordRef;
+  const taskPosts = () => fake.requests.filter((r) => r.method === 'POST' && /\/crm\/v3\/objects\/0-27$/.test(r.path));
+  const onlyTask = () => {
+    const [task, ...rest] = ready(controller.state.get()).tasks;
+    if (!task || rest.length > 0) throw new Error('expected exactly one task');
+    return task;
+  };
+
+  async function approveBothAndWrite() {
+    await controller.open(pilot);
+    expect(ready(controller.state.get()).view.engagements?.map((e) => e.type)).toEqual(['meeting', 'call']);
+    await controller.review(row('hs_next_step').id, 'accept');
+    await controller.reviewTask(onlyTask().id, 'accept');
+    expect(patches()).toHaveLength(0);
+    expect(taskPosts()).toHaveLength(0);
+    await controller.writeApproved();
+    expect(row('hs_next_step').proposal.status).toBe('written');
+    expect(onlyTask()).toMatchObject({ status: 'created', created: { taskId: expect.any(String) } });
+    expect(patches()).toHaveLength(1);
+    expect(taskPosts()).toHaveLength(1);
+    // Written once: pressing again sends nothing.
+    await controller.writeApproved();
+    expect(patches()).toHaveLength(1);
+    expect(taskPosts()).toHaveLength(1);
+    return taskPosts()[0]!;
+  }
+
+  it('session path: the page creates the approved task with the session, after recording it in the background', async () => {
+    const post = await approveBothAndWrite();
+    expect(post.path).toBe('/api/crm/v3/objects/0-27');
+    expect(post.headers['x-hubspot-csrf-hubspotapi']).toBe(hubspotSeed.session.csrf);
+    expect((await audit('task.write_started')).map((a) => a.data)).toEqual([expect.objectContaining({ path: 'session' })]);
+    expect((await audit('task.created')).map((a) => a.data)).toEqual([expect.objectContaining({ path: 'session' })]);
+  });
+
+  it('token path: the background creates the approved task with the private-app token', async () => {
+    const admin = { id: 'ext', url: 'chrome-extension://ext/options.html' } as Parameters<typeof dispatch>[1];
+    await dispatch({ type: 'hubspot.setToken', payload: { token: hubspotSeed.token } }, admin, setUpHubSpot({ db, chosenEngines: localOnly }), policy);
+    const post = await approveBothAndWrite();
+    expect(post.path).toBe('/crm/v3/objects/0-27');
+    expect(post.headers.authorization).toBe(`Bearer ${hubspotSeed.token}`);
+    expect((await audit('task.created')).map((a) => a.data)).toEqual([expect.objectContaining({ path: 'token' })]);
+  });
+});

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '@/lib/sop/parse/html';
+import { htmlToText } from '@/lib/text/html';
 
 describe('htmlToText with DOMParser', () => {
   it('gives the same text as the tokenizer path', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkNotDuplicate, MAX_SOP_BYTES, parseSopFile } from '@/lib/sop/parse/parse-sop-file';
 import { parseTextSopFile } from '@/lib/sop/parse/parse-text-sop';
-import { htmlToText } from '@/lib/sop/parse/html';
+import { htmlToText } from '@/lib/text/html';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/sop/${name}`, import.meta.url)));
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -4,6 +4,8 @@ import { CUSTOM_OBJECT_TYPE_ID } from '../../../support/fake-hubspot-seed';
 import { type FakeHubSpot, hubspotSeed, startFakeHubSpot } from '../../../support/fake-hubspot';
 import {
   specAssociationsResponseSchema,
+  specBatchResponseSchema,
+  specCreatedResponseSchema,
   specErrorSchema,
   specObjectSchema,
   specOwnersResponseSchema,
@@ -38,6 +40,16 @@ describe('the stand-in answers in the shapes of the published specification', ()
     await expectShape(specObjectSchema, '/crm/v3/objects/0-3/7301?properties=amount,dealstage&propertiesWithHistory=dealstage,amount');
     await expectShape(specObjectSchema, `/crm/v3/objects/${CUSTOM_OBJECT_TYPE_ID}/880001`);
     await expectShape(specObjectSchema, '/crm/v3/objects/0-1/901', { method: 'PATCH', body: JSON.stringify({ properties: { jobtitle: 'Buyer' } }) });
+  });
+
+  it('engagements: batch read (200, and 207 with an id it cannot find) and a task created with its association', async () => {
+    const read = (ids: string[]) => ({ method: 'POST', body: JSON.stringify({ inputs: ids.map((id) => ({ id })), properties: ['hs_meeting_body', 'hs_timestamp'], propertiesWithHistory: [] }) });
+    await expectShape(specBatchResponseSchema, '/crm/v3/objects/0-47/batch/read', read([hubspotSeed.ids.pilotMeeting]));
+    await expectShape(specBatchResponseSchema, '/crm/v3/objects/meetings/batch/read', read([hubspotSeed.ids.pilotMeeting, '404404']), 207);
+    await expectShape(specAssociationsResponseSchema, `/crm/v4/objects/0-3/${hubspotSeed.ids.pilotDeal}/associations/0-47?limit=500`);
+    const task = { properties: { hs_task_subject: 'Send the SSO checklist', hs_timestamp: '2026-05-29T00:00:00.000Z', hs_task_status: 'NOT_STARTED', hubspot_owner_id: '61001' }, associations: [{ to: { id: hubspotSeed.ids.pilotDeal }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 216 }] }] };
+    await expectShape(specCreatedResponseSchema, '/crm/v3/objects/tasks', { method: 'POST', body: JSON.stringify(task) }, 201);
+    await expectShape(specErrorSchema, '/crm/v3/objects/tasks', { method: 'POST', body: JSON.stringify({ ...task, properties: { hs_task_subject: 'No date' } }) }, 400);
   });
 
   it('owners, every page', async () => {

@@ -122,4 +122,44 @@ describe('fake HubSpot refuses what HubSpot refuses', () => {
     expect(refused).toMatchObject({ status: 400, message: expect.stringMatching(/^Property values were not valid: \[/) });
     expect(refused.errors).toBeUndefined();
   });
+
+  describe('tasks, created with their associations as HubSpot takes them', () => {
+    const createTask = (body: unknown) => fetch(`${fake.url}/crm/v3/objects/tasks`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+    const toDeal = (id: string, associationTypeId = 216) => [{ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId }] }];
+    const properties = { hs_task_subject: 'Send the SSO checklist', hs_timestamp: '2026-05-29T00:00:00.000Z', hs_task_status: 'NOT_STARTED', hubspot_owner_id: '61001', hs_task_body: 'From the pilot kickoff.' };
+
+    it('stores the task and its association both ways: the deal lists it under its tasks', async () => {
+      const created = await createTask({ properties, associations: toDeal(hubspotSeed.ids.pilotDeal) });
+      expect(created.status).toBe(201);
+      const { createdResourceId, entity } = (await created.json()) as { createdResourceId: string; entity: { properties: Record<string, string> } };
+      expect(entity.properties).toMatchObject({ hs_task_subject: 'Send the SSO checklist', hs_task_status: 'NOT_STARTED' });
+      const listed = (await (await fetch(`${fake.url}/crm/v4/objects/0-3/${hubspotSeed.ids.pilotDeal}/associations/tasks?limit=500`, { headers: auth })).json()) as { results: { toObjectId: number; associationTypes: { typeId: number }[] }[] };
+      expect(listed.results).toContainEqual({ toObjectId: Number(createdResourceId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 215, label: null }] });
+    });
+
+    it('refuses what HubSpot refuses: no hs_timestamp, a due date not ISO 8601 or epoch ms, an unknown owner or status, a wrong association type or record', async () => {
+      const { hs_timestamp: _t, ...undated } = properties;
+      expect(await errorOf(await createTask({ properties: undated, associations: toDeal(hubspotSeed.ids.pilotDeal) }))).toMatchObject({ status: 400, errors: [{ context: { propertyName: ['hs_timestamp'] } }] });
+      expect((await createTask({ properties: { ...properties, hs_timestamp: 'Friday 29 May' }, associations: [] })).status).toBe(400);
+      expect((await createTask({ properties: { ...properties, hubspot_owner_id: '99999' }, associations: [] })).status).toBe(400);
+      expect((await createTask({ properties: { ...properties, hs_task_status: 'DONE' }, associations: [] })).status).toBe(400);
+      expect((await createTask({ properties, associations: toDeal(hubspotSeed.ids.pilotDeal, 4) })).status).toBe(400);
+      expect((await createTask({ properties, associations: toDeal('404404') })).status).toBe(400);
+      expect(fake.unexpected).toEqual([]);
+      expect([...(fake.state.records.get('0-27')?.values() ?? [])]).toEqual([]);
+    });
+
+    it('a create body not in the shape of the spec is unexpected; a batch read of more than 100 ids is refused', async () => {
+      expect((await createTask({ properties, associations: [{ to: hubspotSeed.ids.pilotDeal, types: [] }] })).status).toBe(400);
+      expect(fake.unexpected).toHaveLength(1);
+      const tooMany = await fetch(`${fake.url}/crm/v3/objects/0-47/batch/read`, { method: 'POST', headers: auth, body: JSON.stringify({ inputs: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })), properties: [], propertiesWithHistory: [] }) });
+      expect(tooMany.status).toBe(400);
+    });
+
+    it('a token without crm.objects.contacts.write cannot create a task', async () => {
+      await fake.close();
+      fake = await startFakeHubSpot({ tokenScopes: ['crm.objects.deals.read', 'crm.objects.contacts.read'] });
+      expect(await errorOf(await createTask({ properties, associations: toDeal(hubspotSeed.ids.pilotDeal) }))).toMatchObject({ status: 403, category: 'MISSING_SCOPES', errors: [{ context: { requiredGranularScopes: ['crm.objects.contacts.write'] } }] });
+    });
+  });
 });

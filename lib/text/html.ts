@@ -85,7 +85,8 @@ function fromDom(html: string, Parser: typeof DOMParser): HtmlText {
   };
   if (doc.body) walk(doc.body);
   const text = writer.result();
-  const title = doc.querySelector('title')?.textContent?.trim() || titleFromText(text);
+  // Document.title: the title element's text, whitespace collapsed as the tokenizer path does.
+  const title = doc.title.trim() || titleFromText(text);
   return { title: title || null, text };
 }
 
