@@ -8,6 +8,7 @@ const actionLabels: Record<(typeof laneActionSchema.options)[number], string> = 
   draft: 'Draft a reply',
   propose_fields: 'Propose CRM fields',
   handoff: 'Hand off to HubSpot',
+  create_task: 'Propose HubSpot follow-up tasks',
 };
 export const actionOptions = laneActionSchema.options.map((value) => ({ value, label: actionLabels[value] }));
 
