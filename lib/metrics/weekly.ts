@@ -60,7 +60,9 @@ export interface Week {
  * week's figures are what computeKpis gives for that week, by the same definitions as the cards.
  */
 export function weeklyReports(rows: readonly AuditRow[], feedback: readonly FeedbackRow[], query: KpiQuery): Week[] {
-  const first = rows[0]?.at ?? query.to;
+  // The earliest event, not the first appended: an imported or seeded log may append older events after newer ones.
+  let first = query.to;
+  for (const row of rows) if (row.at < first) first = row.at;
   const start = Math.max(query.from, Math.min(first, query.to));
   const count = Math.max(2, Math.ceil((query.to - start) / WEEK_MS));
   const ranges = Array.from({ length: count }, (_, k) => ({ from: query.to - (count - k) * WEEK_MS, to: query.to - (count - k - 1) * WEEK_MS }));

@@ -141,12 +141,17 @@ test('over a seeded month the dashboard shows the figures worked out by hand, pe
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   // The extension creates its database on first use: ask it something first, so the seed finds the tables.
-  await expect.poll(async () => ((await page.evaluate(() => chrome.runtime.sendMessage({ type: 'audit.recent', payload: { limit: 1 } }))) as { ok: boolean }).ok).toBe(true);
+  // The extension also trains its local model on install and audits that as one row of its own: wait for it.
+  const trained = async () => {
+    const answer = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'audit.recent', payload: { limit: 20 } }))) as { ok: boolean; value?: Array<{ kind: string }> };
+    return answer.ok && (answer.value ?? []).some((r) => r.kind === 'model.trained');
+  };
+  await expect.poll(trained, { timeout: 30_000 }).toBe(true);
   // Raw IndexedDB writes bypass Dexie's change notifications: the dashboard reads them when opened afterwards.
   await seed(page, rows, feedback);
   const options = await openKpis(context, extensionId);
   await options.getByTestId('kpi-range').selectOption('30');
-  await expect(options.getByTestId('kpi-computed')).toContainText(`Computed over ${rows.length} audit events`);
+  await expect(options.getByTestId('kpi-computed')).toContainText(`Computed over ${rows.length + 1} audit events`);
 
   const all = options.getByTestId('kpi-lane-all');
   await expect(all.getByTestId('kpi-all-rework')).toContainText('25%');
