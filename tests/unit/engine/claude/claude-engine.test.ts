@@ -91,6 +91,13 @@ describe('Claude engine: classify', () => {
     expect(usage.map((u) => u.call)).toEqual(['classify', 'classify-repair']);
   });
 
+  it('repairs a category outside the team\'s taxonomy, naming the categories it may use', async () => {
+    const { engine: e } = engine();
+    fake.script([{ kind: 'tool', input: { ...validClassification, category: { value: 'Billing / refund request', confidence: 0.9 } } }, { kind: 'tool', input: validClassification }]);
+    expect(value(await e.classify(refundThreadInput(), lanes)).category.value).toBe('refund_request');
+    expect(bodyOf(fake.requests[1]).messages[2]?.content[0]?.content).toContain('category.value must be one of: refund_request, how_to, general_question');
+  });
+
   it('repairs a lane id that is not one of the lanes', async () => {
     const { engine: e } = engine();
     fake.script([{ kind: 'tool', input: { ...validClassification, lane: { value: 'made-up', confidence: 1 } } }, { kind: 'tool', input: validClassification }]);
