@@ -3,11 +3,11 @@ import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { featurize, type SparseVector } from './text-features';
 
 /**
- * Multinomial logistic regression (softmax) over hashed word and character n-grams, trained with AdaGrad,
- * plus a memory of the corrections reps made. A correction is not learnt into the weights: on banking77,
- * every weight or bias update tried (SGD with replay, passive-aggressive, bias-only) cost accuracy on the
- * items nobody corrected. Instead the corrected text is kept with its label, and a text very like it
- * (cosine of the feature vectors) takes that label; every other text is classified exactly as before.
+ * Multinomial logistic regression (softmax) over hashed word and character n-grams, trained with AdaGrad and averaged
+ * over a few runs, plus a memory of the corrections reps made. A correction is not learnt into the weights in place:
+ * on banking77, every online update tried (SGD with replay, passive-aggressive, bias-only) cost accuracy on the items
+ * nobody corrected. Instead the corrected text is remembered, so a text very like it takes that label at once, and
+ * it joins the training data of the background's next retraining.
  */
 
 export interface LabelledText {
@@ -34,9 +34,15 @@ export interface TrainOptions {
    */
   memoryCapacity?: number;
   seed?: number;
+  /**
+   * Runs averaged into the model, each with its own example order. The average of linear models is one linear model,
+   * so classifying costs the same; training costs this many times more. Chosen on a development split (3-fold
+   * cross-validation of banking77's train.csv, never its test.csv): 1 run 0.8833, 3 runs 0.8928.
+   */
+  ensemble?: number;
 }
 
-const DEFAULTS = { bits: 16, epochs: 8, learningRate: 0.4, memoryCapacity: 1000, seed: 7 } satisfies Required<TrainOptions>;
+const DEFAULTS = { bits: 16, epochs: 8, learningRate: 0.4, memoryCapacity: 1000, seed: 7, ensemble: 3 } satisfies Required<TrainOptions>;
 /**
  * A remembered correction starts to count above this cosine similarity, and its weight grows as the cube of
  * how far above it is, up to MEMORY_WEIGHT for the corrected text itself. Calibrated on held-out banking77
@@ -194,28 +200,46 @@ export class TextClassifier {
       if (data.length % 32 === 0) yield;
     }
     const K = labels.length;
-    const squaredW = new Float32Array(model.weights.length);
-    const squaredB = new Float32Array(K);
-    const p = new Float64Array(K);
-    for (let epoch = 0; epoch < o.epochs; epoch++) {
-      let done = 0;
-      for (const i of epochOrder(examples, epoch, o.seed)) {
-        const { x, y } = data[i]!;
-        model.probabilities(x, p);
-        for (let k = 0; k < K; k++) {
-          const g = p[k]! - (k === y ? 1 : 0);
-          if (Math.abs(g) < 1e-4) continue;
-          squaredB[k]! += g * g;
-          model.bias[k]! -= (o.learningRate * g) / Math.sqrt(squaredB[k]! + 1e-8);
-          for (let j = 0; j < x.indexes.length; j++) {
-            const at = x.indexes[j]! * K + k;
-            const gw = g * x.values[j]!;
-            squaredW[at]! += gw * gw;
-            model.weights[at]! -= (o.learningRate * gw) / Math.sqrt(squaredW[at]! + 1e-8);
-          }
-        }
-        if (++done % 32 === 0) yield;
+    const runs = o.ensemble;
+    const sumW = runs > 1 ? new Float32Array(model.weights.length) : null;
+    const sumB = runs > 1 ? new Float32Array(K) : null;
+    for (let run = 0; run < runs; run++) {
+      if (run > 0) {
+        model.weights.fill(0);
+        model.bias.fill(0);
       }
+      const squaredW = new Float32Array(model.weights.length);
+      const squaredB = new Float32Array(K);
+      const p = new Float64Array(K);
+      for (let epoch = 0; epoch < o.epochs; epoch++) {
+        let done = 0;
+        // Each run its own order: a different prime step of the seed.
+        for (const i of epochOrder(examples, epoch, o.seed + run * 7919)) {
+          const { x, y } = data[i]!;
+          model.probabilities(x, p);
+          for (let k = 0; k < K; k++) {
+            const g = p[k]! - (k === y ? 1 : 0);
+            if (Math.abs(g) < 1e-4) continue;
+            squaredB[k]! += g * g;
+            model.bias[k]! -= (o.learningRate * g) / Math.sqrt(squaredB[k]! + 1e-8);
+            for (let j = 0; j < x.indexes.length; j++) {
+              const at = x.indexes[j]! * K + k;
+              const gw = g * x.values[j]!;
+              squaredW[at]! += gw * gw;
+              model.weights[at]! -= (o.learningRate * gw) / Math.sqrt(squaredW[at]! + 1e-8);
+            }
+          }
+          if (++done % 32 === 0) yield;
+        }
+      }
+      if (sumW && sumB) {
+        for (let i = 0; i < sumW.length; i++) sumW[i]! += model.weights[i]!;
+        for (let k = 0; k < K; k++) sumB[k]! += model.bias[k]!;
+      }
+    }
+    if (sumW && sumB) {
+      for (let i = 0; i < sumW.length; i++) model.weights[i] = sumW[i]! / runs;
+      for (let k = 0; k < K; k++) model.bias[k] = sumB[k]! / runs;
     }
     return ok(model);
   }
