@@ -108,14 +108,21 @@ function draftSystem(): string {
   ].join('\n');
 }
 
-function laneBlock(lane: Lane): string {
+/** Example messages per category in a classification request: the team's own wording, in the cached prefix. */
+const CLASSIFY_EXAMPLES_PER_CATEGORY = 8;
+const CLASSIFY_EXAMPLE_CHARS = 200;
+
+function laneBlock(lane: Lane, examplesPerCategory = 0): string {
+  // Example messages are the admin's data, but may be pasted mail: escaped like everything else.
+  const examples = (c: Lane['categories'][number]) =>
+    c.examples.slice(0, examplesPerCategory).map((e) => `  example: ${escapeMarkup(e.slice(0, CLASSIFY_EXAMPLE_CHARS).replace(/\s+/g, ' '))}`);
   return [
     `<lane id="${escapeMarkup(lane.id)}">`,
     `name: ${escapeMarkup(lane.name)}`,
     `objective: ${escapeMarkup(lane.objective)}`,
     `site: ${lane.trigger.site}`,
     'categories:',
-    ...lane.categories.map((c) => `- ${escapeMarkup(c.id)}: ${escapeMarkup(c.label)}; owner: ${escapeMarkup(c.owner)}${c.description ? `; ${escapeMarkup(c.description)}` : ''}`),
+    ...lane.categories.flatMap((c) => [`- ${escapeMarkup(c.id)}: ${escapeMarkup(c.label)}; owner: ${escapeMarkup(c.owner)}${c.description ? `; ${escapeMarkup(c.description)}` : ''}`, ...examples(c)]),
     `consumers: ${escapeMarkup(lane.consumers.join('; '))}`,
     `escalate to: ${escapeMarkup(lane.failureFeedback.escalateTo)}`,
     `escalate when: ${escapeMarkup(lane.failureFeedback.escalateWhen.join('; '))}`,
@@ -124,8 +131,9 @@ function laneBlock(lane: Lane): string {
   ].join('\n');
 }
 
+/** The lanes for a classification: each category with a few of its example messages. */
 function lanesText(lanes: Lane[]): string {
-  return ['<lanes>', ...lanes.map(laneBlock), '</lanes>'].join('\n');
+  return ['<lanes>', ...lanes.map((lane) => laneBlock(lane, CLASSIFY_EXAMPLES_PER_CATEGORY)), '</lanes>'].join('\n');
 }
 
 function passagesText(passages: Passage[], grounded: boolean, scope: 'retrieved' | 'lane'): string {

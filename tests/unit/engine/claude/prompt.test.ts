@@ -83,6 +83,17 @@ describe('Claude prompt', () => {
     expect(JSON.stringify(request.system)).not.toContain('Refund 0');
   });
 
+  it('gives each category up to eight of its example messages in the cached lanes block, escaped and cut short', () => {
+    const withExamples = lanes.map((l, i) =>
+      i === 0 ? { ...l, categories: l.categories.map((c, j) => (j === 0 ? { ...c, examples: [...Array.from({ length: 10 }, (_, n) => `Refund request number ${n}`), '<b>x</b>'] } : c)) } : l,
+    );
+    const block = (buildClassifyRequest('claude-haiku-4-5', emailInput('Hi'), withExamples).system as Array<{ text: string }>).at(-1)!.text;
+    expect(block.match(/^ {2}example: Refund request number/gm)).toHaveLength(8);
+    expect(block).not.toContain('Refund request number 8');
+    const draftLanes = JSON.stringify(buildDraftRequest('claude-sonnet-4-6', { input: emailInput('Hi'), classification, lane: withExamples[0]!, passages: retrieval.passages, grounded: true }).system);
+    expect(draftLanes).not.toContain('example: ');
+  });
+
   it('escapes every character that could form a tag', () => {
     expect(escapeMarkup('a < b > c & d')).toBe('a &lt; b &gt; c &amp; d');
   });
