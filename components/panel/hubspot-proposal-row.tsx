@@ -4,6 +4,7 @@ import { valueToWrite } from '@/lib/hubspot-lane/shared/proposal-row';
 import type { ProposalRow, PropertyDefinition } from '@/lib/schemas/hubspot';
 import { percent } from './labels';
 import { onTrusted } from './trusted-event';
+import { EvidenceQuote } from './evidence-quote';
 
 interface Props {
   row: ProposalRow;
@@ -84,7 +85,7 @@ export function HubSpotProposalRow({ row, disabled, onReview, onUndo }: Props) {
         <dd>{p.reason}</dd>
         <dt>Evidence</dt>
         <dd>
-          <q className="quote">{p.evidence.quote}</q> <span className="muted small">· {p.evidence.source.label}</span>
+          <EvidenceQuote evidence={p.evidence} />
         </dd>
       </dl>
       {row.conflict && (

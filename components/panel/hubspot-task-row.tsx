@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PropertyDefinition, TaskContent, TaskRow } from '@/lib/schemas/hubspot';
 import { percent } from './labels';
 import { onTrusted } from './trusted-event';
+import { EvidenceQuote } from './evidence-quote';
 
 interface Props {
   row: TaskRow;
@@ -77,7 +78,7 @@ export function HubSpotTaskRow({ row, owners, disabled, onReview }: Props) {
         <dd>{row.reason}</dd>
         <dt>Evidence</dt>
         <dd>
-          <q className="quote">{row.evidence.quote}</q> <span className="muted small">· {row.evidence.source.label}</span>
+          <EvidenceQuote evidence={row.evidence} />
         </dd>
       </dl>
       {row.error && (

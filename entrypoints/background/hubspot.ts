@@ -60,6 +60,15 @@ export function setUpHubSpot(services: Pick<Services, 'db' | 'chosenEngines'>, o
   /** What the lanes in force may write: the only properties, beyond the record's name and stage, the token path reads. */
   const laneProperties = async () => [...new Set((await loadLanes(db)).flatMap((l) => l.processing.writableProperties))];
 
+  /** Writes on the token path: one at a time per record, with the portal's token client. */
+  function onTokenPath<T>(ref: RecordRef, work: (client: HubSpotClient, subject: string) => Promise<Result<T>>): Promise<Result<T>> {
+    const subject = recordSubject(ref);
+    return oneAtATime(subject, async () => {
+      const client = await tokenClientFor(ref);
+      return client.ok ? work(client.value, subject) : client;
+    });
+  }
+
   function oneAtATime<T>(subject: string, run: () => Promise<T>): Promise<T> {
     const previous = writing.get(subject) ?? Promise.resolve();
     const next = previous.then(run, run);
@@ -113,13 +122,10 @@ export function setUpHubSpot(services: Pick<Services, 'db' | 'chosenEngines'>, o
     'hubspot.writeApproved': async ({ ref }, sender) => {
       const refused = outsideSenderPortal(sender, { ref });
       if (refused) return refused;
-      const subject = recordSubject(ref);
-      return oneAtATime(subject, async () => {
-        const client = await tokenClientFor(ref);
-        if (!client.ok) return client;
+      return onTokenPath(ref, async (client, subject) => {
         const approved = await approvedFields(db, subject);
         if (approved.length === 0) return ok(await listRows(db, subject));
-        const report = await writeApproved(client.value, ref, approved, { beforePatch: async (fields) => ok(await recordWriteStarted(db, subject, fields, 'token', now())) });
+        const report = await writeApproved(client, ref, approved, { beforePatch: async (fields) => ok(await recordWriteStarted(db, subject, fields, 'token', now())) });
         return ok(await applyOutcomes(db, subject, report.outcomes, 'token', now()));
       });
     },
@@ -130,13 +136,10 @@ export function setUpHubSpot(services: Pick<Services, 'db' | 'chosenEngines'>, o
     'hubspot.createApprovedTasks': async ({ ref }, sender) => {
       const refused = outsideSenderPortal(sender, { ref });
       if (refused) return refused;
-      const subject = recordSubject(ref);
-      return oneAtATime(subject, async () => {
-        const client = await tokenClientFor(ref);
-        if (!client.ok) return client;
+      return onTokenPath(ref, async (client, subject) => {
         const approved = await approvedTasks(db, subject, now());
         if (approved.length === 0) return ok(await listTasks(db, subject));
-        const outcomes = await createApprovedTasks(client.value, ref, approved, { beforeCreate: (task) => recordTaskStarted(db, subject, task, 'token', now()) });
+        const outcomes = await createApprovedTasks(client, ref, approved, { beforeCreate: (task) => recordTaskStarted(db, subject, task, 'token', now()) });
         return ok(await applyTaskOutcomes(db, subject, outcomes, 'token', now()));
       });
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { featurize, type SparseVector } from './text-features';
+import { featurize, hash, type SparseVector } from './text-features';
 
 /**
  * Multinomial logistic regression (softmax) over hashed word and character n-grams, trained with AdaGrad and averaged
@@ -65,20 +65,10 @@ const SAME_TEXT = 0.999;
  * retrained model differs from the last by what the new examples teach rather than by a new random path.
  */
 function epochOrder(examples: readonly LabelledText[], epoch: number, seed: number): number[] {
-  const keys = examples.map((e, i) => ({ i, key: hashText(`${seed}:${epoch}:${e.label}:${e.text}`), text: e.text }));
+  const keys = examples.map((e, i) => ({ i, key: hash(`${seed}:${epoch}:${e.label}:${e.text}`), text: e.text }));
   // Equal keys are the same text and label: their order changes nothing.
   keys.sort((a, b) => a.key - b.key || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   return keys.map((k) => k.i);
-}
-
-/** FNV-1a, 32 bit. */
-function hashText(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 const weightsShape = {

@@ -15,7 +15,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** FNV-1a, 32 bit. */
-function hash(s: string): number {
+export function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -2,6 +2,7 @@ import type { TriageDatabase } from '@/lib/db/database';
 import { categoryExamples, placedCategories } from '@/lib/lanes/taxonomy';
 import type { Lane } from '@/lib/schemas/lane';
 import type { LabelledText } from './text-classifier';
+import { hash } from './text-features';
 
 /** Bumped on every write to the examples table, so a model knows whether it saw the latest history and corrections. */
 const EXAMPLES_REVISION_KEY = 'examples-revision';
@@ -16,22 +17,10 @@ export async function bumpExamplesRevision(db: TriageDatabase): Promise<void> {
   await db.settings.put({ key: EXAMPLES_REVISION_KEY, value: (await examplesRevision(db)) + 1 });
 }
 
-/** FNV-1a over the lanes' categories and examples: cheap enough to check on every classification. */
+/** A hash of the lanes' categories and examples: cheap enough to check on every classification. */
 function hashLanes(lanes: readonly Lane[]): string {
-  let h = 0x811c9dc5;
-  const add = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0x1f;
-    h = Math.imul(h, 0x01000193);
-  };
-  for (const { category } of placedCategories(lanes)) {
-    add(category.id);
-    for (const e of category.examples) add(e);
-  }
-  return (h >>> 0).toString(36);
+  const parts = placedCategories(lanes).flatMap(({ category }) => [category.id, ...category.examples]);
+  return hash(parts.join('\u0000')).toString(36);
 }
 
 /** What a model was trained on: the lanes' categories and examples, and the examples table's revision. */
