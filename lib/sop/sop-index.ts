@@ -2,12 +2,14 @@ import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 
 import { z } from 'zod';
 import type { Passage } from '@/lib/schemas/sop';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { indexTerms, termsOf } from './text-terms';
+import { Bm25Postings, type Expansion } from './bm25-postings';
+import { indexTerms } from './text-terms';
 
 /**
  * The SOP search index: MiniSearch (BM25+) over passage text, heading path and SOP title (title and headings boosted).
  * It stores every field a retrieval result shows, so a search never needs the database, and serialises to one JSON
- * string that a restarted service worker loads instead of re-indexing.
+ * string that a restarted service worker loads instead of re-indexing. Searches are scored by `Bm25Postings` beside
+ * it: MiniSearch's scores, without building a result object for every matching passage.
  */
 
 /** Bump when term processing or fields change: an older snapshot is then rebuilt rather than searched wrongly. */
@@ -17,29 +19,33 @@ const SNAPSHOT_FORMAT = 'calm-triage-sop-index';
 type IndexedPassage = Passage;
 
 const FIELDS = ['text', 'heading', 'sopTitle'] as const;
+/** Title and headings say what a passage is about more densely than its body. */
+const BOOSTS: Record<(typeof FIELDS)[number], number> = { text: 1, heading: 1.5, sopTitle: 2 };
 const STORED = ['sopId', 'sopVersion', 'sopTitle', 'headingPath', 'text', 'lanes', 'tags'] as const;
 
-/** Collects the distinct terms of the passage being added, for document frequencies. */
+/** Collects the terms of the passage being added, per field: document frequencies and the postings. */
 interface TermCollector {
-  terms: Set<string> | null;
+  fields: string[][] | null;
 }
+
+const fieldText = (doc: IndexedPassage, field: string): string =>
+  field === 'heading' ? doc.headingPath.join(' ') : ((doc as unknown as Record<string, unknown>)[field] as string);
 
 function minisearchOptions(collector: TermCollector): Options<IndexedPassage> {
   return {
     idField: 'id',
     fields: [...FIELDS],
     storeFields: [...STORED],
-    extractField: (doc, field) => (field === 'heading' ? doc.headingPath.join(' ') : (doc as unknown as Record<string, unknown>)[field]) as string,
+    extractField: fieldText,
     // Fields are tokenised and their terms processed in one pass (processTerm is then the identity): the field length
     // BM25 uses counts the distinct meaningful terms.
-    tokenize: (text) => {
+    tokenize: (text, field) => {
       const terms = indexTerms(text);
-      if (collector.terms) for (const term of terms) collector.terms.add(term);
+      const at = FIELDS.indexOf(field as (typeof FIELDS)[number]);
+      if (collector.fields && at >= 0) collector.fields[at] = terms;
       return terms;
     },
     processTerm: (term) => term,
-    // Queries arrive as terms already processed by `termsOf`, joined by spaces.
-    searchOptions: { tokenize: (query) => query.split(' ') },
     // Removals are rare (replace, retire, delete); vacuum in the background when they add up.
     autoVacuum: true,
   };
@@ -94,11 +100,12 @@ const hitToPassage = (hit: SearchResult): Passage => ({
 });
 
 export class SopIndex {
-  private readonly collector: TermCollector = { terms: null };
+  private readonly collector: TermCollector = { fields: null };
   private readonly search_: MiniSearch<IndexedPassage>;
 
   private constructor(
     load: (options: Options<IndexedPassage>) => MiniSearch<IndexedPassage>,
+    private readonly postings: Bm25Postings,
     /** Passage ids by SOP id, so a whole SOP can be taken out without the database. */
     private readonly bySop: Map<string, string[]>,
     /** Passage ids by section tag, for routing by category. */
@@ -110,7 +117,7 @@ export class SopIndex {
   }
 
   static empty(): SopIndex {
-    return new SopIndex((options) => new MiniSearch(options), new Map(), new Map(), new Map());
+    return new SopIndex((options) => new MiniSearch(options), new Bm25Postings(FIELDS.length), new Map(), new Map(), new Map());
   }
 
   static fromPassages(passages: Passage[]): SopIndex {
@@ -128,7 +135,9 @@ export class SopIndex {
       }
       const { index, bySop, byTag, docFrequency } = parsed.data;
       const entries = (record: Record<string, string[]>) => new Map(Object.entries(record));
-      return ok(new SopIndex((options) => MiniSearch.loadJS(index as AsPlainObject, options), entries(bySop), entries(byTag), new Map(Object.entries(docFrequency))));
+      const snapshot = index as AsPlainObject;
+      const postings = Bm25Postings.fromMiniSearch(snapshot, FIELDS, 'lanes');
+      return ok(new SopIndex((options) => MiniSearch.loadJS(snapshot, options), postings, entries(bySop), entries(byTag), new Map(Object.entries(docFrequency))));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return fail('sop.index_snapshot_invalid', `The saved search index could not be read (${reason.slice(0, 80)}).`, 'It will be rebuilt from the SOP library.');
@@ -163,10 +172,12 @@ export class SopIndex {
   add(passages: Passage[]): void {
     const fresh = passages.filter((p) => !this.search_.has(p.id));
     for (const p of fresh) {
-      this.collector.terms = new Set();
+      const fields: string[][] = FIELDS.map(() => []);
+      this.collector.fields = fields;
       this.search_.add(p);
-      this.countTerms(this.collector.terms, 1);
-      this.collector.terms = null;
+      this.collector.fields = null;
+      this.postings.add(p.id, fields, p.lanes);
+      this.countTerms(new Set(fields.flat()), 1);
       const ids = this.bySop.get(p.sopId) ?? [];
       ids.push(p.id);
       this.bySop.set(p.sopId, ids);
@@ -184,7 +195,9 @@ export class SopIndex {
       const stored = this.search_.getStoredFields(id);
       if (!stored) continue;
       const p = hitToPassage({ ...stored, id, score: 0, terms: [], queryTerms: [], match: {} });
-      this.countTerms(new Set(termsOf(`${p.text} ${p.headingPath.join(' ')} ${p.sopTitle}`)), -1);
+      const fields = FIELDS.map((field) => indexTerms(fieldText(p, field)));
+      this.postings.remove(id, fields);
+      this.countTerms(new Set(fields.flat()), -1);
       this.search_.discard(id);
     }
     this.bySop.delete(sopId);
@@ -230,37 +243,45 @@ export class SopIndex {
     const { lane } = options;
     const inLane = (lanes: string[]) => !lane || lanes.length === 0 || lanes.includes(lane);
     const searched = this.searchTerms(queryTerms);
-    const lexical = searched.length === 0 ? [] : this.search_.search(searched.join(' '), {
-      boost: { sopTitle: 2, heading: 1.5 },
-      // Prefix and fuzzy matching only for terms the library does not hold as such (typos, cut-off words), and only
-      // for longer ones: expanding known terms adds little over stemming and costs most of the search time.
-      prefix: (term) => term.length >= 4 && !this.docFrequency.has(term),
-      fuzzy: (term) => (term.length >= 5 && !this.docFrequency.has(term) ? 0.2 : false),
-      maxFuzzy: 2,
-      weights: { prefix: 0.3, fuzzy: 0.2 },
-      filter: lane ? (hit) => inLane(hit.lanes as string[]) : undefined,
-    });
     const routeTags = new Set(options.tags ?? []);
-    const isRouted = (tags: string[]) => tags.some((t) => routeTags.has(t));
-    const hits: IndexHit[] = lexical.slice(0, options.limit).map((hit) => {
-      const passage = hitToPassage(hit);
-      return { passage, score: hit.score, queryTerms: hit.queryTerms, routed: isRouted(passage.tags ?? []) };
+    const routedIds = [...new Set([...routeTags].flatMap((tag) => this.byTag.get(tag) ?? []))];
+    const stored = (id: string) => this.search_.getStoredFields(id);
+    const { top, also } = this.postings.search(searched, {
+      boosts: FIELDS.map((field) => BOOSTS[field]),
+      limit: options.limit,
+      scope: lane,
+      expand: (term) => this.expansionOf(term),
+      alsoScore: routedIds,
     });
+    const isRouted = (tags: string[]) => tags.some((t) => routeTags.has(t));
+    const passageOf = (id: string): Passage | null => {
+      const fields = stored(id);
+      return fields ? hitToPassage({ ...fields, id, score: 0, terms: [], queryTerms: [], match: {} }) : null;
+    };
+    const hits: IndexHit[] = [];
+    for (const hit of top) {
+      const passage = passageOf(hit.id);
+      if (passage) hits.push({ passage, score: hit.score, queryTerms: hit.termIndexes.map((t) => searched[t]!), routed: isRouted(passage.tags ?? []) });
+    }
     // Routed passages beyond the top ones still come back (another language, the customer's own wording): with
     // their score when the words matched them, unscored otherwise.
-    if (routeTags.size > 0) {
-      const taken = new Set(hits.map((h) => h.passage.id));
-      const lexicalById = new Map(lexical.map((hit) => [String(hit.id), hit]));
-      for (const id of new Set([...routeTags].flatMap((tag) => this.byTag.get(tag) ?? []))) {
-        if (taken.has(id)) continue;
-        const hit = lexicalById.get(id);
-        const stored = hit ?? this.search_.getStoredFields(id);
-        if (!stored) continue;
-        const passage = hitToPassage({ ...stored, id, score: 0, terms: [], queryTerms: [], match: {} });
-        if (!inLane(passage.lanes)) continue;
-        hits.push({ passage, score: hit?.score ?? 0, queryTerms: hit?.queryTerms ?? [], routed: true });
-      }
+    const taken = new Set(hits.map((h) => h.passage.id));
+    for (const id of routedIds) {
+      if (taken.has(id)) continue;
+      const passage = passageOf(id);
+      if (!passage || !inLane(passage.lanes)) continue;
+      const hit = also.get(id);
+      hits.push({ passage, score: hit?.score ?? 0, queryTerms: hit ? hit.termIndexes.map((t) => searched[t]!) : [], routed: true });
     }
     return { hits, searched };
+  }
+
+  /**
+   * Prefix and fuzzy matching only for terms the library does not hold as such (typos, cut-off words), and only for
+   * longer ones: expanding known terms adds little over stemming and costs most of the search time.
+   */
+  private expansionOf(term: string): Expansion | null {
+    if (term.length < 4 || this.docFrequency.has(term)) return null;
+    return { prefix: true, maxDistance: term.length >= 5 ? Math.min(2, Math.round(term.length * 0.2)) : 0 };
   }
 }

@@ -1,0 +1,335 @@
+import type { AsPlainObject } from 'minisearch';
+
+/**
+ * BM25+ postings, scored exactly as MiniSearch scores a search (same k, b, d, per-field document frequency and
+ * average field length, the same prefix and fuzzy weights and "quality" multiplier), but into typed arrays with a
+ * bounded top-k instead of one result object per matching passage: MiniSearch builds, filters and sorts every match,
+ * which is what its search time is made of. MiniSearch stays the store and the snapshot format.
+ */
+
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+
+/** Query terms a search can track per passage (two 32-bit masks). */
+export const MAX_SCORED_TERMS = 64;
+
+interface FieldPostings {
+  /** Passage ordinals holding the term in this field, and the term's frequency there. */
+  ordinals: number[];
+  frequencies: number[];
+}
+
+export interface ScoredPassage {
+  id: string;
+  /** Raw BM25+ sum times the number of query terms matched, as MiniSearch reports it. */
+  score: number;
+  /** Indexes into the searched terms. */
+  termIndexes: number[];
+}
+
+/** How a query term is expanded to the library's terms it does not hold as such (typos, cut-off words). */
+export interface Expansion {
+  prefix: boolean;
+  /** Largest edit distance for a fuzzy match; 0 for none. */
+  maxDistance: number;
+}
+
+/** MiniSearch's weights for a prefix and a fuzzy match (its defaults would be 0.375 and 0.45). */
+const PREFIX_WEIGHT = 0.3;
+const FUZZY_WEIGHT = 0.2;
+
+export interface PostingsSearch {
+  /** Field boosts, in field order. */
+  boosts: readonly number[];
+  limit: number;
+  /** Only passages scoped to this (or to nothing, which means everywhere): the lane filter. */
+  scope?: string;
+  /** Per searched term, how to expand it; absent: exact only. */
+  expand?: (term: string) => Expansion | null;
+  /** Passages whose score is wanted even when outside the top (routed passages). */
+  alsoScore?: readonly string[];
+}
+
+export class Bm25Postings {
+  private readonly ordinalOf = new Map<string, number>();
+  private readonly ids: Array<string | null> = [];
+  /** Per passage, the scopes (lanes) it is limited to; empty: every scope. */
+  private readonly scopes: Array<readonly string[]> = [];
+  /** lengths[field][ordinal]: the field's distinct terms, as MiniSearch counts field length. */
+  private readonly lengths: number[][];
+  private readonly totalLength: number[];
+  private live = 0;
+  private readonly postings = new Map<string, Array<FieldPostings | undefined>>();
+  // Accumulators reused across searches and reset only where touched.
+  private scores = new Float64Array(0);
+  private masks = new Uint32Array(0);
+  private touched: number[] = [];
+  /** The terms sorted (prefixes) and by length (fuzzy), rebuilt after the vocabulary changed. */
+  private dictionary: { sorted: string[]; byLength: Map<number, string[]> } | null = null;
+
+  constructor(private readonly fieldCount: number) {
+    this.lengths = Array.from({ length: fieldCount }, () => []);
+    this.totalLength = new Array<number>(fieldCount).fill(0);
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  has(id: string): boolean {
+    return this.ordinalOf.has(id);
+  }
+
+  /** Adds a passage from its fields' processed terms (in field order, repeats kept). */
+  add(id: string, fieldTerms: ReadonlyArray<readonly string[]>, scopes: readonly string[] = []): void {
+    if (this.ordinalOf.has(id)) return;
+    const ordinal = this.ids.length;
+    this.ids.push(id);
+    this.scopes.push(scopes);
+    this.ordinalOf.set(id, ordinal);
+    this.live++;
+    for (let f = 0; f < this.fieldCount; f++) {
+      const terms = fieldTerms[f] ?? [];
+      const counts = new Map<string, number>();
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      this.lengths[f]![ordinal] = counts.size;
+      this.totalLength[f]! += counts.size;
+      for (const [term, frequency] of counts) {
+        let byField = this.postings.get(term);
+        if (!byField) {
+          byField = new Array<FieldPostings | undefined>(this.fieldCount);
+          this.postings.set(term, byField);
+          this.dictionary = null;
+        }
+        const list = (byField[f] ??= { ordinals: [], frequencies: [] });
+        list.ordinals.push(ordinal);
+        list.frequencies.push(frequency);
+      }
+    }
+  }
+
+  /** Removes a passage, given the same field terms it was added with. */
+  remove(id: string, fieldTerms: ReadonlyArray<readonly string[]>): void {
+    const ordinal = this.ordinalOf.get(id);
+    if (ordinal === undefined) return;
+    this.ordinalOf.delete(id);
+    this.ids[ordinal] = null;
+    this.scopes[ordinal] = [];
+    this.live--;
+    for (let f = 0; f < this.fieldCount; f++) {
+      this.totalLength[f]! -= this.lengths[f]![ordinal] ?? 0;
+      for (const term of new Set(fieldTerms[f] ?? [])) {
+        const byField = this.postings.get(term);
+        const list = byField?.[f];
+        if (!byField || !list) continue;
+        const at = list.ordinals.indexOf(ordinal);
+        if (at < 0) continue;
+        list.ordinals.splice(at, 1);
+        list.frequencies.splice(at, 1);
+        if (list.ordinals.length === 0) byField[f] = undefined;
+        if (byField.every((l) => l === undefined)) {
+          this.postings.delete(term);
+          this.dictionary = null;
+        }
+      }
+    }
+  }
+
+  /** The top passages for the terms (at most MAX_SCORED_TERMS) and their expansions, best first; ties in passage order. */
+  search(terms: readonly string[], options: PostingsSearch): { top: ScoredPassage[]; also: Map<string, ScoredPassage> } {
+    if (this.live === 0) return { top: [], also: new Map() };
+    this.ensureCapacity();
+    const scored = terms.slice(0, MAX_SCORED_TERMS);
+    for (let t = 0; t < scored.length; t++) {
+      const term = scored[t]!;
+      this.accumulate(term, 1, t, options.boosts);
+      const expansion = options.expand?.(term);
+      if (expansion) for (const [derived, weight] of this.expansions(term, expansion)) this.accumulate(derived, weight, t, options.boosts);
+    }
+    const result = (ordinal: number): ScoredPassage => {
+      const termIndexes: number[] = [];
+      for (let t = 0; t < scored.length; t++) if (this.masks[ordinal * 2 + (t >> 5)]! & (1 << (t & 31))) termIndexes.push(t);
+      return { id: this.ids[ordinal]!, score: this.scores[ordinal]! * (termIndexes.length || 1), termIndexes };
+    };
+    // Bounded top-k by the final score (raw score times matched terms).
+    const best: Array<{ ordinal: number; score: number }> = [];
+    for (const ordinal of options.limit > 0 ? this.touched : []) {
+      const score = this.scores[ordinal]! * (popcount(this.masks[ordinal * 2]!) + popcount(this.masks[ordinal * 2 + 1]!));
+      if (best.length === options.limit && !beats(score, ordinal, best[best.length - 1]!)) continue;
+      const scopes = this.scopes[ordinal]!;
+      if (options.scope !== undefined && scopes.length > 0 && !scopes.includes(options.scope)) continue;
+      let at = best.length;
+      while (at > 0 && beats(score, ordinal, best[at - 1]!)) at--;
+      best.splice(at, 0, { ordinal, score });
+      if (best.length > options.limit) best.pop();
+    }
+    const top = best.map((b) => result(b.ordinal));
+    const also = new Map<string, ScoredPassage>();
+    for (const id of options.alsoScore ?? []) {
+      const ordinal = this.ordinalOf.get(id);
+      if (ordinal !== undefined && this.scores[ordinal]! > 0) also.set(id, result(ordinal));
+    }
+    for (const ordinal of this.touched) {
+      this.scores[ordinal] = 0;
+      this.masks[ordinal * 2] = 0;
+      this.masks[ordinal * 2 + 1] = 0;
+    }
+    this.touched = [];
+    return { top, also };
+  }
+
+  /** Adds one term's BM25+ contribution, weighted, to every passage holding it, marking query term t as matched. */
+  private accumulate(term: string, weight: number, t: number, boosts: readonly number[]): void {
+    const byField = this.postings.get(term);
+    if (!byField) return;
+    const bit = 1 << (t & 31);
+    const word = t >> 5;
+    for (let f = 0; f < this.fieldCount; f++) {
+      const list: FieldPostings | undefined = byField[f];
+      if (!list) continue;
+      const df = list.ordinals.length;
+      const factor = weight * (boosts[f] ?? 1) * Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
+      const average = this.totalLength[f]! / this.live;
+      const lengths = this.lengths[f]!;
+      for (let j = 0; j < df; j++) {
+        const ordinal = list.ordinals[j]!;
+        const tf = list.frequencies[j]!;
+        const norm = average > 0 ? lengths[ordinal]! / average : 0;
+        if (this.scores[ordinal] === 0) this.touched.push(ordinal);
+        this.scores[ordinal]! += factor * (D + (tf * (K + 1)) / (tf + K * (1 - B + B * norm)));
+        this.masks[ordinal * 2 + word]! |= bit;
+      }
+    }
+  }
+
+  /**
+   * The library's terms a query term expands to, with MiniSearch's weights: longer prefixes weigh less, and a term
+   * that is both a prefix and a fuzzy match counts as a prefix. The term itself is not an expansion.
+   */
+  private expansions(term: string, { prefix, maxDistance }: Expansion): Map<string, number> {
+    const found = new Map<string, number>();
+    const { sorted, byLength } = this.vocabulary();
+    if (prefix) {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! < term) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < sorted.length && sorted[i]!.startsWith(term); i++) {
+        const derived = sorted[i]!;
+        const distance = derived.length - term.length;
+        if (distance > 0) found.set(derived, (PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance));
+      }
+    }
+    for (let length = term.length - maxDistance; maxDistance > 0 && length <= term.length + maxDistance; length++) {
+      for (const derived of byLength.get(length) ?? []) {
+        if (found.has(derived) || derived === term) continue;
+        const distance = editDistanceWithin(term, derived, maxDistance);
+        if (distance > 0) found.set(derived, (FUZZY_WEIGHT * derived.length) / (derived.length + distance));
+      }
+    }
+    return found;
+  }
+
+  private vocabulary(): { sorted: string[]; byLength: Map<number, string[]> } {
+    if (this.dictionary) return this.dictionary;
+    const sorted = [...this.postings.keys()].sort();
+    const byLength = new Map<number, string[]>();
+    for (const term of sorted) {
+      const list = byLength.get(term.length) ?? [];
+      list.push(term);
+      byLength.set(term.length, list);
+    }
+    this.dictionary = { sorted, byLength };
+    return this.dictionary;
+  }
+
+  /** Builds the postings of a MiniSearch snapshot, so a loaded index needs no re-tokenising. */
+  static fromMiniSearch(json: AsPlainObject, fields: readonly string[], scopeField: string): Bm25Postings {
+    const postings = new Bm25Postings(fields.length);
+    const fieldOf = new Map(Object.entries(json.fieldIds).map(([name, id]) => [id, fields.indexOf(name)]));
+    const ordinalOfShort = new Map<number, number>();
+    for (const [shortId, id] of Object.entries(json.documentIds)) {
+      const ordinal = postings.ids.length;
+      postings.ids.push(String(id));
+      const scopes = (json.storedFields[shortId] as Record<string, unknown> | undefined)?.[scopeField];
+      postings.scopes.push(Array.isArray(scopes) ? scopes.map(String) : []);
+      postings.ordinalOf.set(String(id), ordinal);
+      ordinalOfShort.set(Number(shortId), ordinal);
+    }
+    postings.live = postings.ids.length;
+    for (const [shortId, lengths] of Object.entries(json.fieldLength)) {
+      const ordinal = ordinalOfShort.get(Number(shortId));
+      if (ordinal === undefined) continue;
+      for (const [fieldId, length] of (lengths as number[]).entries()) {
+        const f = fieldOf.get(fieldId);
+        if (f === undefined || f < 0) continue;
+        postings.lengths[f]![ordinal] = length ?? 0;
+        postings.totalLength[f]! += length ?? 0;
+      }
+    }
+    for (const [term, byFieldId] of json.index) {
+      const byField = new Array<FieldPostings | undefined>(fields.length);
+      for (const [fieldId, frequencies] of Object.entries(byFieldId)) {
+        const f = fieldOf.get(Number(fieldId));
+        if (f === undefined || f < 0) continue;
+        const list: FieldPostings = { ordinals: [], frequencies: [] };
+        for (const [shortId, tf] of Object.entries(frequencies)) {
+          const ordinal = ordinalOfShort.get(Number(shortId));
+          if (ordinal === undefined) continue;
+          list.ordinals.push(ordinal);
+          list.frequencies.push(tf);
+        }
+        if (list.ordinals.length > 0) byField[f] = list;
+      }
+      if (byField.some((l) => l !== undefined)) postings.postings.set(term, byField);
+    }
+    return postings;
+  }
+
+  private ensureCapacity(): void {
+    if (this.scores.length >= this.ids.length) return;
+    const capacity = Math.max(1024, this.ids.length * 2);
+    this.scores = new Float64Array(capacity);
+    this.masks = new Uint32Array(capacity * 2);
+  }
+}
+
+/** A higher score wins; at equal scores the earlier passage. */
+function beats(score: number, ordinal: number, other: { ordinal: number; score: number }): boolean {
+  return score > other.score || (score === other.score && ordinal < other.ordinal);
+}
+
+function popcount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+const rowA = new Int32Array(64);
+const rowB = new Int32Array(64);
+
+/** Levenshtein distance of a and b when it is at most max, else -1 (rows stop once every cell exceeds max). */
+function editDistanceWithin(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max || b.length >= rowA.length) return -1;
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return -1;
+    [previous, current] = [current, previous];
+  }
+  const distance = previous[b.length]!;
+  return distance <= max ? distance : -1;
+}
