@@ -1,60 +1,29 @@
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import { z } from 'zod';
-import type { Passage } from '@/lib/schemas/sop';
+import { passageSchema, type Passage } from '@/lib/schemas/sop';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { Bm25Postings, type Expansion } from './bm25-postings';
+import { Bm25Postings, type Expansion, type PostingsSnapshot } from './bm25-postings';
 import { indexTerms } from './text-terms';
 
 /**
- * The SOP search index: MiniSearch (BM25+) over passage text, heading path and SOP title (title and headings boosted).
- * It stores every field a retrieval result shows, so a search never needs the database, and serialises to one JSON
- * string that a restarted service worker loads instead of re-indexing. Searches are scored by `Bm25Postings` beside
- * it: MiniSearch's scores, without building a result object for every matching passage.
+ * The SOP search index: BM25+ (`Bm25Postings`) over passage text, heading path and SOP title (title and headings
+ * boosted), with the passages themselves, so a search never needs the database. It serialises to one JSON string
+ * that a restarted service worker loads instead of re-indexing.
  */
 
-/** Bump when term processing or fields change: an older snapshot is then rebuilt rather than searched wrongly. */
-const INDEX_FORMAT_VERSION = 3;
+/** Bump when term processing, fields or the snapshot change: an older snapshot is then rebuilt rather than misread. */
+const INDEX_FORMAT_VERSION = 4;
 const SNAPSHOT_FORMAT = 'calm-triage-sop-index';
-
-type IndexedPassage = Passage;
 
 const FIELDS = ['text', 'heading', 'sopTitle'] as const;
 /** Title and headings say what a passage is about more densely than its body. */
-const BOOSTS: Record<(typeof FIELDS)[number], number> = { text: 1, heading: 1.5, sopTitle: 2 };
-const STORED = ['sopId', 'sopVersion', 'sopTitle', 'headingPath', 'text', 'lanes', 'tags'] as const;
+const BOOSTS = [1, 1.5, 2];
 
-/** Collects the terms of the passage being added, per field: document frequencies and the postings. */
-interface TermCollector {
-  fields: string[][] | null;
-}
-
-const fieldText = (doc: IndexedPassage, field: string): string =>
-  field === 'heading' ? doc.headingPath.join(' ') : ((doc as unknown as Record<string, unknown>)[field] as string);
-
-function minisearchOptions(collector: TermCollector): Options<IndexedPassage> {
-  return {
-    idField: 'id',
-    fields: [...FIELDS],
-    storeFields: [...STORED],
-    extractField: fieldText,
-    // Fields are tokenised and their terms processed in one pass (processTerm is then the identity): the field length
-    // BM25 uses counts the distinct meaningful terms.
-    tokenize: (text, field) => {
-      const terms = indexTerms(text);
-      const at = FIELDS.indexOf(field as (typeof FIELDS)[number]);
-      if (collector.fields && at >= 0) collector.fields[at] = terms;
-      return terms;
-    },
-    processTerm: (term) => term,
-    // Removals are rare (replace, retire, delete); vacuum in the background when they add up.
-    autoVacuum: true,
-  };
-}
+/** Each field's processed terms (stop words dropped, stemmed), in field order. */
+const fieldTerms = (p: Passage): string[][] => [indexTerms(p.text), indexTerms(p.headingPath.join(' ')), indexTerms(p.sopTitle)];
 
 /**
  * Query terms held by more than this many passages are left out of the search while rarer ones remain: their BM25
- * weight is small, yet each makes MiniSearch score and sort every passage holding it, which is what search time is
- * made of. An absolute count, because that cost is absolute: libraries up to this size keep every term.
+ * weight is small, yet each adds every passage holding it to the scoring, which is what search time is made of. An absolute count, because that cost is absolute: libraries up to this size keep every term.
  */
 const COMMON_TERM_DF = 600;
 /** When a query has only common terms, its rarest one is searched, unless it is in more than this share of passages
@@ -82,42 +51,32 @@ export interface IndexSearchOptions {
 const snapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   version: z.literal(INDEX_FORMAT_VERSION),
-  bySop: z.record(z.string(), z.array(z.string())),
-  byTag: z.record(z.string(), z.array(z.string())),
-  docFrequency: z.record(z.string(), z.number()),
-  index: z.record(z.string(), z.unknown()),
-});
-
-const hitToPassage = (hit: SearchResult): Passage => ({
-  id: String(hit.id),
-  sopId: hit.sopId as string,
-  sopVersion: hit.sopVersion as number,
-  sopTitle: hit.sopTitle as string,
-  headingPath: hit.headingPath as string[],
-  text: hit.text as string,
-  lanes: hit.lanes as string[],
-  tags: (hit.tags as string[] | undefined) ?? [],
+  passages: z.array(passageSchema),
+  postings: z.object({
+    fields: z.literal(FIELDS.length),
+    ids: z.array(z.string()),
+    scopes: z.array(z.array(z.string())),
+    lengths: z.array(z.array(z.number())),
+    // Checked where they are read (Bm25Postings.fromJSON): a zod walk over every posting would cost more than the load.
+    terms: z.custom<PostingsSnapshot['terms']>((value) => Array.isArray(value)),
+  }),
 });
 
 export class SopIndex {
-  private readonly collector: TermCollector = { fields: null };
-  private readonly search_: MiniSearch<IndexedPassage>;
+  /** Passage ids by SOP id, so a whole SOP can be taken out without the database. */
+  private readonly bySop = new Map<string, string[]>();
+  /** Passage ids by section tag, for routing by category. */
+  private readonly byTag = new Map<string, string[]>();
 
   private constructor(
-    load: (options: Options<IndexedPassage>) => MiniSearch<IndexedPassage>,
+    private readonly passages: Map<string, Passage>,
     private readonly postings: Bm25Postings,
-    /** Passage ids by SOP id, so a whole SOP can be taken out without the database. */
-    private readonly bySop: Map<string, string[]>,
-    /** Passage ids by section tag, for routing by category. */
-    private readonly byTag: Map<string, string[]>,
-    /** How many passages hold each term (MiniSearch does not expose it). */
-    private readonly docFrequency: Map<string, number>,
   ) {
-    this.search_ = load(minisearchOptions(this.collector));
+    for (const p of passages.values()) this.place(p);
   }
 
   static empty(): SopIndex {
-    return new SopIndex((options) => new MiniSearch(options), new Bm25Postings(FIELDS.length), new Map(), new Map(), new Map());
+    return new SopIndex(new Map(), new Bm25Postings(FIELDS.length));
   }
 
   static fromPassages(passages: Passage[]): SopIndex {
@@ -133,11 +92,13 @@ export class SopIndex {
       if (!parsed.success) {
         return fail('sop.index_snapshot_invalid', 'The saved search index is from another version or damaged.', 'It will be rebuilt from the SOP library.');
       }
-      const { index, bySop, byTag, docFrequency } = parsed.data;
-      const entries = (record: Record<string, string[]>) => new Map(Object.entries(record));
-      const snapshot = index as AsPlainObject;
-      const postings = Bm25Postings.fromMiniSearch(snapshot, FIELDS, 'lanes');
-      return ok(new SopIndex((options) => MiniSearch.loadJS(snapshot, options), postings, entries(bySop), entries(byTag), new Map(Object.entries(docFrequency))));
+      const { passages, postings } = parsed.data;
+      const loaded = Bm25Postings.fromJSON(postings);
+      const byId = new Map(passages.map((p) => [p.id, p]));
+      if (byId.size !== loaded.size || passages.some((p) => !loaded.has(p.id))) {
+        return fail('sop.index_snapshot_invalid', 'The saved search index does not match its passages.', 'It will be rebuilt from the SOP library.');
+      }
+      return ok(new SopIndex(byId, loaded));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return fail('sop.index_snapshot_invalid', `The saved search index could not be read (${reason.slice(0, 80)}).`, 'It will be rebuilt from the SOP library.');
@@ -145,24 +106,17 @@ export class SopIndex {
   }
 
   serialise(): string {
-    return JSON.stringify({
-      format: SNAPSHOT_FORMAT,
-      version: INDEX_FORMAT_VERSION,
-      bySop: Object.fromEntries(this.bySop),
-      byTag: Object.fromEntries(this.byTag),
-      docFrequency: Object.fromEntries(this.docFrequency),
-      index: this.search_.toJSON(),
-    });
+    return JSON.stringify({ format: SNAPSHOT_FORMAT, version: INDEX_FORMAT_VERSION, passages: [...this.passages.values()], postings: this.postings.toJSON() });
   }
 
   get passageCount(): number {
-    return this.search_.documentCount;
+    return this.passages.size;
   }
 
   /** True when the index holds exactly these passage ids: a snapshot check against the database. */
   hasExactly(passageIds: readonly string[]): boolean {
-    if (passageIds.length !== this.search_.documentCount) return false;
-    return passageIds.every((id) => this.search_.has(id));
+    if (passageIds.length !== this.passages.size) return false;
+    return passageIds.every((id) => this.passages.has(id));
   }
 
   sopIds(): string[] {
@@ -170,39 +124,25 @@ export class SopIndex {
   }
 
   add(passages: Passage[]): void {
-    const fresh = passages.filter((p) => !this.search_.has(p.id));
-    for (const p of fresh) {
-      const fields: string[][] = FIELDS.map(() => []);
-      this.collector.fields = fields;
-      this.search_.add(p);
-      this.collector.fields = null;
-      this.postings.add(p.id, fields, p.lanes);
-      this.countTerms(new Set(fields.flat()), 1);
-      const ids = this.bySop.get(p.sopId) ?? [];
-      ids.push(p.id);
-      this.bySop.set(p.sopId, ids);
-      for (const tag of p.tags ?? []) {
-        const tagged = this.byTag.get(tag) ?? [];
-        tagged.push(p.id);
-        this.byTag.set(tag, tagged);
-      }
+    for (const p of passages) {
+      if (this.passages.has(p.id)) continue;
+      this.passages.set(p.id, p);
+      this.postings.add(p.id, fieldTerms(p), p.lanes);
+      this.place(p);
     }
   }
 
   /** Takes every passage of an SOP out of the index (retire, delete, or before adding its new version). */
   removeSop(sopId: string): void {
     for (const id of this.bySop.get(sopId) ?? []) {
-      const stored = this.search_.getStoredFields(id);
-      if (!stored) continue;
-      const p = hitToPassage({ ...stored, id, score: 0, terms: [], queryTerms: [], match: {} });
-      const fields = FIELDS.map((field) => indexTerms(fieldText(p, field)));
-      this.postings.remove(id, fields);
-      this.countTerms(new Set(fields.flat()), -1);
-      this.search_.discard(id);
+      const p = this.passages.get(id);
+      if (!p) continue;
+      this.postings.remove(id, fieldTerms(p));
+      this.passages.delete(id);
     }
     this.bySop.delete(sopId);
     for (const [tag, ids] of this.byTag) {
-      const kept = ids.filter((id) => this.search_.has(id));
+      const kept = ids.filter((id) => this.passages.has(id));
       if (kept.length > 0) this.byTag.set(tag, kept);
       else this.byTag.delete(tag);
     }
@@ -210,25 +150,29 @@ export class SopIndex {
 
   /** Inverse document frequency of a processed term, as BM25 weighs it (0 when every passage holds it). */
   idf(term: string): number {
-    const n = this.search_.documentCount;
-    const df = this.docFrequency.get(term) ?? 0;
+    const n = this.passages.size;
+    const df = this.postings.documentFrequency(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  private countTerms(terms: Set<string>, delta: 1 | -1): void {
-    for (const term of terms) {
-      const n = (this.docFrequency.get(term) ?? 0) + delta;
-      if (n > 0) this.docFrequency.set(term, n);
-      else this.docFrequency.delete(term);
+  /** Files a passage under its SOP and its section tags. */
+  private place(p: Passage): void {
+    const ids = this.bySop.get(p.sopId) ?? [];
+    ids.push(p.id);
+    this.bySop.set(p.sopId, ids);
+    for (const tag of p.tags ?? []) {
+      const tagged = this.byTag.get(tag) ?? [];
+      tagged.push(p.id);
+      this.byTag.set(tag, tagged);
     }
   }
 
   /** The terms worth searching with: common ones dropped while a rarer one remains. */
   private searchTerms(terms: string[]): string[] {
-    const df = (t: string) => this.docFrequency.get(t) ?? 0;
+    const df = (t: string) => this.postings.documentFrequency(t);
     const kept = terms.filter((t) => df(t) <= COMMON_TERM_DF);
     if (kept.length > 0) return kept;
-    const stopDf = this.search_.documentCount * STOP_TERM_SHARE;
+    const stopDf = this.passages.size * STOP_TERM_SHARE;
     const rarest = [...terms].sort((a, b) => df(a) - df(b))[0];
     return rarest !== undefined && df(rarest) <= stopDf ? [rarest] : [];
   }
@@ -245,19 +189,15 @@ export class SopIndex {
     const searched = this.searchTerms(queryTerms);
     const routeTags = new Set(options.tags ?? []);
     const routedIds = [...new Set([...routeTags].flatMap((tag) => this.byTag.get(tag) ?? []))];
-    const stored = (id: string) => this.search_.getStoredFields(id);
     const { top, also } = this.postings.search(searched, {
-      boosts: FIELDS.map((field) => BOOSTS[field]),
+      boosts: BOOSTS,
       limit: options.limit,
       scope: lane,
       expand: (term) => this.expansionOf(term),
       alsoScore: routedIds,
     });
     const isRouted = (tags: string[]) => tags.some((t) => routeTags.has(t));
-    const passageOf = (id: string): Passage | null => {
-      const fields = stored(id);
-      return fields ? hitToPassage({ ...fields, id, score: 0, terms: [], queryTerms: [], match: {} }) : null;
-    };
+    const passageOf = (id: string): Passage | null => this.passages.get(id) ?? null;
     const hits: IndexHit[] = [];
     for (const hit of top) {
       const passage = passageOf(hit.id);
@@ -281,7 +221,7 @@ export class SopIndex {
    * longer ones: expanding known terms adds little over stemming and costs most of the search time.
    */
   private expansionOf(term: string): Expansion | null {
-    if (term.length < 4 || this.docFrequency.has(term)) return null;
+    if (term.length < 4 || this.postings.documentFrequency(term) > 0) return null;
     return { prefix: true, maxDistance: term.length >= 5 ? Math.min(2, Math.round(term.length * 0.2)) : 0 };
   }
 }

@@ -62,13 +62,15 @@ const queryTerms = () =>
 function expectSameRanking(index: SopIndex, mini: MiniSearch<Passage>, terms: string[], lane?: string) {
   const known = (t: string) => mini.search(t, { tokenize: (q) => [q], prefix: false, fuzzy: false }).length > 0;
   const { hits, searched } = index.search(terms, { limit: 10, lane });
-  const expected = referenceSearch(mini, searched, known, lane).slice(0, 10);
+  const all = referenceSearch(mini, searched, known, lane);
+  const expected = all.slice(0, 10);
   expect(hits.map((h) => h.score)).toEqual(expected.map((r) => expect.closeTo(r.score, 9)));
   // Equal scores may come in another order; each rank holds a passage with that score and the same matched terms.
   for (const [i, hit] of hits.entries()) {
-    const same = expected.filter((r) => Math.abs(r.score - hit.score) < 1e-9);
+    // A tie at the cut may take a passage from beyond it.
+    const same = all.filter((r) => Math.abs(r.score - hit.score) < 1e-9);
     expect(same.map((r) => String(r.id))).toContain(hit.passage.id);
-    expect([...hit.queryTerms].sort()).toEqual([...expected.find((r) => String(r.id) === hit.passage.id)!.queryTerms].sort());
+    expect([...hit.queryTerms].sort()).toEqual([...all.find((r) => String(r.id) === hit.passage.id)!.queryTerms].sort());
     expect(i).toBeLessThan(expected.length);
   }
 }
