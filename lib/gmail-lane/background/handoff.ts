@@ -10,6 +10,8 @@ import type { Lane } from '@/lib/schemas/lane';
 import { handoffPacketSchema, type HandoffPacket } from '@/lib/schemas/proposal';
 import { withPropertyFields } from '@/lib/hubspot-lane/background/handoff-fields';
 import type { TriageInput } from '@/lib/schemas/triage-input';
+import { firstMatch, type Extraction, type Extractor } from './extraction';
+import { leadExtractors, leadIdentity, leadInterest } from './lead-fields';
 
 /**
  * A lead or RFQ thread hands off to HubSpot: the customer's address, their company, and the fields the
@@ -45,27 +47,6 @@ function companyFromSignature(text: string): string {
   const tail = lines.slice(-6);
   return tail.find((l) => COMPANY_SUFFIX.test(l) && l.length <= 80 && !/[@]/.test(l) && !/[.!?]$/.test(l)) ?? '';
 }
-
-interface Extraction {
-  text: string;
-  /** Dates without a year are read relative to the message. */
-  now: Date;
-}
-
-interface Extracted {
-  value: string;
-  /** The sentence the value was read from. */
-  quote: string;
-}
-type Extractor = (sources: Extraction[]) => Extracted | null;
-
-const firstMatch = (sources: Extraction[], read: (s: Extraction) => string | null): Extracted | null => {
-  for (const source of sources) {
-    const found = read(source);
-    if (found) return { value: found, quote: source.text.trim() };
-  }
-  return null;
-};
 
 const START_CUE = /\b(?:start|kick-?off|go[- ]live|launch|begin|pilot|onboarding|meeting|call|beginnen|starten|start(?:termin)?)\b/i;
 
@@ -106,23 +87,32 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffI
   const customer = messages.at(-1);
   if (!customer?.from.email) return null;
   const email = customer.from.email.toLowerCase();
-  const company = companyFromSignature(customer.text) || companyFromDomain(email);
+  const signature = customer.signature ?? null;
+  const company = companyFromSignature(signature ?? '') || companyFromSignature(customer.text) || companyFromDomain(email);
   const dated = (date: string | null) => (date && !Number.isNaN(Date.parse(date)) ? new Date(date) : new Date(now));
   // Newest first: a follow-up corrects the first request. Instruction-bearing sentences are dropped.
   const sentences: Extraction[] = [
     ...[...messages].reverse().flatMap((m) => sentenceSpans(m.text).map((text) => ({ text, now: dated(m.date) }))),
     ...sentenceSpans(input.subject).map((text) => ({ text, now: dated(messages[0]?.date ?? null) })),
+    // The signature last: what the customer says in the message wins over it.
+    ...(signature ?? '').split('\n').map((line) => ({ text: line.trim(), now: new Date(now) })).filter((l) => l.text !== ''),
   ].filter((s) => !looksLikeInstruction(s.text));
 
   const [first = '', ...rest] = customer.from.name.trim().split(/\s+/);
   const known: Record<string, string> = { email, company, buyer: company, firstname: first, lastname: rest.join(' ') };
+  const identity = leadIdentity(customer.from, sentences, signature);
+  // The values the lane gives every new lead (its SOP's "lifecycle stage Lead"), quoting the sentence that makes them one.
+  const interest = leadInterest(sentences);
   const fields: Record<string, string> = {};
   const evidence: Record<string, string> = {};
   for (const field of lane.handoffFields) {
     const given = known[field];
-    const found = given ? null : (extractors[field]?.(sentences) ?? null);
-    if (given) fields[field] = given;
-    else if (found) {
+    const leadValue = lane.newLeadValues?.[field];
+    const found = given ? null : leadValue !== undefined && interest ? { value: leadValue, quote: interest } : ((extractors[field] ?? leadExtractors[field])?.(sentences) ?? null);
+    if (given) {
+      fields[field] = given;
+      if (identity[field]) evidence[field] = identity[field];
+    } else if (found) {
       fields[field] = found.value;
       evidence[field] = found.quote;
     }
