@@ -106,7 +106,7 @@ export const laneSchema = z.object({
   /** Who owns what the lane hands off, as its SOP's routing rules say: first rule that fires proposes its owner. */
   routing: z.array(routingRuleSchema).optional(),
   /** Values every new lead of this lane is proposed with, as its SOP states them (e.g. lifecycle stage Lead, lead status New). */
-  newLeadValues: z.record(z.string(), z.string()).optional(),
+  newLeadValues: z.record(z.string(), z.string().min(1, 'Give the value after “=”.')).optional(),
   /** The targets the KPI dashboard holds the lane to: its rework alarm, minimum sample and anomaly threshold. */
   alarms: kpiAlarmSettingsSchema.prefault({}),
 });
