@@ -19,6 +19,8 @@ test('a lead from Gmail becomes a new contact at its company, owned by the routi
     const gmailPanel = new GmailPanel(gmail);
     await gmailPanel.openThread(LEAD_THREAD);
     await expect(gmailPanel.root).toContainText('Waiting for HubSpot');
+    // Gmail already says who the lead goes to, by which of the SOP's rules (not the generic queue).
+    await expect(gmailPanel.root.getByTestId('handoff-routing')).toContainText('sam.okafor@northwind-sensors.example (10 to 49 seats: mid-market team.)');
 
     const hubspot = await context.newPage();
     hubspot.on('pageerror', (error) => pageErrors.push(error.message));

@@ -12,6 +12,7 @@ import { withPropertyFields } from '@/lib/hubspot-lane/background/handoff-fields
 import type { TriageInput } from '@/lib/schemas/triage-input';
 import { firstMatch, type Extraction, type Extractor } from './extraction';
 import { leadExtractors, leadIdentity, leadInterest } from './lead-fields';
+import { firstFiringRule } from '@/lib/lanes/routing-rules';
 
 /**
  * A lead or RFQ thread hands off to HubSpot: the customer's address, their company, and the fields the
@@ -121,7 +122,9 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffI
   // The lane's quality check: a required field the thread does not give leaves the packet incomplete, and nothing
   // is proposed for it (there is no value to propose).
   const missing = lane.qualityChecks.requiredFields.filter((f) => !fields[f]);
-  const packet = handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, laneName: lane.name, contactEmail: email, company, fields, evidence, status: 'waiting', missing });
+  const rule = firstFiringRule(lane.routing ?? [], fields);
+  const routing = rule ? { routing: { owner: rule.owner, reason: rule.reason } } : {};
+  const packet = handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, laneName: lane.name, contactEmail: email, company, fields, evidence, status: 'waiting', missing, ...routing });
   // A packet the lane may write nothing of would wait in HubSpot forever: it is closed at once and says why.
   const writable = Object.keys(withPropertyFields(packet).fields).filter((f) => lane.processing.writableProperties.includes(f));
   return writable.length > 0 ? packet : { ...packet, status: 'dismissed', nothingWritable: true };

@@ -1,4 +1,5 @@
 import type { PropertyDefinition } from '@/lib/schemas/hubspot';
+import { firstFiringRule } from '@/lib/lanes/routing-rules';
 import type { Lane, RoutingRule } from '@/lib/schemas/lane';
 import type { DroppedProposal, EvidenceSource, FieldCandidate, HandoffPacket } from '@/lib/schemas/proposal';
 
@@ -7,24 +8,6 @@ import type { DroppedProposal, EvidenceSource, FieldCandidate, HandoffPacket } f
  * rule that fires proposes its owner, found among the portal's owners (the owner property's options, filled in from the
  * owners API), with the rule as the reason and the customer's sentence the rule read as the evidence.
  */
-
-/** The number a field states: "40" → 40, "60000 EUR" → 60000; null when it starts with none. */
-const numberOf = (value: string): number | null => {
-  const m = /^\s*(\d+(?:\.\d+)?)/.exec(value);
-  return m ? Number(m[1]) : null;
-};
-
-export function ruleFires(rule: RoutingRule, fields: Record<string, string>): boolean {
-  const value = fields[rule.when.field];
-  if (value === undefined || value.trim() === '') return false;
-  if (rule.when.atLeast !== undefined) {
-    const n = numberOf(value);
-    return n !== null && n >= rule.when.atLeast;
-  }
-  return rule.when.matches !== undefined && value.toLowerCase().includes(rule.when.matches.toLowerCase());
-}
-
-export const firstFiringRule = (rules: RoutingRule[], fields: Record<string, string>): RoutingRule | null => rules.find((r) => ruleFires(r, fields)) ?? null;
 
 /** The owner a rule names, among the portal's owners: by owner id, email address or name (case aside). Archived owners are not offered. */
 export function findOwner(owner: string, ownerProperty: PropertyDefinition | undefined): { id: string; name: string } | null {

@@ -44,6 +44,8 @@ describe('lead handoff extraction', () => {
     expect(packet.evidence?.seats).toContain('team of 40');
     expect(packet.evidence?.hs_lead_status).toContain('evaluating tools');
     expect(packet.evidence?.email).toBe('Ines Carvalho <ines@tidepool-analytics.example>');
+    // The routing rule that fires, named for the Gmail panel: 40 seats is the SOP's mid-market band.
+    expect(packet.routing).toEqual({ owner: 'sam.okafor@northwind-sensors.example', reason: '10 to 49 seats: mid-market team.' });
   });
 
   it('reads a title from an introduction, a phone from the signature, seats as users and a budget with its currency', () => {
