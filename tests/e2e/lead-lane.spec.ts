@@ -118,3 +118,36 @@ test('a lead-routing proposal sets an existing contact’s owner from the owners
     await fake.close();
   }
 });
+
+test('the admin changes a routing rule in the lane editor: a line that is no rule is refused, the saved rule routes the next lead', async ({ context, extensionId, gmail, pageErrors }) => {
+  const fake = await startFakeHubSpot();
+  try {
+    await serveHubSpot(context, fake);
+    await loadSampleSops(context, extensionId);
+    const options = await context.newPage();
+    options.on('pageerror', (error) => pageErrors.push(error.message));
+    await options.goto(`chrome-extension://${extensionId}/options.html#lanes`);
+    await options.getByRole('navigation', { name: 'Lanes' }).getByRole('button', { name: /Lead capture and routing/ }).click();
+    const rules = options.getByLabel('Routing rules');
+    await expect(rules).toHaveValue(/^seats >= 50 -> lena\.voss@northwind-sensors\.example \| 50 seats or more/);
+    await rules.fill('send the big ones to Lena');
+    await options.getByRole('button', { name: 'Save lanes' }).click();
+    await expect(rules).toHaveAttribute('aria-invalid', 'true');
+    await rules.fill('source ~ partner -> marta.lindqvist@northwind-sensors.example | Partner referrals go to the partner manager, whatever their size.');
+    await options.getByRole('button', { name: 'Save lanes' }).click();
+    await expect(options.getByTestId('lanes-save-status')).toContainText('Saved as version');
+
+    const gmailPanel = new GmailPanel(gmail);
+    await gmailPanel.openThread(LEAD_THREAD);
+    await expect(gmailPanel.root.getByTestId('handoff-routing')).toContainText('marta.lindqvist@northwind-sensors.example');
+    const hubspot = await context.newPage();
+    hubspot.on('pageerror', (error) => pageErrors.push(error.message));
+    await hubspot.goto(recordUrl('0-2', hubspotSeed.ids.leadCompany));
+    const owner = new HubSpotPanel(hubspot).root.locator('[data-testid=contact-property][data-property="hubspot_owner_id"]');
+    await expect(owner.getByTestId('contact-value')).toHaveText('Marta Lindqvist');
+    await expect(owner.locator('q.quote')).toHaveText(TEAM_OF_40);
+    expect(writes(fake)).toEqual([]);
+  } finally {
+    await fake.close();
+  }
+});
