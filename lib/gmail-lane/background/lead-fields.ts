@@ -95,7 +95,7 @@ export function leadInterest(sources: Extraction[]): string | null {
 
 /**
  * Evidence for what the header gives (name, address, company): the sentence in which the sender introduces themself,
- * else their signature, else the sender line as Gmail shows it. Keyed by the fields it supports.
+ * else their signature, else the sender line as Gmail shows it. Keyed by the fields it supports (an RFQ's buyer too).
  */
 export function leadIdentity(from: Participant, sources: Extraction[], signature: string | null): Record<string, string> {
   const sender = `${from.name} <${from.email}>`.trim();
@@ -103,5 +103,6 @@ export function leadIdentity(from: Participant, sources: Extraction[], signature
   const names = first.length > 1 ? new RegExp(`\\b(?:I am|I'm|I’m|my name is|this is)\\s+${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') : null;
   const intro = names ? sources.find(({ text }) => names.test(text))?.text.trim() : undefined;
   const named = intro ?? signature?.trim() ?? sender;
-  return { firstname: named, lastname: named, email: sender, company: signature?.trim() || sender };
+  const company = signature?.trim() || sender;
+  return { firstname: named, lastname: named, email: sender, company, buyer: company };
 }
