@@ -77,7 +77,7 @@ const starterLanes: LaneInput[] = [
       category('lead_inquiry', { label: 'New lead', intent: 'evaluate a purchase', owner: 'Sales development', description: 'Someone who is not yet a customer shows buying interest: a demo request, a question about plans for their team, a partner referral.' }),
     ],
     inputs: ['thread messages', 'sender signature (name, title, company, phone)', 'existing HubSpot contact and company', 'SOP passages on qualification and territories'],
-    processing: { actions: ['classify', 'route', 'draft', 'propose_fields', 'handoff'], writableProperties: ['email', 'firstname', 'lastname', 'jobtitle', 'company', 'phone', 'lifecyclestage', 'hs_lead_status', 'notes_next_activity_date', 'hubspot_owner_id'] },
+    processing: { actions: ['classify', 'route', 'draft', 'propose_fields', 'handoff'], writableProperties: ['email', 'firstname', 'lastname', 'jobtitle', 'company', 'website', 'phone', 'lifecyclestage', 'hs_lead_status', 'notes_next_activity_date', 'hubspot_owner_id'] },
     outputs: ['handoff packet of proposed contact updates for HubSpot', 'owner suggestion', 'reply draft offering the next step'],
     consumers: ['Sales development', 'Account executives'],
     decisionsNotMade: ['price, discount or seat pricing quoted to the lead', 'whether the lead is disqualified', 'territory exceptions'],
@@ -89,7 +89,7 @@ const starterLanes: LaneInput[] = [
       recordForLearning: ['accepted and rejected field proposals', 'owner corrections'],
     },
     riskAcknowledgements: ['pricing_commitment', 'personal_data'],
-    handoffFields: ['email', 'firstname', 'lastname', 'jobtitle', 'company', 'phone', 'seats', 'budget', 'source', 'lifecyclestage', 'hs_lead_status'],
+    handoffFields: ['email', 'firstname', 'lastname', 'jobtitle', 'company', 'website', 'phone', 'seats', 'budget', 'source', 'lifecyclestage', 'hs_lead_status'],
     kpis: ['time from first email to owned contact', 'share of proposals accepted unedited', 'lead response time'],
     // The lead-qualification SOP's routing rules, in its order; the owners are the demo portal's (set your team's in Options → Lanes).
     routing: [

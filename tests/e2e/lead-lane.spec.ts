@@ -64,6 +64,7 @@ test('a lead from Gmail becomes a new contact at its company, owned by the routi
         lastname: 'Carvalho',
         jobtitle: 'VP Data',
         company: 'Tidepool Analytics',
+        website: 'tidepool-analytics.example',
         lifecyclestage: 'lead',
         hs_lead_status: 'NEW',
         hubspot_owner_id: '61001',

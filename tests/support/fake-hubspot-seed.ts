@@ -99,6 +99,7 @@ const contactDefinitions: SpecProperty[] = [
   prop('phone', 'Phone Number', 'string', 'phonenumber'),
   prop('mobilephone', 'Mobile Phone Number', 'phone_number', 'phonenumber'),
   prop('company', 'Company Name', 'string', 'text'),
+  prop('website', 'Website URL', 'string', 'text'),
   prop('lifecyclestage', 'Lifecycle Stage', 'enumeration', 'radio', { options: lifecycleOptions }),
   prop('hs_lead_status', 'Lead Status', 'enumeration', 'radio', {
     options: options(

@@ -11,7 +11,7 @@ import { handoffPacketSchema, type HandoffPacket } from '@/lib/schemas/proposal'
 import { withPropertyFields } from '@/lib/hubspot-lane/background/handoff-fields';
 import type { TriageInput } from '@/lib/schemas/triage-input';
 import { firstMatch, type Extraction, type Extractor } from './extraction';
-import { leadExtractors, leadIdentity, leadInterest } from './lead-fields';
+import { leadExtractors, leadIdentity, leadInterest, withoutTitle } from './lead-fields';
 import { firstFiringRule } from '@/lib/lanes/routing-rules';
 
 /**
@@ -46,7 +46,8 @@ export function companyFromDomain(email: string): string {
 function companyFromSignature(text: string): string {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const tail = lines.slice(-6);
-  return tail.find((l) => COMPANY_SUFFIX.test(l) && l.length <= 80 && !/[@]/.test(l) && !/[.!?]$/.test(l)) ?? '';
+  const line = tail.find((l) => COMPANY_SUFFIX.test(l) && l.length <= 80 && !/[@]/.test(l) && !/[.!?]$/.test(l));
+  return line ? withoutTitle(line) : '';
 }
 
 const START_CUE = /\b(?:start|kick-?off|go[- ]live|launch|begin|pilot|onboarding|meeting|call|beginnen|starten|start(?:termin)?)\b/i;
@@ -100,7 +101,10 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffI
   ].filter((s) => !looksLikeInstruction(s.text));
 
   const [first = '', ...rest] = customer.from.name.trim().split(/\s+/);
-  const known: Record<string, string> = { email, company, buyer: company, firstname: first, lastname: rest.join(' ') };
+  // The company's web address is its mail domain, unless that is a free-mail one.
+  const domain = domainOf(email);
+  const website = domain && !isFreeMailDomain(domain) ? domain : '';
+  const known: Record<string, string> = { email, company, buyer: company, firstname: first, lastname: rest.join(' '), website };
   const identity = leadIdentity(customer.from, sentences, signature);
   // The values the lane gives every new lead (its SOP's "lifecycle stage Lead"), quoting the sentence that makes them one.
   const interest = leadInterest(sentences);

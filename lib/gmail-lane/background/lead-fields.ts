@@ -30,6 +30,12 @@ function titleIn(text: string): string | null {
   return first && first.split(/\s+/).length <= 6 && TITLE_WORD.test(first) ? first : null;
 }
 
+/** "Owner, Lee Bakery Ltd" → "Lee Bakery Ltd": a signature line's company without the title before it. */
+export function withoutTitle(line: string): string {
+  const [first = '', ...rest] = line.split(SIGNATURE_SPLIT);
+  return rest.length > 0 && titleIn(first) !== null ? line.slice(line.indexOf(rest[0]!, first.length)).trim() : line;
+}
+
 const PHONE = /(?:\+|\b00)\d[\d\s().\/-]{6,20}\d|\(?\b\d{2,5}\)?[\s.\/-]\d{3,4}[\s.\/-]\d{3,5}\b/;
 const PHONE_CUE = /\b(?:tel|telephone|phone|mobile|mob|cell|direct|call me|reach me|whatsapp|telefon|handy)\b|^\s*[TMP]\s*[:.]/i;
 
@@ -104,5 +110,5 @@ export function leadIdentity(from: Participant, sources: Extraction[], signature
   const intro = names ? sources.find(({ text }) => names.test(text))?.text.trim() : undefined;
   const named = intro ?? signature?.trim() ?? sender;
   const company = signature?.trim() || sender;
-  return { firstname: named, lastname: named, email: sender, company, buyer: company };
+  return { firstname: named, lastname: named, email: sender, website: sender, company, buyer: company };
 }

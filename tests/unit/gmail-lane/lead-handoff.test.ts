@@ -28,6 +28,7 @@ describe('lead handoff extraction', () => {
       firstname: 'Ines',
       lastname: 'Carvalho',
       company: 'Tidepool Analytics',
+      website: 'tidepool-analytics.example',
       jobtitle: 'VP Data',
       seats: '40',
       source: 'Partner referral',
@@ -81,6 +82,12 @@ describe('lead handoff extraction', () => {
     expect(packet.fields.phone).toBeUndefined();
     expect(packet.fields.source).toBe('Referral');
     expect(packet.fields.seats).toBe('8');
+  });
+
+  it('gives no website for a free-mail address', () => {
+    const packet = packetOf(email({ name: 'Sam Lee', email: 'sam.lee@gmail.com' }, 'We would like a demo for 12 seats.', 'Sam Lee\nOwner, Lee Bakery Ltd'));
+    expect(packet.fields.website).toBeUndefined();
+    expect(packet.fields.company).toBe('Lee Bakery Ltd');
   });
 
   it('proposes no lead values when the mail asks nothing about buying', () => {

@@ -134,6 +134,7 @@ describe('a lead from Gmail in HubSpot', () => {
       lastname: 'Carvalho',
       jobtitle: 'VP Data',
       company: 'Tidepool Analytics',
+      website: 'tidepool-analytics.example',
       lifecyclestage: 'lead',
       hs_lead_status: 'NEW',
       hubspot_owner_id: '61001',
@@ -197,7 +198,7 @@ describe('a lead from Gmail in HubSpot', () => {
     const owner = result.proposals.find((p) => p.proposal.property === 'hubspot_owner_id')?.proposal;
     expect(owner).toMatchObject({ proposedValue: '61001', currentValue: null, evidence: { quote: TEAM_OF_40 } });
     expect(owner?.reason).toContain('Routing rule of the Lead capture and routing lane (seats at least 10)');
-    expect(result.proposals.map((p) => p.proposal.property).sort()).toEqual(['company', 'hs_lead_status', 'hubspot_owner_id', 'jobtitle', 'lastname', 'lifecyclestage']);
+    expect(result.proposals.map((p) => p.proposal.property).sort()).toEqual(['company', 'hs_lead_status', 'hubspot_owner_id', 'jobtitle', 'lastname', 'lifecyclestage', 'website']);
   });
 
   it('a rule naming someone who is no owner of the portal proposes no owner, and says why', async () => {
