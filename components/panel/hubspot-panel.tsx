@@ -4,6 +4,7 @@ import { useStore } from '@/lib/ui/use-store';
 import { HubSpotHandoffs } from './hubspot-handoffs';
 import { HubSpotProposalRow } from './hubspot-proposal-row';
 import { HubSpotTaskRow } from './hubspot-task-row';
+import { HubSpotContactRow } from './hubspot-contact-row';
 import { HubSpotActivity, HubSpotRecordFacts, HubSpotReadNotes } from './hubspot-record-facts';
 import { EmptyState, ErrorState, PanelSection } from './panel-section';
 import { onTrusted } from './trusted-event';
@@ -30,7 +31,8 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
     );
   }
   const approvedTasks = s.tasks.filter((t) => (t.status === 'accepted' || t.status === 'edited') && t.approvalHash !== null).length;
-  const approved = s.rows.filter(isApproved).length + approvedTasks;
+  const approvedContacts = s.contacts.filter((c) => c.status === 'accepted' && c.approvalHash !== null).length;
+  const approved = s.rows.filter(isApproved).length + approvedTasks + approvedContacts;
   const owners = s.view.definitions.find((d) => d.name === 'hubspot_owner_id');
   return (
     <>
@@ -43,7 +45,7 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
       </PanelSection>
       <PanelSection id="handoffs" title="Waiting handoffs">
         {/* A packet leaves the list as soon as its last row is written or rejected, as the background consumes it. */}
-        <HubSpotHandoffs handoffs={s.handoffs.filter((h) => !packetConsumed(h.id, s.rows))} />
+        <HubSpotHandoffs handoffs={s.handoffs.filter((h) => !packetConsumed(h.id, s.rows) && !s.contacts.some((c) => c.handoffId === h.id && c.status === 'created'))} />
       </PanelSection>
       <PanelSection id="proposals" title="Proposed updates">
         {s.ignoredSources.length > 0 && (
@@ -57,12 +59,15 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
           </div>
         )}
         {s.busy && <p className="banner banner--warn" role="status" data-testid="busy">HubSpot is busy, retrying…</p>}
-        {s.rows.length === 0 && s.tasks.length === 0 ? (
+        {s.rows.length === 0 && s.tasks.length === 0 && s.contacts.length === 0 ? (
           <EmptyState>No updates to propose for this record.</EmptyState>
         ) : (
           <ul className="proposals" data-testid="proposals">
             {s.rows.map((row) => (
               <HubSpotProposalRow key={row.id} row={row} disabled={s.writing} onReview={(id, action, value) => void controller.review(id, action, value)} onUndo={(id) => void controller.undo(id)} />
+            ))}
+            {s.contacts.map((row) => (
+              <HubSpotContactRow key={row.id} row={row} disabled={s.writing} onReview={(id, action) => void controller.reviewContact(id, action)} />
             ))}
             {s.tasks.map((row) => (
               <HubSpotTaskRow key={row.id} row={row} owners={owners} disabled={s.writing} onReview={(id, action, content) => void controller.reviewTask(id, action, content)} />

@@ -35,6 +35,11 @@ export function ReviewHandoff({ subjectId, refreshKey }: Props) {
           </div>
         ))}
       </dl>
+      {packet.routing && (
+        <p className="small" data-testid="handoff-routing">
+          Owner by the lane’s routing rule: <strong>{packet.routing.owner}</strong> ({packet.routing.reason})
+        </p>
+      )}
       {(packet.missing?.length ?? 0) > 0 && (
         <p className="banner banner--warn" data-testid="handoff-missing">
           Incomplete: the thread does not give {packet.missing?.map(propertyLabel).join(', ')}. Ask the customer, or fill {packet.missing?.length === 1 ? 'it' : 'them'} in HubSpot yourself.

@@ -5,6 +5,8 @@ import { outsideSenderPortal, viewOutsideSenderPortal } from '@/lib/hubspot-lane
 import { readRecordView } from '@/lib/hubspot-lane/shared/record-view';
 import { applyTaskOutcomes, approvedTasks, listTasks, recordTaskStarted, reviewTask, storeTasks } from '@/lib/hubspot-lane/background/task-store';
 import { createApprovedTasks } from '@/lib/sites/hubspot/create-tasks';
+import { applyContactOutcomes, approvedContacts, listContacts, recordContactStarted, reviewContact, storeContacts } from '@/lib/hubspot-lane/background/contact-store';
+import { createApprovedContacts } from '@/lib/sites/hubspot/create-contact';
 import { loadHubSpotToken, maskToken, saveHubSpotToken } from '@/lib/hubspot-lane/background/token-store';
 import { loadLanes } from '@/lib/lanes/lane-store';
 import type { Handlers } from '@/lib/protocol/server';
@@ -97,7 +99,8 @@ export function setUpHubSpot(services: Pick<Services, 'db' | 'chosenEngines'>, o
       const result = await proposeForRecord(proposalInput(view), { lanes: await loadLanes(db), handoffs, engines, now: new Date(now()) });
       const rows = await storeProposals(db, view.subject, result, view.definitions, now());
       const tasks = await storeTasks(db, view.subject, { objectType: view.ref.objectTypeId, objectId: view.ref.objectId }, result.tasks, now());
-      return ok({ rows, tasks, handoffs, ignoredSources: result.ignoredSources, engineError: error ?? result.engineError });
+      const contacts = await storeContacts(db, view.subject, result.contacts, now());
+      return ok({ rows, tasks, contacts, handoffs, ignoredSources: result.ignoredSources, engineError: error ?? result.engineError });
     },
     'hubspot.review': async ({ subject, id, action, value }, sender) => outsideSenderPortal(sender, { subject }) ?? reviewRow(db, subject, id, action, value, now()),
     'hubspot.approvedFields': async ({ subject }, sender) => outsideSenderPortal(sender, { subject }) ?? ok(await approvedFields(db, subject)),
@@ -141,6 +144,20 @@ export function setUpHubSpot(services: Pick<Services, 'db' | 'chosenEngines'>, o
         if (approved.length === 0) return ok(await listTasks(db, subject));
         const outcomes = await createApprovedTasks(client, ref, approved, { beforeCreate: (task) => recordTaskStarted(db, subject, task, 'token', now()) });
         return ok(await applyTaskOutcomes(db, subject, outcomes, 'token', now()));
+      });
+    },
+    'hubspot.reviewContact': async ({ subject, id, action }, sender) => outsideSenderPortal(sender, { subject }) ?? reviewContact(db, subject, id, action, now()),
+    'hubspot.approvedContacts': async ({ subject }, sender) => outsideSenderPortal(sender, { subject }) ?? ok(await approvedContacts(db, subject, now())),
+    'hubspot.contactStarted': async ({ subject, contact }, sender) => outsideSenderPortal(sender, { subject }) ?? recordContactStarted(db, subject, contact, 'session', now()),
+    'hubspot.recordContactOutcomes': async ({ subject, outcomes }, sender) => outsideSenderPortal(sender, { subject }) ?? ok(await applyContactOutcomes(db, subject, outcomes, 'session', now())),
+    'hubspot.createApprovedContacts': async ({ ref }, sender) => {
+      const refused = outsideSenderPortal(sender, { ref });
+      if (refused) return refused;
+      return onTokenPath(ref, async (client, subject) => {
+        const approved = await approvedContacts(db, subject, now());
+        if (approved.length === 0) return ok(await listContacts(db, subject));
+        const outcomes = await createApprovedContacts(client, approved, { beforeCreate: (contact) => recordContactStarted(db, subject, contact, 'token', now()) });
+        return ok(await applyContactOutcomes(db, subject, outcomes, 'token', now()));
       });
     },
     'hubspot.undo': async ({ subject, id }, sender) => outsideSenderPortal(sender, { subject }) ?? proposeUndo(db, subject, id, now()),

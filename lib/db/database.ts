@@ -66,7 +66,7 @@ export interface BlobRow {
 /** Work a human has not resolved yet: drafts, field proposals, follow-up task proposals, handoff packets. */
 export interface PendingRow {
   id: string;
-  kind: 'draft' | 'proposal' | 'handoff' | 'task';
+  kind: 'draft' | 'proposal' | 'handoff' | 'task' | 'contact';
   /** Thread or record it belongs to. */
   subject: string;
   status: string;

@@ -1,7 +1,7 @@
 import { RESOLVED_DRAFT_STATUSES, type DraftStatus } from '@/lib/schemas/draft-record';
 import { RESOLVED_HANDOFF_STATUSES, RESOLVED_PROPOSAL_STATUSES, type HandoffPacket, type ProposalStatus } from '@/lib/schemas/proposal';
 import type { PurgeReport } from '@/lib/schemas/status';
-import { RESOLVED_TASK_STATUSES, type TaskRow } from '@/lib/schemas/hubspot';
+import { RESOLVED_CONTACT_STATUSES, RESOLVED_TASK_STATUSES, type ContactRow, type TaskRow } from '@/lib/schemas/hubspot';
 import { dropAuditBefore } from './audit';
 import type { PendingRow, TriageDatabase } from './database';
 
@@ -12,6 +12,7 @@ export function isResolved(row: Pick<PendingRow, 'kind' | 'status'>): boolean {
   if (row.kind === 'draft') return RESOLVED_DRAFT_STATUSES.includes(row.status as DraftStatus);
   if (row.kind === 'proposal') return RESOLVED_PROPOSAL_STATUSES.includes(row.status as ProposalStatus);
   if (row.kind === 'task') return RESOLVED_TASK_STATUSES.includes(row.status as TaskRow['status']);
+  if (row.kind === 'contact') return RESOLVED_CONTACT_STATUSES.includes(row.status as ContactRow['status']);
   return RESOLVED_HANDOFF_STATUSES.includes(row.status as HandoffPacket['status']);
 }
 

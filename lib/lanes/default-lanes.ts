@@ -77,7 +77,7 @@ const starterLanes: LaneInput[] = [
       category('lead_inquiry', { label: 'New lead', intent: 'evaluate a purchase', owner: 'Sales development', description: 'Someone who is not yet a customer shows buying interest: a demo request, a question about plans for their team, a partner referral.' }),
     ],
     inputs: ['thread messages', 'sender signature (name, title, company, phone)', 'existing HubSpot contact and company', 'SOP passages on qualification and territories'],
-    processing: { actions: ['classify', 'route', 'draft', 'propose_fields', 'handoff'], writableProperties: ['firstname', 'lastname', 'jobtitle', 'company', 'phone', 'lifecyclestage', 'hs_lead_status', 'notes_next_activity_date', 'hubspot_owner_id'] },
+    processing: { actions: ['classify', 'route', 'draft', 'propose_fields', 'handoff'], writableProperties: ['email', 'firstname', 'lastname', 'jobtitle', 'company', 'website', 'phone', 'lifecyclestage', 'hs_lead_status', 'notes_next_activity_date', 'hubspot_owner_id'] },
     outputs: ['handoff packet of proposed contact updates for HubSpot', 'owner suggestion', 'reply draft offering the next step'],
     consumers: ['Sales development', 'Account executives'],
     decisionsNotMade: ['price, discount or seat pricing quoted to the lead', 'whether the lead is disqualified', 'territory exceptions'],
@@ -89,8 +89,17 @@ const starterLanes: LaneInput[] = [
       recordForLearning: ['accepted and rejected field proposals', 'owner corrections'],
     },
     riskAcknowledgements: ['pricing_commitment', 'personal_data'],
-    handoffFields: ['email', 'firstname', 'lastname', 'jobtitle', 'company', 'phone', 'lifecyclestage', 'hs_lead_status'],
+    handoffFields: ['email', 'firstname', 'lastname', 'jobtitle', 'company', 'website', 'phone', 'seats', 'budget', 'source', 'lifecyclestage', 'hs_lead_status'],
     kpis: ['time from first email to owned contact', 'share of proposals accepted unedited', 'lead response time'],
+    // The lead-qualification SOP's routing rules, in its order; the owners are the demo portal's (set your team's in Options → Lanes).
+    routing: [
+      { when: { field: 'seats', atLeast: 50 }, owner: 'lena.voss@northwind-sensors.example', reason: '50 seats or more: enterprise team, owner assigned within 1 business hour.' },
+      { when: { field: 'budget', atLeast: 50_000 }, owner: 'lena.voss@northwind-sensors.example', reason: 'Annual volume over 50,000 EUR: enterprise team, owner assigned within 1 business hour.' },
+      { when: { field: 'seats', atLeast: 10 }, owner: 'sam.okafor@northwind-sensors.example', reason: '10 to 49 seats: mid-market team.' },
+      { when: { field: 'source', matches: 'partner' }, owner: 'marta.lindqvist@northwind-sensors.example', reason: 'Partner referrals go to the partner manager.' },
+    ],
+    // "Create or update the contact with lifecycle stage Lead … Propose the lead status New."
+    newLeadValues: { lifecyclestage: 'lead', hs_lead_status: 'NEW' },
   },
   {
     id: 'rfq-response',

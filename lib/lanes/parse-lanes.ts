@@ -11,7 +11,7 @@ export const FIX_FIELD_NEXT_STEP = 'Fix that field in the lane editor, or restor
 
 /** One problem in lane data, at the field it is about (lane index first), with what to do next. */
 export interface LaneIssue {
-  code: 'lanes_invalid' | 'lanes_duplicate_id' | 'lanes_duplicate_category' | 'lanes_human_decision' | 'lanes_required_field';
+  code: 'lanes_invalid' | 'lanes_duplicate_id' | 'lanes_duplicate_category' | 'lanes_human_decision' | 'lanes_required_field' | 'lanes_routing';
   path: Array<string | number>;
   message: string;
   nextStep: string;
@@ -84,6 +84,7 @@ function ruleIssues(lanes: Lane[]): LaneIssue[] {
         nextStep: `Add ${notCarried} to the lane's handoff fields, or remove it from its required fields.`,
       });
     }
+    issues.push(...routingIssues(lane, i));
     const notWritable = lane.humanDecisionProperties.find((p) => !lane.processing.writableProperties.includes(p));
     if (notWritable) {
       issues.push({
@@ -94,6 +95,40 @@ function ruleIssues(lanes: Lane[]): LaneIssue[] {
       });
     }
   });
+  return issues;
+}
+
+/** Routing reads only what the handoff carries and proposes only what the lane may write. */
+function routingIssues(lane: Lane, i: number): LaneIssue[] {
+  const issues: LaneIssue[] = [];
+  const rules = lane.routing ?? [];
+  rules.forEach((rule, j) => {
+    if (!lane.handoffFields.includes(rule.when.field)) {
+      issues.push({
+        code: 'lanes_routing',
+        path: [i, 'routing', j, 'when', 'field'],
+        message: `Routing rule ${j + 1} of "${lane.name}" reads ${rule.when.field}, which its handoff does not carry.`,
+        nextStep: `Add ${rule.when.field} to the lane's handoff fields, or make the rule read another field.`,
+      });
+    }
+  });
+  if (rules.length > 0 && !lane.processing.writableProperties.includes('hubspot_owner_id')) {
+    issues.push({
+      code: 'lanes_routing',
+      path: [i, 'routing'],
+      message: `Lane "${lane.name}" has routing rules but may not write the owner (hubspot_owner_id).`,
+      nextStep: 'Add hubspot_owner_id to the lane\'s writable properties, or remove its routing rules.',
+    });
+  }
+  const notWritable = Object.keys(lane.newLeadValues ?? {}).find((p) => !lane.processing.writableProperties.includes(p));
+  if (notWritable) {
+    issues.push({
+      code: 'lanes_routing',
+      path: [i, 'newLeadValues'],
+      message: `Lane "${lane.name}" proposes ${notWritable} for new leads but may not write it.`,
+      nextStep: `Add ${notWritable} to the lane's writable properties, or remove it from the new-lead values.`,
+    });
+  }
   return issues;
 }
 

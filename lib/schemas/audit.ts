@@ -55,6 +55,14 @@ export const auditEventSchema = z.discriminatedUnion('kind', [
   event('task.write_started', { taskKey: z.string(), approvalHash: sha256, path: writePath }),
   event('task.created', { taskKey: z.string(), approvalHash: sha256, path: writePath, taskId: z.string(), correlationId: z.string().optional(), alreadyThere: z.boolean().optional() }),
   event('task.failed', { taskKey: z.string(), approvalHash: sha256, path: writePath, code: z.string(), message: z.string(), correlationId: z.string().optional() }),
+  // New contacts from a lead's handoff: ids, hashes and property names; never the values read from the mail.
+  event('contact.proposed', { contactKey: z.string(), properties: z.array(z.string()), companyId: z.string().nullable() }),
+  event('contact.approved', { contactKey: z.string(), approvalHash: sha256, properties: z.array(z.string()), ownerId: z.string().nullable() }),
+  event('contact.rejected', { contactKey: z.string() }),
+  /** Recorded before the creation's POST: a crash between the POST and its outcome leaves this mark. */
+  event('contact.write_started', { contactKey: z.string(), approvalHash: sha256, path: writePath }),
+  event('contact.created', { contactKey: z.string(), approvalHash: sha256, path: writePath, contactId: z.string(), correlationId: z.string().optional() }),
+  event('contact.failed', { contactKey: z.string(), approvalHash: sha256, path: writePath, code: z.string(), message: z.string(), correlationId: z.string().optional() }),
   event('sop.imported', { ...sopVersion, sha256, chunkCount: z.number().int().nonnegative(), bytes: z.number().int().nonnegative().optional(), source: z.enum(['file', 'bundle']).optional() }),
   event('sop.replaced', {
     ...sopVersion,

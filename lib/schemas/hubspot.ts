@@ -10,6 +10,8 @@ export const propertyOptionSchema = z.object({
   value: z.string(),
   displayOrder: z.number().optional(),
   hidden: z.boolean(),
+  /** HubSpot's option description; for an owner filled in from the owners API, the owner's email address. */
+  description: z.string().optional(),
 });
 
 export const propertyDefinitionSchema = z.object({
@@ -198,3 +200,48 @@ export const taskOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ ...taskOutcomeBase, status: z.literal('failed'), error: appErrorSchema }),
 ]);
 export type TaskOutcome = z.infer<typeof taskOutcomeSchema>;
+
+/** A contact as it would be created in HubSpot from a lead's handoff: what the rep approves, exactly. */
+export const contactCreationSchema = z.object({
+  /** Contact property name → value, only what the lane may write. */
+  properties: z.record(z.string(), z.string().max(65_536)),
+  /** The company the new contact is associated with (the company record it was proposed on); null for none. */
+  companyId: z.string().regex(/^\d+$/).nullable(),
+});
+export type ContactCreation = z.infer<typeof contactCreationSchema>;
+
+/**
+ * One proposed new contact (db.pending kind 'contact'), shown as a row like a field proposal: created in HubSpot only
+ * after the rep approved this exact content, in one request with its company association.
+ */
+export const contactRowSchema = z.object({
+  /** Pending-table id: "<record subject>#contact:<handoff id>". */
+  id: z.string(),
+  subject: z.string(),
+  lane: z.string(),
+  handoffId: z.string(),
+  proposed: contactCreationSchema,
+  /** Each property's reason and the customer's sentence it was read from, and how the panel shows its value (an owner's name). */
+  details: z.array(z.object({ property: z.string(), display: z.string(), reason: z.string(), quote: z.string() })),
+  source: z.object({ kind: z.enum(['email', 'note', 'handoff', 'record']), ref: z.string(), label: z.string() }),
+  status: z.enum(['pending', 'accepted', 'rejected', 'created', 'failed']),
+  /** Hash over exactly what was approved; null until the rep accepts. */
+  approvalHash: z.string().nullable(),
+  /** The contact HubSpot created. */
+  created: z.object({ contactId: z.string(), at: z.number() }).nullable(),
+  error: z.string().optional(),
+});
+export type ContactRow = z.infer<typeof contactRowSchema>;
+/** A proposed contact a person closed: created in HubSpot, or rejected. */
+export const RESOLVED_CONTACT_STATUSES: readonly ContactRow['status'][] = ['created', 'rejected'];
+
+/** One new contact the rep approved, as the writer takes it. */
+export const approvedContactSchema = z.object({ key: z.string().max(600), content: contactCreationSchema, approvalHash: z.string().regex(/^[0-9a-f]{64}$/) });
+export type ApprovedContact = z.infer<typeof approvedContactSchema>;
+const contactOutcomeBase = { key: z.string().max(600), approvalHash: z.string().regex(/^[0-9a-f]{64}$/), correlationId: z.string().max(100).optional() };
+/** What creating one approved contact did. */
+export const contactOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ ...contactOutcomeBase, status: z.literal('created'), contactId: z.string().max(100) }),
+  z.object({ ...contactOutcomeBase, status: z.literal('failed'), error: appErrorSchema }),
+]);
+export type ContactOutcome = z.infer<typeof contactOutcomeSchema>;

@@ -41,6 +41,26 @@ export type CategoryInput = z.input<typeof categorySchema>;
 /** What a lane does; 'create_task' proposes HubSpot tasks (follow-ups) on the record, each created only after approval. */
 export const laneActionSchema = z.enum(['classify', 'route', 'draft', 'propose_fields', 'handoff', 'create_task']);
 
+/**
+ * One routing rule of a lane, as the admin writes it from the lane's SOP: when a handoff field meets the condition, the
+ * owner is proposed. `atLeast` compares the field's number ("40 seats" is 40); `matches` looks for the words in it,
+ * case aside. Rules are tried in order; the first that fires proposes its owner.
+ */
+export const routingRuleSchema = z
+  .object({
+    when: z.object({
+      field: z.string().trim().min(1, 'Name the handoff field the rule reads.'),
+      atLeast: z.number().nonnegative().optional(),
+      matches: z.string().trim().min(1).optional(),
+    }),
+    /** A HubSpot owner: their email address or owner id. Checked against the portal's owners when proposed. */
+    owner: z.string().trim().min(1, 'Name the owner (email address or HubSpot owner id).'),
+    /** Why, in the SOP's words: shown with the proposal. */
+    reason: z.string().trim().min(1, 'Say why, in the SOP’s words.'),
+  })
+  .refine((r) => (r.when.atLeast === undefined) !== (r.when.matches === undefined), { message: 'Give the rule either a minimum number or words to match, not both.', path: ['when'] });
+export type RoutingRule = z.infer<typeof routingRuleSchema>;
+
 /** One route through repeated work, described by the nine dimensions of the users' playbook. */
 export const laneSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -83,6 +103,10 @@ export const laneSchema = z.object({
   /** Fields a handoff packet from this lane carries to HubSpot. */
   handoffFields: z.array(z.string()),
   kpis: z.array(z.string()),
+  /** Who owns what the lane hands off, as its SOP's routing rules say: first rule that fires proposes its owner. */
+  routing: z.array(routingRuleSchema).optional(),
+  /** Values every new lead of this lane is proposed with, as its SOP states them (e.g. lifecycle stage Lead, lead status New). */
+  newLeadValues: z.record(z.string(), z.string().min(1, 'Give the value after “=”.')).optional(),
   /** The targets the KPI dashboard holds the lane to: its rework alarm, minimum sample and anomaly threshold. */
   alarms: kpiAlarmSettingsSchema.prefault({}),
 });

@@ -82,6 +82,8 @@ export const handoffPacketSchema = z.object({
   status: z.enum(['waiting', 'consumed', 'dismissed']),
   /** The lane's required fields the thread did not give: the packet is incomplete until a rep supplies them. */
   missing: z.array(z.string()).optional(),
+  /** The lane's routing rule that fired on this lead, as the Gmail panel shows it; HubSpot checks the owner against its owners. */
+  routing: z.object({ owner: z.string(), reason: z.string() }).optional(),
   /** The lane may write none of the fields the thread gave: closed at once rather than left waiting. */
   nothingWritable: z.boolean().optional(),
 });

@@ -5,7 +5,15 @@ import { participantSchema } from './thread';
 export const triageInputSchema = z.object({
   source: z.enum(['gmail', 'hubspot']),
   subject: z.string(),
-  messages: z.array(z.object({ from: participantSchema, date: z.string().nullable(), text: z.string() })),
+  messages: z.array(
+    z.object({
+      from: participantSchema,
+      date: z.string().nullable(),
+      text: z.string(),
+      /** The sender's signature (name, title, company, phone), when Gmail shows one: read for handoff fields only. */
+      signature: z.string().max(2000).optional(),
+    }),
+  ),
   /** The rep signed in (Gmail's account), who signs the reply; absent when the page does not show it. */
   rep: participantSchema.nullable().optional(),
 });

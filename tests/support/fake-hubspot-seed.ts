@@ -99,6 +99,7 @@ const contactDefinitions: SpecProperty[] = [
   prop('phone', 'Phone Number', 'string', 'phonenumber'),
   prop('mobilephone', 'Mobile Phone Number', 'phone_number', 'phonenumber'),
   prop('company', 'Company Name', 'string', 'text'),
+  prop('website', 'Website URL', 'string', 'text'),
   prop('lifecyclestage', 'Lifecycle Stage', 'enumeration', 'radio', { options: lifecycleOptions }),
   prop('hs_lead_status', 'Lead Status', 'enumeration', 'radio', {
     options: options(
@@ -237,12 +238,20 @@ export const ENGAGEMENT_ASSOCIATION_TYPES: Record<string, Record<string, [number
   [ENGAGEMENT_TYPE_IDS.task]: { '0-1': [204, 203], '0-2': [192, 191], '0-3': [216, 215], '0-5': [230, 229] },
 };
 
+/**
+ * HubSpot-defined association type ids between CRM records that a create may name, per direction (from the created
+ * record, back to it): contact to company as primary (1/2) or unlabeled (279/280), contact to deal (4/3).
+ */
+export const RECORD_ASSOCIATION_TYPES: Record<string, [toType: string, forward: number, reverse: number][]> = {
+  '0-1': [['0-2', 1, 2], ['0-2', 279, 280], ['0-3', 4, 3]],
+};
+
 export const hubspotSeed = {
   portalId: '4455667',
   /** Cookie values a signed-in browser would hold, and a private-app token an admin would set. */
   session: { cookie: 'hs-session-7f3a2b', csrf: 'csrf-1c9e5d40' },
   token: 'pat-eu1-00000000-fake-token',
-  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303', pilotDeal: '7304', pilotMeeting: '47001', pilotCall: '48001' },
+  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303', pilotDeal: '7304', leadCompany: '5503', pilotMeeting: '47001', pilotCall: '48001' },
   definitions: {
     '0-1': contactDefinitions,
     '0-2': companyDefinitions,
@@ -290,6 +299,12 @@ export const hubspotSeed = {
         id: '5502',
         createdAt: '2024-03-18T07:11:00.000Z',
         properties: { name: 'Gulfbuild Trading', domain: 'gulfbuild-trading.example', city: 'Dubai', lifecyclestage: 'lead' },
+      },
+      {
+        // The company of the Gmail lead (Ines Carvalho, Tidepool Analytics): known to HubSpot, none of its people yet.
+        id: '5503',
+        createdAt: '2024-04-02T08:00:00.000Z',
+        properties: { name: 'Tidepool Analytics', domain: 'tidepool-analytics.example', city: 'Lisbon', lifecyclestage: 'lead' },
       },
     ],
     '0-3': [

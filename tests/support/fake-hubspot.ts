@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ValueWithTimestamp } from '@/lib/sites/hubspot/api-schemas';
-import { ENGAGEMENT_ASSOCIATION_TYPES, hubspotSeed } from './fake-hubspot-seed';
+import { ENGAGEMENT_ASSOCIATION_TYPES, hubspotSeed, RECORD_ASSOCIATION_TYPES } from './fake-hubspot-seed';
 import type { SpecOwner, SpecPipeline, SpecProperty } from './hubspot-spec-shapes';
 
 // A local fake of HubSpot's CRM API (v3 objects/properties/owners/pipelines, v4 associations) built from the
@@ -346,6 +346,8 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
         const details = validationErrors === 'message-only' ? {} : { errors: problems.map((p) => ({ message: p.message, code: p.code, context: { propertyName: [p.name] } })) };
         return send(res, 400, errorBody('VALIDATION_ERROR', `Property values were not valid: ${JSON.stringify(legacy)}`, details));
       }
+      const duplicate = duplicateOf(type, blank, defs, body.properties as Record<string, string>);
+      if (duplicate) return send(res, 409, errorBody('CONFLICT', duplicateMessage(type, duplicate)));
       const now = new Date(tick()).toISOString();
       const id = String(nextCreatedId++);
       const created: FakeRecord = { id, properties: { hs_object_id: id, createdate: now, lastmodifieddate: now }, history: {}, createdAt: now, updatedAt: now };
@@ -391,8 +393,7 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
         const duplicate = duplicateOf(type, record, defs, changes);
         if (duplicate) {
           // HubSpot's answer names the record holding the value; for a contact's email it is "Contact already exists".
-          const message = duplicate.name === 'email' && type === '0-1' ? `Contact already exists. Existing ID: ${duplicate.existingId}` : `A record already has ${duplicate.name} = ${duplicate.value}. Existing ID: ${duplicate.existingId}`;
-          return send(res, 409, errorBody('CONFLICT', message));
+          return send(res, 409, errorBody('CONFLICT', duplicateMessage(type, duplicate)));
         }
         write(record, changes, family === 'token' ? 'INTEGRATION' : 'CRM_UI');
         if (patchAnswerAfterSaving !== null) {
@@ -482,14 +483,20 @@ export async function startFakeHubSpot(opts: FakeHubSpotOptions = {}): Promise<F
         if (!isObject(t) || typeof t.associationTypeId !== 'number' || !['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED'].includes(String(t.associationCategory))) {
           return { reject: 'association type is not { associationCategory, associationTypeId }' };
         }
-        const pair = Object.entries(ENGAGEMENT_ASSOCIATION_TYPES[type] ?? {}).find(([, [forward]]) => forward === t.associationTypeId);
+        const known = [...Object.entries(ENGAGEMENT_ASSOCIATION_TYPES[type] ?? {}).map(([toType, [forward, reverse]]) => [toType, forward, reverse] as const), ...(RECORD_ASSOCIATION_TYPES[type] ?? [])];
+        const pair = known.find(([, forward]) => forward === t.associationTypeId);
         if (!pair || t.associationCategory !== 'HUBSPOT_DEFINED') return { invalid: `${String(t.associationCategory)} association type ${t.associationTypeId} is not valid from ${type}.` };
-        const [toType, [typeId, reverseTypeId]] = pair;
+        const [toType, typeId, reverseTypeId] = pair;
         if (!records.get(toType)?.has(to)) return { invalid: `No ${toType} with id ${to} to associate.` };
         pairs.push({ to: [toType, to], typeId, reverseTypeId });
       }
     }
     return { pairs };
+  }
+
+  /** HubSpot's answer names the record holding the value; for a contact's email it is "Contact already exists". */
+  function duplicateMessage(type: string, duplicate: { name: string; value: string; existingId: string }) {
+    return duplicate.name === 'email' && type === '0-1' ? `Contact already exists. Existing ID: ${duplicate.existingId}` : `A record already has ${duplicate.name} = ${duplicate.value}. Existing ID: ${duplicate.existingId}`;
   }
 
   /** Another record of the type already holding a unique property's new value (emails compared without case). */

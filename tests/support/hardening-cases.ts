@@ -19,7 +19,7 @@ import { createLocalEngine } from '@/lib/engine/local/local-engine';
 import type { TriageEngine } from '@/lib/engine/types';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import type { HubSpotPanelController, HubSpotPanelState } from '@/lib/hubspot-lane/panel/panel-controller';
-import type { ProposalRow, RecordView, ApprovedField, PropertyDefinition, TaskRow } from '@/lib/schemas/hubspot';
+import type { ProposalRow, RecordView, ApprovedField, PropertyDefinition, TaskRow, ContactRow } from '@/lib/schemas/hubspot';
 import { proposalInput, proposeForRecord } from '@/lib/hubspot-lane/background/propose-for-record';
 import { messages } from '@/lib/protocol/messages';
 import { dispatch, type Handlers, type SenderPolicy } from '@/lib/protocol/server';
@@ -269,11 +269,16 @@ function hubspotSurface(payload: string): string[] {
     proposed: { subject: payload, dueDay: '2026-05-29', ownerId: null, body: payload }, dueBasis: 'relative', reason: payload,
     evidence: { quote: payload, source: { kind: 'note', ref: 'engagement/0-47/1', label: payload } }, confidence: 0.7, status: 'failed', approvalHash: null, created: null, error: payload,
   };
+  const contact: ContactRow = {
+    id: `${view.subject}#contact:h1`, subject: view.subject, lane: 'lead-routing', handoffId: 'h1',
+    proposed: { properties: { email: 'a@b.example', firstname: payload }, companyId: '2' }, details: [{ property: 'firstname', display: payload, reason: payload, quote: payload }],
+    source: { kind: 'handoff', ref: 'h1', label: payload }, status: 'failed', approvalHash: null, created: null, error: payload,
+  };
   const state: HubSpotPanelState = {
-    kind: 'ready', ref: { ...view.ref, objectType: 'deal' } as never, mode: 'session', view: { ...view, engagements: [{ ref: 'engagement/0-47/1', type: 'meeting', id: '1', at: '2026-05-28T14:00:00.000Z', title: payload, text: payload }] }, handoffs: [handoff], rows: [row], tasks: [task],
+    kind: 'ready', ref: { ...view.ref, objectType: 'deal' } as never, mode: 'session', view: { ...view, engagements: [{ ref: 'engagement/0-47/1', type: 'meeting', id: '1', at: '2026-05-28T14:00:00.000Z', title: payload, text: payload }] }, handoffs: [handoff], rows: [row], tasks: [task], contacts: [contact],
     ignoredSources: [], writing: false, busy: false, notice: { code: 'hubspot.validation', message: payload, nextStep: payload },
   };
-  const controller: HubSpotPanelController = { state: createStore<HubSpotPanelState>(state), open: async () => undefined, review: async () => undefined, reviewTask: async () => undefined, writeApproved: async () => undefined, undo: async () => undefined };
+  const controller: HubSpotPanelController = { state: createStore<HubSpotPanelState>(state), open: async () => undefined, review: async () => undefined, reviewTask: async () => undefined, reviewContact: async () => undefined, writeApproved: async () => undefined, undo: async () => undefined };
   const doc = parsed(renderToStaticMarkup(createElement(HubSpotPanel, { controller })));
   return [
     ...foreignMarkup(doc).map((p) => `HubSpot panel: ${p}`),
@@ -283,6 +288,9 @@ function hubspotSurface(payload: string): string[] {
     ...shownAsText(doc, '[data-testid="proposal"] q.quote', payload, 'evidence quote'),
     ...shownAsText(doc, '[data-testid="proposal-error"]', payload, 'proposal error'),
     ...shownAsText(doc, '[data-testid="task-subject"]', payload, 'task subject'),
+    ...shownAsText(doc, '[data-testid="contact-name"]', payload, 'new contact name'),
+    ...shownAsText(doc, '[data-testid="contact-value"]', payload, 'new contact value'),
+    ...shownAsText(doc, '[data-testid="contact-error"]', payload, 'new contact error'),
     ...shownAsText(doc, '[data-testid="task-error"]', payload, 'task error'),
     ...shownAsText(doc, '[data-testid="engagement-text"]', payload, 'logged activity text'),
   ];

@@ -5,6 +5,7 @@ import { CategoryList } from './category-list';
 import { ChoiceGroup } from './choice-group';
 import { useLaneEditor } from './editor-context';
 import { ListField } from './list-field';
+import { NewLeadValuesField, RoutingRulesField } from './routing-fields';
 import { actionOptions, riskOptions, siteOptions } from './options';
 import { SelectField, TextAreaField, TextField, ThresholdField } from './text-fields';
 
@@ -75,6 +76,8 @@ export function LaneForm({ index, lane }: { index: number; lane: Lane }) {
           <ListField path={at('handoffFields')} label="Handoff fields" hint="Fields a handoff packet carries to HubSpot, one per line." />
           <ListField path={at('kpis')} label="KPIs" />
         </div>
+        <RoutingRulesField path={at('routing')} />
+        <NewLeadValuesField path={at('newLeadValues')} />
         <div className="lane-grid lane-grid--3">
           <ThresholdField path={at('alarms', 'reworkThreshold')} label="Rework alarm above" hint="0–1. A rework rate above it flags the lane on the KPI tab (playbook: 0.15)." />
           <ThresholdField path={at('alarms', 'minimumSample')} label="Minimum sample" min={1} max={100000} step={1} hint="Decided drafts (and samples per week) under which a figure says “not enough data”." />

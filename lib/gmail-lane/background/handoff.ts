@@ -10,6 +10,9 @@ import type { Lane } from '@/lib/schemas/lane';
 import { handoffPacketSchema, type HandoffPacket } from '@/lib/schemas/proposal';
 import { withPropertyFields } from '@/lib/hubspot-lane/background/handoff-fields';
 import type { TriageInput } from '@/lib/schemas/triage-input';
+import { firstMatch, type Extraction, type Extractor } from './extraction';
+import { leadExtractors, leadIdentity, leadInterest, withoutTitle } from './lead-fields';
+import { firstFiringRule } from '@/lib/lanes/routing-rules';
 
 /**
  * A lead or RFQ thread hands off to HubSpot: the customer's address, their company, and the fields the
@@ -43,29 +46,9 @@ export function companyFromDomain(email: string): string {
 function companyFromSignature(text: string): string {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const tail = lines.slice(-6);
-  return tail.find((l) => COMPANY_SUFFIX.test(l) && l.length <= 80 && !/[@]/.test(l) && !/[.!?]$/.test(l)) ?? '';
+  const line = tail.find((l) => COMPANY_SUFFIX.test(l) && l.length <= 80 && !/[@]/.test(l) && !/[.!?]$/.test(l));
+  return line ? withoutTitle(line) : '';
 }
-
-interface Extraction {
-  text: string;
-  /** Dates without a year are read relative to the message. */
-  now: Date;
-}
-
-interface Extracted {
-  value: string;
-  /** The sentence the value was read from. */
-  quote: string;
-}
-type Extractor = (sources: Extraction[]) => Extracted | null;
-
-const firstMatch = (sources: Extraction[], read: (s: Extraction) => string | null): Extracted | null => {
-  for (const source of sources) {
-    const found = read(source);
-    if (found) return { value: found, quote: source.text.trim() };
-  }
-  return null;
-};
 
 const START_CUE = /\b(?:start|kick-?off|go[- ]live|launch|begin|pilot|onboarding|meeting|call|beginnen|starten|start(?:termin)?)\b/i;
 
@@ -106,23 +89,35 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffI
   const customer = messages.at(-1);
   if (!customer?.from.email) return null;
   const email = customer.from.email.toLowerCase();
-  const company = companyFromSignature(customer.text) || companyFromDomain(email);
+  const signature = customer.signature ?? null;
+  const company = companyFromSignature(signature ?? '') || companyFromSignature(customer.text) || companyFromDomain(email);
   const dated = (date: string | null) => (date && !Number.isNaN(Date.parse(date)) ? new Date(date) : new Date(now));
   // Newest first: a follow-up corrects the first request. Instruction-bearing sentences are dropped.
   const sentences: Extraction[] = [
     ...[...messages].reverse().flatMap((m) => sentenceSpans(m.text).map((text) => ({ text, now: dated(m.date) }))),
     ...sentenceSpans(input.subject).map((text) => ({ text, now: dated(messages[0]?.date ?? null) })),
+    // The signature last: what the customer says in the message wins over it.
+    ...(signature ?? '').split('\n').map((line) => ({ text: line.trim(), now: new Date(now) })).filter((l) => l.text !== ''),
   ].filter((s) => !looksLikeInstruction(s.text));
 
   const [first = '', ...rest] = customer.from.name.trim().split(/\s+/);
-  const known: Record<string, string> = { email, company, buyer: company, firstname: first, lastname: rest.join(' ') };
+  // The company's web address is its mail domain, unless that is a free-mail one.
+  const domain = domainOf(email);
+  const website = domain && !isFreeMailDomain(domain) ? domain : '';
+  const known: Record<string, string> = { email, company, buyer: company, firstname: first, lastname: rest.join(' '), website };
+  const identity = leadIdentity(customer.from, sentences, signature);
+  // The values the lane gives every new lead (its SOP's "lifecycle stage Lead"), quoting the sentence that makes them one.
+  const interest = leadInterest(sentences);
   const fields: Record<string, string> = {};
   const evidence: Record<string, string> = {};
   for (const field of lane.handoffFields) {
     const given = known[field];
-    const found = given ? null : (extractors[field]?.(sentences) ?? null);
-    if (given) fields[field] = given;
-    else if (found) {
+    const leadValue = lane.newLeadValues?.[field];
+    const found = given ? null : leadValue !== undefined && interest ? { value: leadValue, quote: interest } : ((extractors[field] ?? leadExtractors[field])?.(sentences) ?? null);
+    if (given) {
+      fields[field] = given;
+      if (identity[field]) evidence[field] = identity[field];
+    } else if (found) {
       fields[field] = found.value;
       evidence[field] = found.quote;
     }
@@ -131,7 +126,9 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffI
   // The lane's quality check: a required field the thread does not give leaves the packet incomplete, and nothing
   // is proposed for it (there is no value to propose).
   const missing = lane.qualityChecks.requiredFields.filter((f) => !fields[f]);
-  const packet = handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, laneName: lane.name, contactEmail: email, company, fields, evidence, status: 'waiting', missing });
+  const rule = firstFiringRule(lane.routing ?? [], fields);
+  const routing = rule ? { routing: { owner: rule.owner, reason: rule.reason } } : {};
+  const packet = handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, laneName: lane.name, contactEmail: email, company, fields, evidence, status: 'waiting', missing, ...routing });
   // A packet the lane may write nothing of would wait in HubSpot forever: it is closed at once and says why.
   const writable = Object.keys(withPropertyFields(packet).fields).filter((f) => lane.processing.writableProperties.includes(f));
   return writable.length > 0 ? packet : { ...packet, status: 'dismissed', nothingWritable: true };

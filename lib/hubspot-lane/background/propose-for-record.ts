@@ -9,6 +9,8 @@ import { ENGAGEMENT_REF_PREFIX, engagementLabel } from '@/lib/hubspot-lane/share
 import { withPropertyFields } from './handoff-fields';
 import { recapOf, type TaskCandidate } from './meeting-recap';
 import { toProposals } from './portal-check';
+import { routeLead } from './lead-routing';
+import { createsContactOn, newContactProposal, type LaneContact } from './new-contact';
 
 export interface LaneProposal {
   lane: string;
@@ -24,6 +26,8 @@ export interface RecordProposals {
   proposals: LaneProposal[];
   /** Follow-up tasks read from the record's logged activity by the lanes that create tasks. */
   tasks: LaneTask[];
+  /** New contacts proposed from lead handoffs met on a company record, each created only after approval. */
+  contacts: LaneContact[];
   dropped: (DroppedProposal & { lane: string | null })[];
   ignoredSources: { ref: string; reason: string }[];
   /** The first engine failure (Claude busy, bad key...); the other engines' proposals are there regardless. */
@@ -63,15 +67,17 @@ export interface ProposeDeps {
 export const lanesForRecord = (lanes: Lane[], objectTypeId: string) =>
   lanes.filter((l) => l.trigger.site === 'hubspot' && l.trigger.recordTypes.includes(objectTypeId));
 
+// Labels a rep reads: the lane's own name, no internal thread ids.
+const handoffSource = (packet: HandoffPacket, lane: Lane) => ({ kind: 'handoff' as const, ref: packet.id, label: `Customer's email in Gmail, via the ${lane.name} handoff` });
+
 /** A packet's fields as candidates, each quoting the customer's own sentence when the packet kept it. */
 function handoffCandidates(packet: HandoffPacket, lane: Lane): FieldCandidate[] {
-  // Labels a rep reads: the lane's own name, no internal thread ids.
-  const source = { kind: 'handoff' as const, ref: packet.id, label: `Customer's email in Gmail, via the ${lane.name} handoff` };
+  const source = handoffSource(packet, lane);
   return Object.entries(packet.fields).map(([property, value]) => ({
     property,
     value,
     quote: packet.evidence?.[property] ?? value,
-    reason: `Proposed by the ${lane.name} lane from the customer's email.`,
+    reason: lane.newLeadValues?.[property] === value ? `Every new lead of the ${lane.name} lane is proposed with this value (its SOP).` : `Proposed by the ${lane.name} lane from the customer's email.`,
     confidence: 0.75,
     source,
   }));
@@ -86,7 +92,7 @@ const handoffText = (packet: HandoffPacket) => [...Object.values(packet.evidence
  */
 export async function proposeForRecord({ record, definitions: portal, sources }: ProposalInput, deps: ProposeDeps): Promise<RecordProposals> {
   const { usable, ignored } = screenSources(sources);
-  const out: RecordProposals = { proposals: [], tasks: [], dropped: [], ignoredSources: [...ignored], engineError: null };
+  const out: RecordProposals = { proposals: [], tasks: [], contacts: [], dropped: [], ignoredSources: [...ignored], engineError: null };
   const evidence = new Map<string, string>(usable.map((s) => [s.ref, s.text]));
 
   const accept = (lane: Lane, candidates: FieldCandidate[], idSuffix: string) => {
@@ -133,7 +139,17 @@ export async function proposeForRecord({ record, definitions: portal, sources }:
       continue;
     }
     evidence.set(packet.id, handoffText(packet));
-    accept(lane, handoffCandidates(packet, lane), '');
+    // The lane's routing rules propose the owner, found among the portal's owners.
+    const routed = routeLead(packet, lane, portal, handoffSource(packet, lane));
+    if (routed && 'dropped' in routed) out.dropped.push({ ...routed.dropped, lane: lane.id });
+    const candidates = [...handoffCandidates(packet, lane), ...(routed && 'candidate' in routed ? [routed.candidate] : [])];
+    if (createsContactOn(lane, record.objectType)) {
+      const { contact, dropped } = newContactProposal(packet, lane, record, portal, candidates, evidence);
+      if (contact) out.contacts.push(contact);
+      out.dropped.push(...dropped.map((d) => ({ ...d, lane: lane.id })));
+      continue;
+    }
+    accept(lane, candidates, '');
   }
   return { ...out, proposals: bestPerProperty(out.proposals) };
 }

@@ -2,9 +2,10 @@ import type { Send } from '@/lib/protocol/client';
 import type { AppError, Result } from '@/lib/schemas/errors';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 import type { FetchLike, HubSpotClient } from '@/lib/sites/hubspot/api-client';
-import type { RecordRef, ProposalRow, RecordView, TaskContent, TaskRow } from '@/lib/schemas/hubspot';
+import type { ContactRow, RecordRef, ProposalRow, RecordView, TaskContent, TaskRow } from '@/lib/schemas/hubspot';
 import { writeApproved } from '@/lib/sites/hubspot/write-approved';
 import { createApprovedTasks } from '@/lib/sites/hubspot/create-tasks';
+import { createApprovedContacts } from '@/lib/sites/hubspot/create-contact';
 import { createStore, type Store } from '@/lib/ui/store';
 import { readRecordView } from '@/lib/hubspot-lane/shared/record-view';
 
@@ -21,6 +22,8 @@ export type HubSpotPanelState =
       rows: ProposalRow[];
       /** Follow-up tasks proposed from the logged activity, each created only after approval. */
       tasks: TaskRow[];
+      /** New contacts proposed from lead handoffs, each created only after approval. */
+      contacts: ContactRow[];
       ignoredSources: { ref: string; reason: string }[];
       /** Set while a write is under way; `busy` while HubSpot answers 429 and the client waits to retry. */
       writing: boolean;
@@ -34,7 +37,8 @@ export interface HubSpotPanelController {
   open(ref: RecordRef | null): Promise<void>;
   review(id: string, action: 'accept' | 'reject' | 'reopen', value?: string): Promise<void>;
   reviewTask(id: string, action: 'accept' | 'reject' | 'reopen', content?: TaskContent): Promise<void>;
-  /** Writes the approved fields (one PATCH), then creates the approved tasks (one POST each). */
+  reviewContact(id: string, action: 'accept' | 'reject' | 'reopen'): Promise<void>;
+  /** Writes the approved fields (one PATCH), then creates the approved contacts and tasks (one POST each). */
   writeApproved(): Promise<void>;
   undo(id: string): Promise<void>;
 }
@@ -86,8 +90,8 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
     const proposed = await deps.send('hubspot.propose', { view: view.value });
     if (gen !== generation) return;
     if (!proposed.ok) return state.set({ kind: 'error', ref, error: proposed.error });
-    const { rows, tasks, handoffs, ignoredSources, engineError } = proposed.value;
-    state.set({ kind: 'ready', ref, mode, view: view.value, rows, tasks, handoffs, ignoredSources, writing: false, busy: false, notice: engineError });
+    const { rows, tasks, contacts, handoffs, ignoredSources, engineError } = proposed.value;
+    state.set({ kind: 'ready', ref, mode, view: view.value, rows, tasks, contacts, handoffs, ignoredSources, writing: false, busy: false, notice: engineError });
   }
 
   async function rowsAction(run: () => Promise<Result<ProposalRow[]>>): Promise<void> {
@@ -116,12 +120,39 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
     return deps.send('hubspot.recordTaskOutcomes', { subject: s.view.subject, outcomes });
   }
 
+  async function contactsAction(run: () => Promise<Result<ContactRow[]>>): Promise<void> {
+    const gen = generation;
+    const result = await run();
+    if (result.ok) patchReady(gen, { contacts: result.value, notice: null });
+    else patchReady(gen, { notice: result.error });
+  }
+
+  /** Creates the approved contacts: through the background with the token, or here with the session, each recorded before its POST. */
+  async function createContacts(s: Extract<HubSpotPanelState, { kind: 'ready' }>, gen: number): Promise<void> {
+    if (!s.contacts.some((c) => c.status === 'accepted' && c.approvalHash !== null)) return;
+    let result: Result<ContactRow[]>;
+    if (s.mode === 'token') result = await deps.send('hubspot.createApprovedContacts', { ref: s.ref });
+    else {
+      const approved = await deps.send('hubspot.approvedContacts', { subject: s.view.subject });
+      if (!approved.ok) result = approved;
+      else {
+        const outcomes = await createApprovedContacts(deps.sessionClient(s.ref, watchingFetch(gen)), approved.value, {
+          beforeCreate: (contact) => deps.send('hubspot.contactStarted', { subject: s.view.subject, contact }),
+        });
+        result = await deps.send('hubspot.recordContactOutcomes', { subject: s.view.subject, outcomes });
+      }
+    }
+    if (result.ok) patchReady(gen, { contacts: result.value });
+    else patchReady(gen, { notice: result.error });
+  }
+
   async function write(): Promise<void> {
     const s = ready();
     if (!s || s.writing) return;
     const gen = generation;
     patchReady(gen, { writing: true, busy: false, notice: null });
     await writeFields(s, gen);
+    await createContacts(s, gen);
     const tasks = await createTasks(s, gen);
     if (tasks.ok) patchReady(gen, { tasks: tasks.value, writing: false, busy: false });
     else patchReady(gen, { writing: false, busy: false, notice: tasks.error });
@@ -168,6 +199,11 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
       const s = ready();
       if (!s) return Promise.resolve();
       return tasksAction(() => deps.send('hubspot.reviewTask', content === undefined ? { subject: s.view.subject, id, action } : { subject: s.view.subject, id, action, content }));
+    },
+    reviewContact: (id, action) => {
+      const s = ready();
+      if (!s) return Promise.resolve();
+      return contactsAction(() => deps.send('hubspot.reviewContact', { subject: s.view.subject, id, action }));
     },
     writeApproved: write,
     undo: (id) => {

@@ -37,7 +37,7 @@ export function withRecordOptions(definitions: PropertyDefinition[], sources: Op
     if (def.type !== 'enumeration') return def;
     if (referencesOwners(def)) {
       const owners = (sources.owners ?? []).filter((o) => o.archived !== true);
-      return { ...def, options: owners.map((o, i) => ({ value: o.id, label: ownerLabel(o), displayOrder: i, hidden: false })) };
+      return { ...def, options: owners.map((o, i) => ({ value: o.id, label: ownerLabel(o), displayOrder: i, hidden: false, ...(o.email ? { description: o.email } : {}) })) };
     }
     if (def.name === names.pipeline && sources.pipelines) {
       return { ...def, options: sources.pipelines.map((p) => ({ value: p.id, label: p.label, displayOrder: p.displayOrder, hidden: p.archived === true })) };

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { handoffPacketSchema } from '@/lib/schemas/proposal';
 import { appErrorSchema } from '@/lib/schemas/errors';
-import { approvedFieldSchema, approvedTaskSchema, fieldOutcomeSchema, proposalRowSchema, recordRefSchema, recordViewSchema, taskContentSchema, taskOutcomeSchema, taskRowSchema } from '@/lib/schemas/hubspot';
+import { approvedContactSchema, approvedFieldSchema, approvedTaskSchema, contactOutcomeSchema, contactRowSchema, fieldOutcomeSchema, proposalRowSchema, recordRefSchema, recordViewSchema, taskContentSchema, taskOutcomeSchema, taskRowSchema } from '@/lib/schemas/hubspot';
 import { def, subjectIdSchema } from '../define';
 
 const rowsSchema = z.array(proposalRowSchema);
 const tasksSchema = z.array(taskRowSchema);
+const contactsSchema = z.array(contactRowSchema);
 const tokenStatusSchema = z.object({ set: z.boolean(), masked: z.string().nullable() });
 
 export const hubspotMessages = {
@@ -21,6 +22,8 @@ export const hubspotMessages = {
       rows: rowsSchema,
       /** Follow-up tasks proposed from the record's logged activity, with their review state. */
       tasks: tasksSchema,
+      /** New contacts proposed from lead handoffs (on a company record), with their review state. */
+      contacts: contactsSchema,
       handoffs: z.array(handoffPacketSchema),
       ignoredSources: z.array(z.object({ ref: z.string(), reason: z.string() })),
       /** Claude's failure when it is the chosen engine; the local rules' proposals are there regardless. */
@@ -61,6 +64,16 @@ export const hubspotMessages = {
   'hubspot.recordTaskOutcomes': def('hubspot', z.object({ subject: subjectIdSchema, outcomes: z.array(taskOutcomeSchema).max(200) }), tasksSchema),
   /** Token path: the background creates the approved tasks with the private-app token. */
   'hubspot.createApprovedTasks': def('hubspot', z.object({ ref: recordRefSchema }), tasksSchema),
+  /** The rep's decision on one proposed new contact. */
+  'hubspot.reviewContact': def('hubspot', z.object({ subject: subjectIdSchema, id: z.string().max(600), action: z.enum(['accept', 'reject', 'reopen']) }), contactsSchema),
+  /** Session path: the approved contacts the page creates, exactly as approved. */
+  'hubspot.approvedContacts': def('hubspot', z.object({ subject: subjectIdSchema }), z.array(approvedContactSchema)),
+  /** Session path: one contact the page is about to create, recorded before its POST. */
+  'hubspot.contactStarted': def('hubspot', z.object({ subject: subjectIdSchema, contact: approvedContactSchema }), z.null()),
+  /** Session path: what each creation did, for the rows and the audit log. */
+  'hubspot.recordContactOutcomes': def('hubspot', z.object({ subject: subjectIdSchema, outcomes: z.array(contactOutcomeSchema).max(50) }), contactsSchema),
+  /** Token path: the background creates the approved contacts with the private-app token. */
+  'hubspot.createApprovedContacts': def('hubspot', z.object({ ref: recordRefSchema }), contactsSchema),
   'hubspot.undo': def('hubspot', z.object({ subject: subjectIdSchema, id: z.string().max(600) }), rowsSchema),
   'hubspot.tokenStatus': def('extension-page', z.object({}), tokenStatusSchema),
   'hubspot.setToken': def('extension-page', z.object({ token: z.string().trim().min(8).max(500).nullable() }), tokenStatusSchema),

@@ -9,7 +9,7 @@ export function toTriageInput(thread: GmailThread, rep: Participant | null = nul
     rep,
     messages: thread.messages
       .filter((m) => m.state !== 'hidden')
-      .map((m) => ({ from: m.from, date: m.date, text: m.bodyText ?? m.snippet ?? '' })),
+      .map((m) => ({ from: m.from, date: m.date, text: m.bodyText ?? m.snippet ?? '', ...(m.bodyText !== null && m.signature ? { signature: m.signature.slice(0, 2000) } : {}) })),
   };
 }
 

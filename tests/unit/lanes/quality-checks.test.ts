@@ -64,7 +64,7 @@ describe('lane quality checks', () => {
   });
 
   it('a lane may require only what its handoff carries', () => {
-    const lanes = withChecks('lead-routing', { requiredFields: ['email', 'budget'] });
+    const lanes = withChecks('lead-routing', { requiredFields: ['email', 'annual_revenue'] });
     const parsed = parseLanes(lanes);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error.code).toBe('lanes_required_field');

@@ -52,6 +52,20 @@ describe('the stand-in answers in the shapes of the published specification', ()
     await expectShape(specErrorSchema, '/crm/v3/objects/tasks', { method: 'POST', body: JSON.stringify({ ...task, properties: { hs_task_subject: 'No date' } }) }, 400);
   });
 
+  it('a contact created with its primary company, and what HubSpot refuses of a contact creation', async () => {
+    const contact = (properties: Record<string, string>, associationTypeId = 1, to = hubspotSeed.ids.leadCompany) =>
+      ({ method: 'POST', body: JSON.stringify({ properties, associations: [{ to: { id: to }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId }] }] }) });
+    await expectShape(specCreatedResponseSchema, '/crm/v3/objects/contacts', contact({ email: 'ines@tidepool-analytics.example', hubspot_owner_id: '61001', hs_lead_status: 'NEW' }), 201);
+    expect(fake.state.associations.at(-1)).toMatchObject({ to: ['0-2', hubspotSeed.ids.leadCompany], typeId: 1, reverseTypeId: 2 });
+    // The same email again (any case): 409, as HubSpot keeps contact emails unique.
+    await expectShape(specErrorSchema, '/crm/v3/objects/0-1', contact({ email: 'Ines@Tidepool-Analytics.example' }), 409);
+    // An owner who is not one, an association type not defined from contacts, a company that does not exist.
+    await expectShape(specErrorSchema, '/crm/v3/objects/0-1', contact({ email: 'a@tidepool-analytics.example', hubspot_owner_id: '99999' }), 400);
+    await expectShape(specErrorSchema, '/crm/v3/objects/0-1', contact({ email: 'b@tidepool-analytics.example' }, 216), 400);
+    await expectShape(specErrorSchema, '/crm/v3/objects/0-1', contact({ email: 'c@tidepool-analytics.example' }, 1, '404404'), 400);
+    expect([...fake.state.records.get('0-1')!.values()].filter((r) => r.properties.email?.endsWith('tidepool-analytics.example'))).toHaveLength(1);
+  });
+
   it('owners, every page', async () => {
     await expectShape(specOwnersResponseSchema, '/crm/v3/owners?limit=100');
     await expectShape(specOwnersResponseSchema, '/crm/v3/owners?limit=100&after=100');
