@@ -32,6 +32,10 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
   const approvedTasks = s.tasks.filter((t) => (t.status === 'accepted' || t.status === 'edited') && t.approvalHash !== null).length;
   const approved = s.rows.filter(isApproved).length + approvedTasks;
   const owners = s.view.definitions.find((d) => d.name === 'hubspot_owner_id');
+  // Reasons a waiting packet proposes nothing here (another record type, a closed ticket) show on the packet itself.
+  const packetIds = new Set(s.handoffs.map((h) => h.id));
+  const handoffNotes = new Map(s.ignoredSources.filter((i) => packetIds.has(i.ref)).map((i) => [i.ref, i.reason]));
+  const instructionSources = s.ignoredSources.filter((i) => !packetIds.has(i.ref));
   return (
     <>
       <PanelSection id="record" title="Record">
@@ -43,12 +47,12 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
       </PanelSection>
       <PanelSection id="handoffs" title="Waiting handoffs">
         {/* A packet leaves the list as soon as its last row is written or rejected, as the background consumes it. */}
-        <HubSpotHandoffs handoffs={s.handoffs.filter((h) => !packetConsumed(h.id, s.rows))} />
+        <HubSpotHandoffs handoffs={s.handoffs.filter((h) => !packetConsumed(h.id, s.rows))} notes={handoffNotes} />
       </PanelSection>
       <PanelSection id="proposals" title="Proposed updates">
-        {s.ignoredSources.length > 0 && (
+        {instructionSources.length > 0 && (
           <p className="banner banner--warn" data-testid="ignored-sources">
-            {s.ignoredSources.length === 1 ? 'One source was' : `${s.ignoredSources.length} sources were`} not used: it addresses the system with instructions, so nothing in it is taken as evidence.
+            {instructionSources.length === 1 ? 'One source was' : `${instructionSources.length} sources were`} not used: it addresses the system with instructions, so nothing in it is taken as evidence.
           </p>
         )}
         {s.notice && (

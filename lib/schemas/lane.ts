@@ -34,6 +34,8 @@ export const categorySchema = z.object({
   riskAcknowledgements: z.array(riskFlagSchema).default([]),
   /** 'none' for mail that needs no reply at all (a newsletter, an FYI): no draft, not even a holding one. */
   reply: z.enum(['draft', 'none']).default('draft'),
+  /** The HubSpot ticket category (an `hs_ticket_category` option) a thread of this category proposes on the contact's open ticket. */
+  ticketCategory: z.string().optional(),
 });
 export type Category = z.infer<typeof categorySchema>;
 export type CategoryInput = z.input<typeof categorySchema>;

@@ -242,7 +242,7 @@ export const hubspotSeed = {
   /** Cookie values a signed-in browser would hold, and a private-app token an admin would set. */
   session: { cookie: 'hs-session-7f3a2b', csrf: 'csrf-1c9e5d40' },
   token: 'pat-eu1-00000000-fake-token',
-  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303', pilotDeal: '7304', pilotMeeting: '47001', pilotCall: '48001' },
+  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303', pilotDeal: '7304', pilotMeeting: '47001', pilotCall: '48001', supportContact: '903', supportTicket: '3302', closedTicket: '3303' },
   definitions: {
     '0-1': contactDefinitions,
     '0-2': companyDefinitions,
@@ -278,6 +278,12 @@ export const hubspotSeed = {
           lifecyclestage: 'lead',
           hs_lead_status: 'NEW',
         },
+      },
+      {
+        // The sender of the Gmail refund thread: one closed ticket and one open one, where his support handoff goes.
+        id: '903',
+        createdAt: '2023-11-02T10:00:00.000Z',
+        properties: { firstname: 'Marcus', lastname: 'Oyelaran', email: 'marcus@brightlane-studio.example', company: 'Brightlane Studio', lifecyclestage: 'customer' },
       },
     ],
     '0-2': [
@@ -374,6 +380,8 @@ export const hubspotSeed = {
         createdAt: '2024-03-02T08:15:00.000Z',
         properties: { subject: 'Gateway offline after firmware update', hs_pipeline: '0', hs_pipeline_stage: '1', hs_ticket_priority: 'MEDIUM' },
       },
+      { id: '3302', createdAt: '2024-03-04T08:45:00.000Z', properties: { subject: 'Refund for annual plan renewal', hs_pipeline: '0', hs_pipeline_stage: '1' } },
+      { id: '3303', createdAt: '2023-12-01T09:00:00.000Z', properties: { subject: 'Invoice address change', hs_pipeline: '0', hs_pipeline_stage: '4', hs_ticket_priority: 'LOW' } },
     ],
     [CUSTOM_OBJECT_TYPE_ID]: [
       {
@@ -388,6 +396,8 @@ export const hubspotSeed = {
     { from: ['0-1', '901'], to: ['0-3', '7301'], typeId: 4 },
     { from: ['0-3', '7301'], to: ['0-2', '5501'], typeId: 5 },
     { from: ['0-5', '3301'], to: ['0-1', '901'], typeId: 16 },
+    { from: ['0-5', '3302'], to: ['0-1', '903'], typeId: 16, reverseTypeId: 15 },
+    { from: ['0-5', '3303'], to: ['0-1', '903'], typeId: 16, reverseTypeId: 15 },
     { from: ['0-1', '902'], to: ['0-2', '5502'], typeId: 1 },
     { from: ['0-1', '902'], to: ['0-3', '7302'], typeId: 4 },
     { from: ['0-3', '7302'], to: ['0-2', '5502'], typeId: 5 },

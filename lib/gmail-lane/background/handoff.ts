@@ -10,6 +10,8 @@ import type { Lane } from '@/lib/schemas/lane';
 import { handoffPacketSchema, type HandoffPacket } from '@/lib/schemas/proposal';
 import { withPropertyFields } from '@/lib/hubspot-lane/background/handoff-fields';
 import type { TriageInput } from '@/lib/schemas/triage-input';
+import type { Classification } from '@/lib/schemas/classification';
+import { ticketFields } from './ticket-fields';
 
 /**
  * A lead or RFQ thread hands off to HubSpot: the customer's address, their company, and the fields the
@@ -97,10 +99,12 @@ export interface HandoffInput {
   lane: Lane;
   id: string;
   now: number;
+  /** The thread's classification: a support thread's ticket priority and category come from it. */
+  classification?: Pick<Classification, 'category' | 'urgency'>;
 }
 
 /** The packet for a thread, or null when the lane does not hand off or no customer address is known. */
-export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffInput): HandoffPacket | null {
+export function buildHandoffPacket({ subjectId, input, lane, id, now, classification }: HandoffInput): HandoffPacket | null {
   if (!lane.processing.actions.includes('handoff')) return null;
   const messages = customerMessages(input);
   const customer = messages.at(-1);
@@ -116,11 +120,12 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffI
 
   const [first = '', ...rest] = customer.from.name.trim().split(/\s+/);
   const known: Record<string, string> = { email, company, buyer: company, firstname: first, lastname: rest.join(' ') };
+  const classified = classification ? ticketFields(classification, lane, sentenceSpans(customer.text).filter((s) => !looksLikeInstruction(s))) : {};
   const fields: Record<string, string> = {};
   const evidence: Record<string, string> = {};
   for (const field of lane.handoffFields) {
     const given = known[field];
-    const found = given ? null : (extractors[field]?.(sentences) ?? null);
+    const found = given ? null : (classified[field] ?? extractors[field]?.(sentences) ?? null);
     if (given) fields[field] = given;
     else if (found) {
       fields[field] = found.value;

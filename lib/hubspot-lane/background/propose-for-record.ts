@@ -35,19 +35,22 @@ export interface ProposalInput {
   record: RecordSnapshot;
   definitions: PropertyDefinition[];
   sources: EvidenceText[];
+  /** Whether the record's stage is closed, and a contact's tickets: where a handoff's proposals may go. */
+  state?: Pick<RecordView, 'closed' | 'tickets'>;
 }
 
 /**
  * A record view as proposal input: its free-text properties and the activity logged on it are its notes. Each
  * engagement is named by its type and day, and dated, so a date without a year in it is read against that day.
  */
-export const proposalInput = (view: Pick<RecordView, 'ref' | 'properties' | 'definitions' | 'notes' | 'engagements'>): ProposalInput => ({
+export const proposalInput = (view: Pick<RecordView, 'ref' | 'properties' | 'definitions' | 'notes' | 'engagements' | 'closed' | 'tickets'>): ProposalInput => ({
   record: { objectType: view.ref.objectTypeId, objectId: view.ref.objectId, properties: view.properties },
   definitions: view.definitions,
   sources: [
     ...view.notes.map((n) => ({ ...n, kind: 'note' as const })),
     ...(view.engagements ?? []).flatMap((e) => (e.text ? [{ ref: e.ref, label: engagementLabel(e), kind: 'note' as const, text: e.text, date: e.at }] : [])),
   ],
+  state: { closed: view.closed, tickets: view.tickets },
 });
 
 export interface ProposeDeps {
@@ -84,7 +87,7 @@ const handoffText = (packet: HandoffPacket) => [...Object.values(packet.evidence
  * packet goes through the lane that made it, so a packet can never widen what its lane may write. Everything passes
  * the review gate, then the portal's checks; one proposal per property, the most confident.
  */
-export async function proposeForRecord({ record, definitions: portal, sources }: ProposalInput, deps: ProposeDeps): Promise<RecordProposals> {
+export async function proposeForRecord({ record, definitions: portal, sources, state }: ProposalInput, deps: ProposeDeps): Promise<RecordProposals> {
   const { usable, ignored } = screenSources(sources);
   const out: RecordProposals = { proposals: [], tasks: [], dropped: [], ignoredSources: [...ignored], engineError: null };
   const evidence = new Map<string, string>(usable.map((s) => [s.ref, s.text]));
@@ -132,10 +135,35 @@ export async function proposeForRecord({ record, definitions: portal, sources }:
       for (const property of Object.keys(packet.fields)) out.dropped.push({ property, reason: `handoff from unknown lane ${packet.lane}`, lane: null });
       continue;
     }
+    const elsewhere = handoffElsewhere(lane, record.objectType, state ?? {});
+    if (elsewhere) {
+      out.ignoredSources.push({ ref: packet.id, reason: elsewhere });
+      continue;
+    }
     evidence.set(packet.id, handoffText(packet));
     accept(lane, handoffCandidates(packet, lane), '');
   }
   return { ...out, proposals: bestPerProperty(out.proposals) };
+}
+
+const TYPE_NAMES: Record<string, string> = { '0-1': 'contact', '0-2': 'company', '0-3': 'deal', '0-5': 'ticket' };
+
+/**
+ * Why a packet's proposals do not go on this record, or null when they do: a lane writes only the record types it
+ * names, and a ticket lane only on an open ticket. On a contact, a ticket lane's packet names the contact's open ticket.
+ */
+export function handoffElsewhere(lane: Lane, objectType: string, state: NonNullable<ProposalInput['state']>): string | null {
+  const types = lane.trigger.recordTypes;
+  if (types.includes(objectType)) {
+    return objectType === '0-5' && state.closed === true ? `This ticket is closed: the ${lane.name} handoff is proposed on the contact's open ticket only.` : null;
+  }
+  if (objectType === '0-1' && types.includes('0-5')) {
+    const open = (state.tickets ?? []).find((t) => t.open);
+    return open
+      ? `Its updates go on this contact's open ticket "${open.name}" (ticket ${open.id}): open the ticket to review them.`
+      : `This contact has no open ticket: nothing is proposed from the ${lane.name} handoff.`;
+  }
+  return `The ${lane.name} lane writes to ${types.map((t) => TYPE_NAMES[t] ?? t).join(' or ') || 'no record type'}, not to this ${TYPE_NAMES[objectType] ?? 'record'}.`;
 }
 
 /** One proposal per property, whichever lane or engine made it: the most confident wins. */
