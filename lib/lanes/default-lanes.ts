@@ -169,16 +169,18 @@ const starterLanes: LaneInput[] = [
     id: 'intake-onboarding',
     name: 'Intake and onboarding admin',
     objective: 'Take a new customer from signed to started: collect what onboarding needs and confirm the checklist.',
-    trigger: { site: 'gmail', recordTypes: ['0-2', '0-5'] },
+    // The signed deal carries onboarding: its start date, next step, and the contact, seats and requirements in its description.
+    trigger: { site: 'gmail', recordTypes: ['0-3'] },
     categories: [
       category('onboarding_request', { label: 'Onboarding', intent: 'start onboarding', owner: 'Onboarding team', description: 'A new customer who signed wants to get started: kickoff, accounts, data import, SSO or security review.' }),
     ],
     inputs: ['thread messages', 'company record', 'SOP passages on onboarding steps and required documents'],
-    processing: { actions: ['classify', 'route', 'draft', 'propose_fields', 'handoff'], writableProperties: ['hs_next_step', 'notes_next_activity_date', 'phone', 'jobtitle'] },
+    processing: { actions: ['classify', 'route', 'draft', 'propose_fields', 'handoff'], writableProperties: ['onboarding_start_date', 'hs_next_step', 'description'] },
     outputs: ['onboarding reply draft with the checklist steps cited', 'next step proposals', 'handoff to the onboarding queue'],
     consumers: ['Onboarding team', 'Customer success'],
     decisionsNotMade: ['contract or DPA terms', 'security review outcomes', 'start dates promised to the customer'],
-    humanDecisionProperties: ['notes_next_activity_date'],
+    // The start date is promised by a person; the requirements (SSO, security questionnaire) go to the security review.
+    humanDecisionProperties: ['onboarding_start_date', 'description'],
     qualityChecks: { minGroundingScore: 0.35, confidenceFloor: 0.55, requiredFields: ['company'] },
     failureFeedback: {
       escalateTo: 'Onboarding team',
@@ -186,7 +188,7 @@ const starterLanes: LaneInput[] = [
       recordForLearning: ['draft edits', 'category corrections'],
     },
     riskAcknowledgements: ['legal', 'security', 'personal_data'],
-    handoffFields: ['company', 'hs_next_step', 'notes_next_activity_date'],
+    handoffFields: ['company', 'onboarding_start_date', 'hs_next_step', 'contact_person', 'seats', 'requirements'],
     kpis: ['days from signature to kickoff', 'share of onboarding emails answered within 1 business day'],
   },
 ];

@@ -242,7 +242,7 @@ export const hubspotSeed = {
   /** Cookie values a signed-in browser would hold, and a private-app token an admin would set. */
   session: { cookie: 'hs-session-7f3a2b', csrf: 'csrf-1c9e5d40' },
   token: 'pat-eu1-00000000-fake-token',
-  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303', pilotDeal: '7304', pilotMeeting: '47001', pilotCall: '48001', supportContact: '903', supportTicket: '3302', closedTicket: '3303' },
+  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303', pilotDeal: '7304', pilotMeeting: '47001', pilotCall: '48001', supportContact: '903', supportTicket: '3302', closedTicket: '3303', intakeCompany: '5503', intakeDeal: '7305' },
   definitions: {
     '0-1': contactDefinitions,
     '0-2': companyDefinitions,
@@ -296,6 +296,12 @@ export const hubspotSeed = {
         id: '5502',
         createdAt: '2024-03-18T07:11:00.000Z',
         properties: { name: 'Gulfbuild Trading', domain: 'gulfbuild-trading.example', city: 'Dubai', lifecyclestage: 'lead' },
+      },
+      {
+        // A customer who just signed: its onboarding email arrives in Gmail.
+        id: '5503',
+        createdAt: '2026-04-20T09:00:00.000Z',
+        properties: { name: 'Kestrel Analytics GmbH', domain: 'kestrel-analytics.example', city: 'Hamburg', lifecyclestage: 'customer' },
       },
     ],
     '0-3': [
@@ -351,6 +357,12 @@ export const hubspotSeed = {
           hubspot_owner_id: '61001',
         },
       },
+      {
+        // Signed: onboarding has no start date, next step or description yet.
+        id: '7305',
+        createdAt: '2026-04-20T09:05:00.000Z',
+        properties: { dealname: 'Kestrel Analytics – platform rollout', pipeline: 'default', dealstage: 'closedwon', amount: '18000', deal_currency_code: 'USD', hubspot_owner_id: '61002' },
+      },
     ],
     // Activity logged on the pilot deal: the meeting where the pilot was agreed, and an older call.
     [ENGAGEMENT_TYPE_IDS.meeting]: [
@@ -404,6 +416,7 @@ export const hubspotSeed = {
     { from: ['0-1', '901'], to: ['0-3', '7303'], typeId: 4 },
     { from: ['0-3', '7303'], to: ['0-2', '5501'], typeId: 5 },
     { from: ['0-3', '7304'], to: ['0-2', '5501'], typeId: 5 },
+    { from: ['0-3', '7305'], to: ['0-2', '5503'], typeId: 5 },
     { from: [ENGAGEMENT_TYPE_IDS.meeting, '47001'], to: ['0-3', '7304'], typeId: 212, reverseTypeId: 211 },
     { from: [ENGAGEMENT_TYPE_IDS.call, '48001'], to: ['0-3', '7304'], typeId: 206, reverseTypeId: 205 },
   ] as { from: [string, string]; to: [string, string]; typeId: number; reverseTypeId?: number }[],

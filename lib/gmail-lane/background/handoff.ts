@@ -14,7 +14,7 @@ import type { Classification } from '@/lib/schemas/classification';
 import { ticketFields } from './ticket-fields';
 
 /**
- * A lead or RFQ thread hands off to HubSpot: the customer's address, their company, and the fields the
+ * A lead, RFQ, intake or support thread hands off to HubSpot: the customer's address, their company, and the fields the
  * lane names, read from the thread by rules. It waits, persisted, until a rep approves it in HubSpot.
  * Sentences that address the system are not read for facts.
  */
@@ -71,9 +71,38 @@ const firstMatch = (sources: Extraction[], read: (s: Extraction) => string | nul
 
 const START_CUE = /\b(?:start|kick-?off|go[- ]live|launch|begin|pilot|onboarding|meeting|call|beginnen|starten|start(?:termin)?)\b/i;
 
+const SEATS = /\b(\d[\d.,]*)\s*(?:seats|users|licen[cs]es|named users|employees will use)\b/i;
+const CONTACT_PERSON = /\b(?:(?:main |primary |our )?contact(?: person)?|point of contact|project lead)\b(?:\s+(?:for|on|during)\s+(?:the\s+)?[\p{L} ]{1,30}?)?\s*(?:is|will be|:)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/u;
+/** What onboarding needs beyond the start: single sign-on and security reviews, which a person decides on. */
+const REQUIREMENTS: [RegExp, string][] = [
+  [/\b(?:SSO|single sign[- ]on|SAML)\b(?:\s+(?:with|via|through)\s+(Okta|Azure AD|Entra ID|Google Workspace|OneLogin|Ping))?/i, 'SSO'],
+  [/\bSCIM\b/i, 'SCIM provisioning'],
+  [/\bsecurity questionnaire\b/i, 'security questionnaire'],
+  [/\bsecurity review\b|\bvendor (?:security )?assessment\b/i, 'security review'],
+  [/\b(?:DPA|data processing agreement)\b/i, 'data processing agreement'],
+];
+const startDate: Extractor = (sources) => firstMatch(sources, ({ text, now }) => (START_CUE.test(text) ? (findDate(text, now)?.day ?? null) : null));
+
 const extractors: Record<string, Extractor> = {
   // Intake and recap: when things start, and the step the sentence names. The sentence itself is the evidence.
-  notes_next_activity_date: (sources) => firstMatch(sources, ({ text, now }) => (START_CUE.test(text) ? (findDate(text, now)?.day ?? null) : null)),
+  notes_next_activity_date: startDate,
+  onboarding_start_date: startDate,
+  seats: (sources) => firstMatch(sources, ({ text }) => {
+    const n = normaliseNumber(SEATS.exec(text)?.[1] ?? '');
+    return n === null ? null : String(n);
+  }),
+  contact_person: (sources) => firstMatch(sources, ({ text }) => CONTACT_PERSON.exec(text)?.[1] ?? null),
+  requirements: (sources) => {
+    const found = new Map<string, string>();
+    for (const { text } of sources) {
+      for (const [pattern, name] of REQUIREMENTS) {
+        const m = pattern.exec(text);
+        if (m && !found.has(name)) found.set(name, m[1] ? `${name} (${m[1]})` : name);
+      }
+    }
+    const quotes = sources.filter(({ text }) => REQUIREMENTS.some(([pattern]) => pattern.test(text))).map((s) => s.text.trim());
+    return found.size > 0 ? { value: [...found.values()].join(', '), quote: [...new Set(quotes)].join(' … ') } : null;
+  },
   hs_next_step: (sources) => firstMatch(sources, ({ text }) => (START_CUE.test(text) && text.length <= 240 && !text.trim().endsWith('?') ? text.trim() : null)),
   quantity: (sources) =>
     firstMatch(sources, ({ text }) => {
