@@ -1,6 +1,7 @@
 import type { HubSpotPanelController } from '@/lib/hubspot-lane/panel/panel-controller';
 import { isApproved, packetConsumed } from '@/lib/hubspot-lane/shared/proposal-row';
 import { useStore } from '@/lib/ui/use-store';
+import { HubSpotFindings } from './hubspot-findings';
 import { HubSpotHandoffs } from './hubspot-handoffs';
 import { HubSpotProposalRow } from './hubspot-proposal-row';
 import { HubSpotTaskRow } from './hubspot-task-row';
@@ -49,6 +50,11 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
         {/* A packet leaves the list as soon as its last row is written or rejected, as the background consumes it. */}
         <HubSpotHandoffs handoffs={s.handoffs.filter((h) => !packetConsumed(h.id, s.rows))} notes={handoffNotes} />
       </PanelSection>
+      {s.findings.length > 0 && (
+        <PanelSection id="findings" title="Pipeline gaps">
+          <HubSpotFindings findings={s.findings} />
+        </PanelSection>
+      )}
       <PanelSection id="proposals" title="Proposed updates">
         {instructionSources.length > 0 && (
           <p className="banner banner--warn" data-testid="ignored-sources">

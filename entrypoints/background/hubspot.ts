@@ -97,7 +97,8 @@ export function setUpHubSpot(services: Pick<Services, 'db' | 'chosenEngines'>, o
       const result = await proposeForRecord(proposalInput(view), { lanes: await loadLanes(db), handoffs, engines, now: new Date(now()) });
       const rows = await storeProposals(db, view.subject, result, view.definitions, now());
       const tasks = await storeTasks(db, view.subject, { objectType: view.ref.objectTypeId, objectId: view.ref.objectId }, result.tasks, now());
-      return ok({ rows, tasks, handoffs, ignoredSources: result.ignoredSources, engineError: error ?? result.engineError });
+      const findings = result.findings.map(({ lane: _lane, ...finding }) => finding);
+      return ok({ rows, tasks, handoffs, ignoredSources: result.ignoredSources, findings, engineError: error ?? result.engineError });
     },
     'hubspot.review': async ({ subject, id, action, value }, sender) => outsideSenderPortal(sender, { subject }) ?? reviewRow(db, subject, id, action, value, now()),
     'hubspot.approvedFields': async ({ subject }, sender) => outsideSenderPortal(sender, { subject }) ?? ok(await approvedFields(db, subject)),

@@ -40,8 +40,12 @@ export const categorySchema = z.object({
 export type Category = z.infer<typeof categorySchema>;
 export type CategoryInput = z.input<typeof categorySchema>;
 
-/** What a lane does; 'create_task' proposes HubSpot tasks (follow-ups) on the record, each created only after approval. */
-export const laneActionSchema = z.enum(['classify', 'route', 'draft', 'propose_fields', 'handoff', 'create_task']);
+/**
+ * What a lane does; 'create_task' proposes HubSpot tasks (follow-ups) on the record, each created only after approval;
+ * 'pipeline_checks' flags what a pipeline admin fixes (no next step, a past close date, a stage the last meeting
+ * contradicts, a new lead without owner), proposing the fix when the record's activity gives one.
+ */
+export const laneActionSchema = z.enum(['classify', 'route', 'draft', 'propose_fields', 'handoff', 'create_task', 'pipeline_checks']);
 
 /** One route through repeated work, described by the nine dimensions of the users' playbook. */
 export const laneSchema = z.object({

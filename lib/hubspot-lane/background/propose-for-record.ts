@@ -3,11 +3,12 @@ import { gateCandidates, screenSources } from '@/lib/review/proposal-gate';
 import type { AppError } from '@/lib/schemas/errors';
 import type { PropertyDefinition, RecordView } from '@/lib/schemas/hubspot';
 import type { Lane } from '@/lib/schemas/lane';
-import type { DroppedProposal, EvidenceText, FieldCandidate, FieldProposal, HandoffPacket } from '@/lib/schemas/proposal';
+import type { DroppedProposal, EvidenceText, FieldCandidate, FieldProposal, HandoffPacket, PipelineFinding } from '@/lib/schemas/proposal';
 import { isWritable } from '@/lib/hubspot-lane/shared/property-validators';
 import { ENGAGEMENT_REF_PREFIX, engagementLabel } from '@/lib/hubspot-lane/shared/record-activity';
 import { withPropertyFields } from './handoff-fields';
 import { recapOf, type TaskCandidate } from './meeting-recap';
+import { pipelineChecks } from './pipeline-checks';
 import { toProposals } from './portal-check';
 
 export interface LaneProposal {
@@ -24,6 +25,8 @@ export interface RecordProposals {
   proposals: LaneProposal[];
   /** Follow-up tasks read from the record's logged activity by the lanes that create tasks. */
   tasks: LaneTask[];
+  /** What a pipeline admin fixes on this record (lanes with pipeline checks), each with its evidence. */
+  findings: (PipelineFinding & { lane: string })[];
   dropped: (DroppedProposal & { lane: string | null })[];
   ignoredSources: { ref: string; reason: string }[];
   /** The first engine failure (Claude busy, bad key...); the other engines' proposals are there regardless. */
@@ -89,7 +92,7 @@ const handoffText = (packet: HandoffPacket) => [...Object.values(packet.evidence
  */
 export async function proposeForRecord({ record, definitions: portal, sources, state }: ProposalInput, deps: ProposeDeps): Promise<RecordProposals> {
   const { usable, ignored } = screenSources(sources);
-  const out: RecordProposals = { proposals: [], tasks: [], dropped: [], ignoredSources: [...ignored], engineError: null };
+  const out: RecordProposals = { proposals: [], tasks: [], findings: [], dropped: [], ignoredSources: [...ignored], engineError: null };
   const evidence = new Map<string, string>(usable.map((s) => [s.ref, s.text]));
 
   const accept = (lane: Lane, candidates: FieldCandidate[], idSuffix: string) => {
@@ -120,6 +123,20 @@ export async function proposeForRecord({ record, definitions: portal, sources, s
     const recap = recapOf(logged, record, portal, deps.now);
     accept(lane, recap.fields, '');
     out.tasks.push(...recap.tasks.map((task) => ({ lane: lane.id, task })));
+  }
+
+  for (const lane of lanesForRecord(deps.lanes, record.objectType).filter((l) => l.processing.actions.includes('pipeline_checks'))) {
+    const checks = pipelineChecks({ record, definitions: portal, closed: state?.closed, sources: usable, now: deps.now });
+    accept(lane, checks.flatMap((c) => (c.candidate ? [c.candidate] : [])), '');
+    out.findings.push(
+      ...checks.map((c) => ({
+        ...c.finding,
+        lane: lane.id,
+        // A property the lane may not write at all (the owner, for CRM discipline) is a person's decision too.
+        humanDecision: lane.humanDecisionProperties.includes(c.finding.property) || !lane.processing.writableProperties.includes(c.finding.property),
+        proposed: out.proposals.some((p) => p.lane === lane.id && p.proposal.property === c.finding.property),
+      })),
+    );
   }
 
   const contactEmail = record.properties.email?.toLowerCase() ?? null;

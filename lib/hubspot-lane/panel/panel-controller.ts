@@ -1,6 +1,6 @@
 import type { Send } from '@/lib/protocol/client';
 import type { AppError, Result } from '@/lib/schemas/errors';
-import type { HandoffPacket } from '@/lib/schemas/proposal';
+import type { HandoffPacket, PipelineFinding } from '@/lib/schemas/proposal';
 import type { FetchLike, HubSpotClient } from '@/lib/sites/hubspot/api-client';
 import type { RecordRef, ProposalRow, RecordView, TaskContent, TaskRow } from '@/lib/schemas/hubspot';
 import { writeApproved } from '@/lib/sites/hubspot/write-approved';
@@ -22,6 +22,7 @@ export type HubSpotPanelState =
       /** Follow-up tasks proposed from the logged activity, each created only after approval. */
       tasks: TaskRow[];
       ignoredSources: { ref: string; reason: string }[];
+      findings: PipelineFinding[];
       /** Set while a write is under way; `busy` while HubSpot answers 429 and the client waits to retry. */
       writing: boolean;
       busy: boolean;
@@ -86,8 +87,8 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
     const proposed = await deps.send('hubspot.propose', { view: view.value });
     if (gen !== generation) return;
     if (!proposed.ok) return state.set({ kind: 'error', ref, error: proposed.error });
-    const { rows, tasks, handoffs, ignoredSources, engineError } = proposed.value;
-    state.set({ kind: 'ready', ref, mode, view: view.value, rows, tasks, handoffs, ignoredSources, writing: false, busy: false, notice: engineError });
+    const { rows, tasks, handoffs, ignoredSources, findings, engineError } = proposed.value;
+    state.set({ kind: 'ready', ref, mode, view: view.value, rows, tasks, handoffs, ignoredSources, findings, writing: false, busy: false, notice: engineError });
   }
 
   async function rowsAction(run: () => Promise<Result<ProposalRow[]>>): Promise<void> {
