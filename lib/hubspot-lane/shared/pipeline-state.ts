@@ -31,14 +31,16 @@ export async function contactTickets(client: HubSpotClient, ref: RecordRef): Pro
   if (ref.objectTypeId !== OBJECT_TYPE_IDS.contact) return [];
   const associations = await client.getAssociations(ref.objectTypeId, ref.objectId, OBJECT_TYPE_IDS.ticket);
   if (!associations.ok || associations.value.length === 0) return [];
-  const pipelines = await client.getPipelines(OBJECT_TYPE_IDS.ticket);
-  if (!pipelines.ok) return [];
+  // Two round trips whatever the count: the ticket pipelines and the tickets themselves, side by side.
+  const ids = associations.value.slice(0, MAX_TICKETS).map((a) => a.toObjectId);
+  const [pipelines, read] = await Promise.all([client.getPipelines(OBJECT_TYPE_IDS.ticket), client.batchReadRecords(OBJECT_TYPE_IDS.ticket, ids, ['subject', 'hs_pipeline', 'hs_pipeline_stage'])]);
+  if (!pipelines.ok || !read.ok) return [];
   const tickets: NonNullable<RecordView['tickets']> = [];
-  for (const a of associations.value.slice(0, MAX_TICKETS)) {
-    const ticket = await client.getRecord(OBJECT_TYPE_IDS.ticket, a.toObjectId, ['subject', 'hs_pipeline', 'hs_pipeline_stage']);
-    if (!ticket.ok) continue;
-    const closed = stageClosed(pipelines.value, OBJECT_TYPE_IDS.ticket, ticket.value.properties);
-    tickets.push({ id: a.toObjectId, name: ticket.value.properties.subject ?? `Ticket ${a.toObjectId}`, open: closed === false });
+  for (const id of ids) {
+    const ticket = read.value.find((r) => r.id === id);
+    if (!ticket) continue;
+    const closed = stageClosed(pipelines.value, OBJECT_TYPE_IDS.ticket, ticket.properties);
+    tickets.push({ id, name: ticket.properties.subject ?? `Ticket ${id}`, open: closed === false });
   }
   return tickets;
 }
