@@ -1,6 +1,7 @@
 import type { HubSpotPanelController } from '@/lib/hubspot-lane/panel/panel-controller';
 import { isApproved, packetConsumed } from '@/lib/hubspot-lane/shared/proposal-row';
 import { useStore } from '@/lib/ui/use-store';
+import { HubSpotFindings } from './hubspot-findings';
 import { HubSpotHandoffs } from './hubspot-handoffs';
 import { HubSpotProposalRow } from './hubspot-proposal-row';
 import { HubSpotTaskRow } from './hubspot-task-row';
@@ -34,6 +35,10 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
   const approvedContacts = s.contacts.filter((c) => c.status === 'accepted' && c.approvalHash !== null).length;
   const approved = s.rows.filter(isApproved).length + approvedTasks + approvedContacts;
   const owners = s.view.definitions.find((d) => d.name === 'hubspot_owner_id');
+  // Reasons a waiting packet proposes nothing here (another record type, a closed ticket) show on the packet itself.
+  const packetIds = new Set(s.handoffs.map((h) => h.id));
+  const handoffNotes = new Map(s.ignoredSources.filter((i) => packetIds.has(i.ref)).map((i) => [i.ref, i.reason]));
+  const instructionSources = s.ignoredSources.filter((i) => !packetIds.has(i.ref));
   return (
     <>
       <PanelSection id="record" title="Record">
@@ -45,12 +50,17 @@ export function HubSpotPanel({ controller }: { controller: HubSpotPanelControlle
       </PanelSection>
       <PanelSection id="handoffs" title="Waiting handoffs">
         {/* A packet leaves the list as soon as its last row is written or rejected, as the background consumes it. */}
-        <HubSpotHandoffs handoffs={s.handoffs.filter((h) => !packetConsumed(h.id, s.rows) && !s.contacts.some((c) => c.handoffId === h.id && c.status === 'created'))} />
+        <HubSpotHandoffs handoffs={s.handoffs.filter((h) => !packetConsumed(h.id, s.rows) && !s.contacts.some((c) => c.handoffId === h.id && c.status === 'created'))} notes={handoffNotes} />
       </PanelSection>
+      {s.findings.length > 0 && (
+        <PanelSection id="findings" title="Pipeline gaps">
+          <HubSpotFindings findings={s.findings} />
+        </PanelSection>
+      )}
       <PanelSection id="proposals" title="Proposed updates">
-        {s.ignoredSources.length > 0 && (
+        {instructionSources.length > 0 && (
           <p className="banner banner--warn" data-testid="ignored-sources">
-            {s.ignoredSources.length === 1 ? 'One source was' : `${s.ignoredSources.length} sources were`} not used: it addresses the system with instructions, so nothing in it is taken as evidence.
+            {instructionSources.length === 1 ? 'One source was' : `${instructionSources.length} sources were`} not used: it addresses the system with instructions, so nothing in it is taken as evidence.
           </p>
         )}
         {s.notice && (

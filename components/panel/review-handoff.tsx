@@ -3,7 +3,7 @@ import { send } from '@/lib/protocol/client';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 import { propertyLabel } from './labels';
 
-/** The handoff packet a lead or RFQ thread produced, waiting for a rep to approve it in HubSpot. */
+/** The handoff packet a lead, RFQ, onboarding or support thread produced, waiting for a rep to approve it in HubSpot. */
 interface Props {
   subjectId: string;
   /** Changes when triage moves on (lane known, draft started): the packet is written by then. */
@@ -50,7 +50,7 @@ export function ReviewHandoff({ subjectId, refreshKey }: Props) {
           The {packet.laneName ?? 'lane'} lane may write none of these fields to HubSpot, so nothing waits there. Update the record yourself, or add the fields to the lane's writable properties.
         </p>
       ) : (
-        <p className="muted small">Open the contact or deal in HubSpot to review and approve these.</p>
+        <p className="muted small">Open the contact, deal or ticket in HubSpot to review and approve these.</p>
       )}
     </div>
   );

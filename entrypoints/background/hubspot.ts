@@ -100,7 +100,8 @@ export function setUpHubSpot(services: Pick<Services, 'db' | 'chosenEngines'>, o
       const rows = await storeProposals(db, view.subject, result, view.definitions, now());
       const tasks = await storeTasks(db, view.subject, { objectType: view.ref.objectTypeId, objectId: view.ref.objectId }, result.tasks, now());
       const contacts = await storeContacts(db, view.subject, result.contacts, now());
-      return ok({ rows, tasks, contacts, handoffs, ignoredSources: result.ignoredSources, engineError: error ?? result.engineError });
+      const findings = result.findings.map(({ lane: _lane, ...finding }) => finding);
+      return ok({ rows, tasks, contacts, handoffs, ignoredSources: result.ignoredSources, findings, engineError: error ?? result.engineError });
     },
     'hubspot.review': async ({ subject, id, action, value }, sender) => outsideSenderPortal(sender, { subject }) ?? reviewRow(db, subject, id, action, value, now()),
     'hubspot.approvedFields': async ({ subject }, sender) => outsideSenderPortal(sender, { subject }) ?? ok(await approvedFields(db, subject)),

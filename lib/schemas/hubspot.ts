@@ -92,7 +92,10 @@ export const recordViewSchema = z.object({
   notes: z.array(textSourceSchema),
   /** Activity logged on the record (notes, emails, calls, meetings, tasks), newest first and bounded. */
   engagements: z.array(engagementSchema).optional(),
-  /** Emails and company names that waiting handoff packets are matched by. */
+  /** The record's stage is a closed one of its pipeline (a won or lost deal, a closed ticket); absent when unknown. */
+  closed: z.boolean().optional(),
+  /** A contact's tickets and whether each is open: a support handoff's ticket proposals go on the open one. */
+  tickets: z.array(z.object({ id: z.string(), name: z.string(), open: z.boolean() })).optional(),
   /** What a Gmail handoff is attached by: the record's (or its contacts') email addresses and its (or its companies') mail domains; never a name. */
   match: z.object({ emails: z.array(z.string()), domains: z.array(z.string()) }),
   /** Entries HubSpot sent that did not parse and were left out of this view, per source (shown in the panel). */

@@ -34,12 +34,18 @@ export const categorySchema = z.object({
   riskAcknowledgements: z.array(riskFlagSchema).default([]),
   /** 'none' for mail that needs no reply at all (a newsletter, an FYI): no draft, not even a holding one. */
   reply: z.enum(['draft', 'none']).default('draft'),
+  /** The HubSpot ticket category (an `hs_ticket_category` option) a thread of this category proposes on the contact's open ticket. */
+  ticketCategory: z.string().optional(),
 });
 export type Category = z.infer<typeof categorySchema>;
 export type CategoryInput = z.input<typeof categorySchema>;
 
-/** What a lane does; 'create_task' proposes HubSpot tasks (follow-ups) on the record, each created only after approval. */
-export const laneActionSchema = z.enum(['classify', 'route', 'draft', 'propose_fields', 'handoff', 'create_task']);
+/**
+ * What a lane does; 'create_task' proposes HubSpot tasks (follow-ups) on the record, each created only after approval;
+ * 'pipeline_checks' flags what a pipeline admin fixes (no next step, a past close date, a stage the last meeting
+ * contradicts, a new lead without owner), proposing the fix when the record's activity gives one.
+ */
+export const laneActionSchema = z.enum(['classify', 'route', 'draft', 'propose_fields', 'handoff', 'create_task', 'pipeline_checks']);
 
 /**
  * One routing rule of a lane, as the admin writes it from the lane's SOP: when a handoff field meets the condition, the

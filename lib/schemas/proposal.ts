@@ -90,3 +90,16 @@ export const handoffPacketSchema = z.object({
 export type HandoffPacket = z.infer<typeof handoffPacketSchema>;
 /** A handoff is closed once its proposals were decided in HubSpot, or it was dismissed. */
 export const RESOLVED_HANDOFF_STATUSES: readonly HandoffPacket['status'][] = ['consumed', 'dismissed'];
+
+/** What a pipeline admin fixes on a record, with the evidence: the property as it stands, or the engagement quoted. */
+export const pipelineFindingSchema = z.object({
+  rule: z.enum(['missing_next_step', 'close_date_past', 'stage_contradicted', 'owner_missing']),
+  property: z.string(),
+  message: z.string(),
+  evidence: z.object({ quote: z.string(), source: evidenceSourceSchema }),
+  /** The lane leaves this property to a person. */
+  humanDecision: z.boolean(),
+  /** A proposal row fixes it (the record's activity gave a value); otherwise it is for a person to fill in. */
+  proposed: z.boolean(),
+});
+export type PipelineFinding = z.infer<typeof pipelineFindingSchema>;

@@ -251,7 +251,7 @@ export const hubspotSeed = {
   /** Cookie values a signed-in browser would hold, and a private-app token an admin would set. */
   session: { cookie: 'hs-session-7f3a2b', csrf: 'csrf-1c9e5d40' },
   token: 'pat-eu1-00000000-fake-token',
-  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303', pilotDeal: '7304', leadCompany: '5503', pilotMeeting: '47001', pilotCall: '48001' },
+  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303', pilotDeal: '7304', leadCompany: '5503', pilotMeeting: '47001', pilotCall: '48001', supportContact: '903', supportTicket: '3302', closedTicket: '3303', intakeCompany: '5504', intakeDeal: '7305' },
   definitions: {
     '0-1': contactDefinitions,
     '0-2': companyDefinitions,
@@ -288,6 +288,12 @@ export const hubspotSeed = {
           hs_lead_status: 'NEW',
         },
       },
+      {
+        // The sender of the Gmail refund thread: one closed ticket and one open one, where his support handoff goes.
+        id: '903',
+        createdAt: '2023-11-02T10:00:00.000Z',
+        properties: { firstname: 'Marcus', lastname: 'Oyelaran', email: 'marcus@brightlane-studio.example', company: 'Brightlane Studio', lifecyclestage: 'customer' },
+      },
     ],
     '0-2': [
       {
@@ -305,6 +311,12 @@ export const hubspotSeed = {
         id: '5503',
         createdAt: '2024-04-02T08:00:00.000Z',
         properties: { name: 'Tidepool Analytics', domain: 'tidepool-analytics.example', city: 'Lisbon', lifecyclestage: 'lead' },
+      },
+      {
+        // A customer who just signed: its onboarding email arrives in Gmail.
+        id: '5504',
+        createdAt: '2026-04-20T09:00:00.000Z',
+        properties: { name: 'Kestrel Analytics GmbH', domain: 'kestrel-analytics.example', city: 'Hamburg', lifecyclestage: 'customer' },
       },
     ],
     '0-3': [
@@ -360,6 +372,12 @@ export const hubspotSeed = {
           hubspot_owner_id: '61001',
         },
       },
+      {
+        // Signed: onboarding has no start date, next step or description yet.
+        id: '7305',
+        createdAt: '2026-04-20T09:05:00.000Z',
+        properties: { dealname: 'Kestrel Analytics – platform rollout', pipeline: 'default', dealstage: 'closedwon', amount: '18000', deal_currency_code: 'USD', hubspot_owner_id: '61002' },
+      },
     ],
     // Activity logged on the pilot deal: the meeting where the pilot was agreed, and an older call.
     [ENGAGEMENT_TYPE_IDS.meeting]: [
@@ -389,6 +407,8 @@ export const hubspotSeed = {
         createdAt: '2024-03-02T08:15:00.000Z',
         properties: { subject: 'Gateway offline after firmware update', hs_pipeline: '0', hs_pipeline_stage: '1', hs_ticket_priority: 'MEDIUM' },
       },
+      { id: '3302', createdAt: '2024-03-04T08:45:00.000Z', properties: { subject: 'Refund for annual plan renewal', hs_pipeline: '0', hs_pipeline_stage: '1' } },
+      { id: '3303', createdAt: '2023-12-01T09:00:00.000Z', properties: { subject: 'Invoice address change', hs_pipeline: '0', hs_pipeline_stage: '4', hs_ticket_priority: 'LOW' } },
     ],
     [CUSTOM_OBJECT_TYPE_ID]: [
       {
@@ -403,12 +423,15 @@ export const hubspotSeed = {
     { from: ['0-1', '901'], to: ['0-3', '7301'], typeId: 4 },
     { from: ['0-3', '7301'], to: ['0-2', '5501'], typeId: 5 },
     { from: ['0-5', '3301'], to: ['0-1', '901'], typeId: 16 },
+    { from: ['0-5', '3302'], to: ['0-1', '903'], typeId: 16, reverseTypeId: 15 },
+    { from: ['0-5', '3303'], to: ['0-1', '903'], typeId: 16, reverseTypeId: 15 },
     { from: ['0-1', '902'], to: ['0-2', '5502'], typeId: 1 },
     { from: ['0-1', '902'], to: ['0-3', '7302'], typeId: 4 },
     { from: ['0-3', '7302'], to: ['0-2', '5502'], typeId: 5 },
     { from: ['0-1', '901'], to: ['0-3', '7303'], typeId: 4 },
     { from: ['0-3', '7303'], to: ['0-2', '5501'], typeId: 5 },
     { from: ['0-3', '7304'], to: ['0-2', '5501'], typeId: 5 },
+    { from: ['0-3', '7305'], to: ['0-2', '5504'], typeId: 5 },
     { from: [ENGAGEMENT_TYPE_IDS.meeting, '47001'], to: ['0-3', '7304'], typeId: 212, reverseTypeId: 211 },
     { from: [ENGAGEMENT_TYPE_IDS.call, '48001'], to: ['0-3', '7304'], typeId: 206, reverseTypeId: 205 },
   ] as { from: [string, string]; to: [string, string]; typeId: number; reverseTypeId?: number }[],

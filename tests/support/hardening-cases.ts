@@ -277,6 +277,7 @@ function hubspotSurface(payload: string): string[] {
   const state: HubSpotPanelState = {
     kind: 'ready', ref: { ...view.ref, objectType: 'deal' } as never, mode: 'session', view: { ...view, engagements: [{ ref: 'engagement/0-47/1', type: 'meeting', id: '1', at: '2026-05-28T14:00:00.000Z', title: payload, text: payload }] }, handoffs: [handoff], rows: [row], tasks: [task], contacts: [contact],
     ignoredSources: [], writing: false, busy: false, notice: { code: 'hubspot.validation', message: payload, nextStep: payload },
+    findings: [{ rule: 'stage_contradicted', property: 'dealstage', message: payload, evidence: { quote: payload, source: { kind: 'note', ref: 'engagement/0-47/1', label: payload } }, humanDecision: true, proposed: false }],
   };
   const controller: HubSpotPanelController = { state: createStore<HubSpotPanelState>(state), open: async () => undefined, review: async () => undefined, reviewTask: async () => undefined, reviewContact: async () => undefined, writeApproved: async () => undefined, undo: async () => undefined };
   const doc = parsed(renderToStaticMarkup(createElement(HubSpotPanel, { controller })));

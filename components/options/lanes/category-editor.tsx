@@ -38,6 +38,7 @@ export function CategoryEditor({ path, category, onRemove }: { path: FieldPath; 
       <div className="lane-grid">
         <ListField path={at('sopTags')} label="SOP tags" hint="SOP section tags that answer it, one per line; none means its id." />
         <SelectField path={at('reply')} label="Reply" options={replyOptions} />
+        <TextField path={at('ticketCategory')} label="HubSpot ticket category" hint="The hs_ticket_category value a thread of this kind proposes on the customer's open ticket (e.g. BILLING_ISSUE); empty proposes none." />
       </div>
       <ChoiceGroup path={at('riskAcknowledgements')} legend="Always ask to acknowledge" options={riskOptions} />
       <div className="lane-category__actions">

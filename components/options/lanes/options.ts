@@ -9,6 +9,7 @@ const actionLabels: Record<(typeof laneActionSchema.options)[number], string> = 
   propose_fields: 'Propose CRM fields',
   handoff: 'Hand off to HubSpot',
   create_task: 'Propose HubSpot follow-up tasks',
+  pipeline_checks: 'Flag pipeline gaps (next step, close date, stage, owner)',
 };
 export const actionOptions = laneActionSchema.options.map((value) => ({ value, label: actionLabels[value] }));
 

@@ -13,9 +13,11 @@ import type { TriageInput } from '@/lib/schemas/triage-input';
 import { firstMatch, type Extraction, type Extractor } from './extraction';
 import { leadExtractors, leadIdentity, leadInterest, withoutTitle } from './lead-fields';
 import { firstFiringRule } from '@/lib/lanes/routing-rules';
+import type { Classification } from '@/lib/schemas/classification';
+import { ticketFields } from './ticket-fields';
 
 /**
- * A lead or RFQ thread hands off to HubSpot: the customer's address, their company, and the fields the
+ * A lead, RFQ, intake or support thread hands off to HubSpot: the customer's address, their company, and the fields the
  * lane names, read from the thread by rules. It waits, persisted, until a rep approves it in HubSpot.
  * Sentences that address the system are not read for facts.
  */
@@ -52,9 +54,33 @@ function companyFromSignature(text: string): string {
 
 const START_CUE = /\b(?:start|kick-?off|go[- ]live|launch|begin|pilot|onboarding|meeting|call|beginnen|starten|start(?:termin)?)\b/i;
 
+const CONTACT_PERSON = /\b(?:(?:main |primary |our )?contact(?: person)?|point of contact|project lead)\b(?:\s+(?:for|on|during)\s+(?:the\s+)?[\p{L} ]{1,30}?)?\s*(?:is|will be|:)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/u;
+/** What onboarding needs beyond the start: single sign-on and security reviews, which a person decides on. */
+const REQUIREMENTS: [RegExp, string][] = [
+  [/\b(?:SSO|single sign[- ]on|SAML)\b(?:\s+(?:with|via|through)\s+(Okta|Azure AD|Entra ID|Google Workspace|OneLogin|Ping))?/i, 'SSO'],
+  [/\bSCIM\b/i, 'SCIM provisioning'],
+  [/\bsecurity questionnaire\b/i, 'security questionnaire'],
+  [/\bsecurity review\b|\bvendor (?:security )?assessment\b/i, 'security review'],
+  [/\b(?:DPA|data processing agreement)\b/i, 'data processing agreement'],
+];
+const startDate: Extractor = (sources) => firstMatch(sources, ({ text, now }) => (START_CUE.test(text) ? (findDate(text, now)?.day ?? null) : null));
+
 const extractors: Record<string, Extractor> = {
   // Intake and recap: when things start, and the step the sentence names. The sentence itself is the evidence.
-  notes_next_activity_date: (sources) => firstMatch(sources, ({ text, now }) => (START_CUE.test(text) ? (findDate(text, now)?.day ?? null) : null)),
+  notes_next_activity_date: startDate,
+  onboarding_start_date: startDate,
+  contact_person: (sources) => firstMatch(sources, ({ text }) => CONTACT_PERSON.exec(text)?.[1] ?? null),
+  requirements: (sources) => {
+    const found = new Map<string, string>();
+    for (const { text } of sources) {
+      for (const [pattern, name] of REQUIREMENTS) {
+        const m = pattern.exec(text);
+        if (m && !found.has(name)) found.set(name, m[1] ? `${name} (${m[1]})` : name);
+      }
+    }
+    const quotes = sources.filter(({ text }) => REQUIREMENTS.some(([pattern]) => pattern.test(text))).map((s) => s.text.trim());
+    return found.size > 0 ? { value: [...found.values()].join(', '), quote: [...new Set(quotes)].join(' … ') } : null;
+  },
   hs_next_step: (sources) => firstMatch(sources, ({ text }) => (START_CUE.test(text) && text.length <= 240 && !text.trim().endsWith('?') ? text.trim() : null)),
   quantity: (sources) =>
     firstMatch(sources, ({ text }) => {
@@ -80,10 +106,12 @@ export interface HandoffInput {
   lane: Lane;
   id: string;
   now: number;
+  /** The thread's classification: a support thread's ticket priority and category come from it. */
+  classification?: Pick<Classification, 'category' | 'urgency'>;
 }
 
 /** The packet for a thread, or null when the lane does not hand off or no customer address is known. */
-export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffInput): HandoffPacket | null {
+export function buildHandoffPacket({ subjectId, input, lane, id, now, classification }: HandoffInput): HandoffPacket | null {
   if (!lane.processing.actions.includes('handoff')) return null;
   const messages = customerMessages(input);
   const customer = messages.at(-1);
@@ -108,12 +136,17 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now }: HandoffI
   const identity = leadIdentity(customer.from, sentences, signature);
   // The values the lane gives every new lead (its SOP's "lifecycle stage Lead"), quoting the sentence that makes them one.
   const interest = leadInterest(sentences);
+  const classified = classification ? ticketFields(classification, lane, sentenceSpans(customer.text).filter((s) => !looksLikeInstruction(s))) : {};
   const fields: Record<string, string> = {};
   const evidence: Record<string, string> = {};
   for (const field of lane.handoffFields) {
     const given = known[field];
     const leadValue = lane.newLeadValues?.[field];
-    const found = given ? null : leadValue !== undefined && interest ? { value: leadValue, quote: interest } : ((extractors[field] ?? leadExtractors[field])?.(sentences) ?? null);
+    const found = given
+      ? null
+      : leadValue !== undefined && interest
+        ? { value: leadValue, quote: interest }
+        : (classified[field] ?? (extractors[field] ?? leadExtractors[field])?.(sentences) ?? null);
     if (given) {
       fields[field] = given;
       if (identity[field]) evidence[field] = identity[field];

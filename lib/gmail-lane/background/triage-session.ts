@@ -86,8 +86,8 @@ export async function runTriage(start: Start, post: (m: TriageServerMessage) => 
   });
 
   const lane = lanes.find((l) => l.id === triage.classification.lane.value);
-  // Lead and RFQ lanes hand the thread's facts to HubSpot: a packet that waits for a rep there.
-  if (lane?.processing.actions.includes('handoff')) await recordHandoff(deps.db, { subjectId, input, lane, now: Date.now() });
+  // Lead, RFQ, intake and support lanes hand the thread's facts to HubSpot: a packet that waits for a rep there.
+  if (lane?.processing.actions.includes('handoff')) await recordHandoff(deps.db, { subjectId, input, lane, now: Date.now(), classification: triage.classification });
   if (!lane || !lane.processing.actions.includes('draft')) return;
   // Newsletters and FYIs need no reply: no draft, not even a holding one.
   if (!needsReply(lanes, triage.classification.category.value)) return;

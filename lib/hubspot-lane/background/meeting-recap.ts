@@ -42,7 +42,8 @@ function baseForm(verb: string, hadAuxiliary: boolean): string {
   return verb;
 }
 
-function dateReason(date: DateMention, sourceLabel: string): string {
+/** Why a date reads as it does: stated, or inferred (no year, relative) from the day of the activity it came from. */
+export function dateReason(date: DateMention, sourceLabel: string): string {
   if (date.basis === 'stated') return `The date ${date.day} is stated.`;
   const how = date.basis === 'year-inferred' ? 'has no year' : 'is relative';
   return `"${date.text}" ${how}: read as ${date.day} from the date of the ${sourceLabel.charAt(0).toLowerCase()}${sourceLabel.slice(1)} (inferred, not stated).`;

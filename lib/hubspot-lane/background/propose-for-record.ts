@@ -3,11 +3,12 @@ import { gateCandidates, screenSources } from '@/lib/review/proposal-gate';
 import type { AppError } from '@/lib/schemas/errors';
 import type { PropertyDefinition, RecordView } from '@/lib/schemas/hubspot';
 import type { Lane } from '@/lib/schemas/lane';
-import type { DroppedProposal, EvidenceText, FieldCandidate, FieldProposal, HandoffPacket } from '@/lib/schemas/proposal';
+import type { DroppedProposal, EvidenceText, FieldCandidate, FieldProposal, HandoffPacket, PipelineFinding } from '@/lib/schemas/proposal';
 import { isWritable } from '@/lib/hubspot-lane/shared/property-validators';
 import { ENGAGEMENT_REF_PREFIX, engagementLabel } from '@/lib/hubspot-lane/shared/record-activity';
 import { withPropertyFields } from './handoff-fields';
 import { recapOf, type TaskCandidate } from './meeting-recap';
+import { pipelineChecks } from './pipeline-checks';
 import { toProposals } from './portal-check';
 import { routeLead } from './lead-routing';
 import { createsContactOn, newContactProposal, type LaneContact } from './new-contact';
@@ -28,6 +29,8 @@ export interface RecordProposals {
   tasks: LaneTask[];
   /** New contacts proposed from lead handoffs met on a company record, each created only after approval. */
   contacts: LaneContact[];
+  /** What a pipeline admin fixes on this record (lanes with pipeline checks), each with its evidence. */
+  findings: (PipelineFinding & { lane: string })[];
   dropped: (DroppedProposal & { lane: string | null })[];
   ignoredSources: { ref: string; reason: string }[];
   /** The first engine failure (Claude busy, bad key...); the other engines' proposals are there regardless. */
@@ -39,19 +42,22 @@ export interface ProposalInput {
   record: RecordSnapshot;
   definitions: PropertyDefinition[];
   sources: EvidenceText[];
+  /** Whether the record's stage is closed, and a contact's tickets: where a handoff's proposals may go. */
+  state?: Pick<RecordView, 'closed' | 'tickets'>;
 }
 
 /**
  * A record view as proposal input: its free-text properties and the activity logged on it are its notes. Each
  * engagement is named by its type and day, and dated, so a date without a year in it is read against that day.
  */
-export const proposalInput = (view: Pick<RecordView, 'ref' | 'properties' | 'definitions' | 'notes' | 'engagements'>): ProposalInput => ({
+export const proposalInput = (view: Pick<RecordView, 'ref' | 'properties' | 'definitions' | 'notes' | 'engagements' | 'closed' | 'tickets'>): ProposalInput => ({
   record: { objectType: view.ref.objectTypeId, objectId: view.ref.objectId, properties: view.properties },
   definitions: view.definitions,
   sources: [
     ...view.notes.map((n) => ({ ...n, kind: 'note' as const })),
     ...(view.engagements ?? []).flatMap((e) => (e.text ? [{ ref: e.ref, label: engagementLabel(e), kind: 'note' as const, text: e.text, date: e.at }] : [])),
   ],
+  state: { closed: view.closed, tickets: view.tickets },
 });
 
 export interface ProposeDeps {
@@ -90,9 +96,9 @@ const handoffText = (packet: HandoffPacket) => [...Object.values(packet.evidence
  * packet goes through the lane that made it, so a packet can never widen what its lane may write. Everything passes
  * the review gate, then the portal's checks; one proposal per property, the most confident.
  */
-export async function proposeForRecord({ record, definitions: portal, sources }: ProposalInput, deps: ProposeDeps): Promise<RecordProposals> {
+export async function proposeForRecord({ record, definitions: portal, sources, state }: ProposalInput, deps: ProposeDeps): Promise<RecordProposals> {
   const { usable, ignored } = screenSources(sources);
-  const out: RecordProposals = { proposals: [], tasks: [], contacts: [], dropped: [], ignoredSources: [...ignored], engineError: null };
+  const out: RecordProposals = { proposals: [], tasks: [], contacts: [], findings: [], dropped: [], ignoredSources: [...ignored], engineError: null };
   const evidence = new Map<string, string>(usable.map((s) => [s.ref, s.text]));
 
   const accept = (lane: Lane, candidates: FieldCandidate[], idSuffix: string) => {
@@ -125,6 +131,20 @@ export async function proposeForRecord({ record, definitions: portal, sources }:
     out.tasks.push(...recap.tasks.map((task) => ({ lane: lane.id, task })));
   }
 
+  for (const lane of lanesForRecord(deps.lanes, record.objectType).filter((l) => l.processing.actions.includes('pipeline_checks'))) {
+    const checks = pipelineChecks({ record, definitions: portal, closed: state?.closed, sources: usable, now: deps.now });
+    accept(lane, checks.flatMap((c) => (c.candidate ? [c.candidate] : [])), '');
+    out.findings.push(
+      ...checks.map((c) => ({
+        ...c.finding,
+        lane: lane.id,
+        // A property the lane may not write at all (the owner, for CRM discipline) is a person's decision too.
+        humanDecision: lane.humanDecisionProperties.includes(c.finding.property) || !lane.processing.writableProperties.includes(c.finding.property),
+        proposed: out.proposals.some((p) => p.lane === lane.id && p.proposal.property === c.finding.property),
+      })),
+    );
+  }
+
   const contactEmail = record.properties.email?.toLowerCase() ?? null;
   for (const raw of deps.handoffs) {
     if (raw.status !== 'waiting') continue;
@@ -138,9 +158,16 @@ export async function proposeForRecord({ record, definitions: portal, sources }:
       for (const property of Object.keys(packet.fields)) out.dropped.push({ property, reason: `handoff from unknown lane ${packet.lane}`, lane: null });
       continue;
     }
+    // A lead met on its company becomes a contact to create there, not proposals for another record type.
+    const elsewhere = createsContactOn(lane, record.objectType) ? null : handoffElsewhere(lane, record.objectType, state ?? {});
+    if (elsewhere) {
+      out.ignoredSources.push({ ref: packet.id, reason: elsewhere });
+      continue;
+    }
     evidence.set(packet.id, handoffText(packet));
-    // The lane's routing rules propose the owner, found among the portal's owners.
-    const routed = routeLead(packet, lane, portal, handoffSource(packet, lane));
+    // The lane's routing rules propose the owner, found among the portal's owners; they read the packet's fields as
+    // extracted (seats, budget, source), before these are folded into properties.
+    const routed = routeLead(raw, lane, portal, handoffSource(packet, lane));
     if (routed && 'dropped' in routed) out.dropped.push({ ...routed.dropped, lane: lane.id });
     const candidates = [...handoffCandidates(packet, lane), ...(routed && 'candidate' in routed ? [routed.candidate] : [])];
     if (createsContactOn(lane, record.objectType)) {
@@ -152,6 +179,26 @@ export async function proposeForRecord({ record, definitions: portal, sources }:
     accept(lane, candidates, '');
   }
   return { ...out, proposals: bestPerProperty(out.proposals) };
+}
+
+const TYPE_NAMES: Record<string, string> = { '0-1': 'contact', '0-2': 'company', '0-3': 'deal', '0-5': 'ticket' };
+
+/**
+ * Why a packet's proposals do not go on this record, or null when they do: a lane writes only the record types it
+ * names, and a ticket lane only on an open ticket. On a contact, a ticket lane's packet names the contact's open ticket.
+ */
+export function handoffElsewhere(lane: Lane, objectType: string, state: NonNullable<ProposalInput['state']>): string | null {
+  const types = lane.trigger.recordTypes;
+  if (types.includes(objectType)) {
+    return objectType === '0-5' && state.closed === true ? `This ticket is closed: the ${lane.name} handoff is proposed on the contact's open ticket only.` : null;
+  }
+  if (objectType === '0-1' && types.includes('0-5')) {
+    const open = (state.tickets ?? []).find((t) => t.open);
+    return open
+      ? `Its updates go on this contact's open ticket "${open.name}" (ticket ${open.id}): open the ticket to review them.`
+      : `This contact has no open ticket: nothing is proposed from the ${lane.name} handoff.`;
+  }
+  return `The ${lane.name} lane writes to ${types.map((t) => TYPE_NAMES[t] ?? t).join(' or ') || 'no record type'}, not to this ${TYPE_NAMES[objectType] ?? 'record'}.`;
 }
 
 /** One proposal per property, whichever lane or engine made it: the most confident wins. */

@@ -1,6 +1,6 @@
 import type { Send } from '@/lib/protocol/client';
 import type { AppError, Result } from '@/lib/schemas/errors';
-import type { HandoffPacket } from '@/lib/schemas/proposal';
+import type { HandoffPacket, PipelineFinding } from '@/lib/schemas/proposal';
 import type { FetchLike, HubSpotClient } from '@/lib/sites/hubspot/api-client';
 import type { ContactRow, RecordRef, ProposalRow, RecordView, TaskContent, TaskRow } from '@/lib/schemas/hubspot';
 import { writeApproved } from '@/lib/sites/hubspot/write-approved';
@@ -25,6 +25,7 @@ export type HubSpotPanelState =
       /** New contacts proposed from lead handoffs, each created only after approval. */
       contacts: ContactRow[];
       ignoredSources: { ref: string; reason: string }[];
+      findings: PipelineFinding[];
       /** Set while a write is under way; `busy` while HubSpot answers 429 and the client waits to retry. */
       writing: boolean;
       busy: boolean;
@@ -90,8 +91,8 @@ export function createHubSpotPanelController(deps: ControllerDeps): HubSpotPanel
     const proposed = await deps.send('hubspot.propose', { view: view.value });
     if (gen !== generation) return;
     if (!proposed.ok) return state.set({ kind: 'error', ref, error: proposed.error });
-    const { rows, tasks, contacts, handoffs, ignoredSources, engineError } = proposed.value;
-    state.set({ kind: 'ready', ref, mode, view: view.value, rows, tasks, contacts, handoffs, ignoredSources, writing: false, busy: false, notice: engineError });
+    const { rows, tasks, contacts, handoffs, ignoredSources, findings, engineError } = proposed.value;
+    state.set({ kind: 'ready', ref, mode, view: view.value, rows, tasks, contacts, handoffs, ignoredSources, findings, writing: false, busy: false, notice: engineError });
   }
 
   async function rowsAction(run: () => Promise<Result<ProposalRow[]>>): Promise<void> {

@@ -5,6 +5,7 @@ import { OBJECT_TYPE_IDS, recordSubject } from '@/lib/sites/hubspot/url';
 import { normaliseDomain } from '@/lib/text/mail-domains';
 import { readRecordActivity } from './record-activity';
 import { ownerLabel, pipelinePropertiesOf, referencesOwners, withRecordOptions } from './option-sources';
+import { contactTickets, stageClosed } from './pipeline-state';
 
 const TYPE_LABELS: Record<string, string> = { '0-1': 'Contact', '0-2': 'Company', '0-3': 'Deal', '0-5': 'Ticket' };
 const NAME_PROPERTIES: Record<string, string[]> = {
@@ -46,7 +47,8 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
   const pipelinesRead = defined.has(stageNames.stage) ? await client.getPipelines(type) : null;
   const pipelines = pipelinesRead?.ok ? pipelinesRead.value : null;
   const definitions = withRecordOptions(read.value, { objectTypeId: type, properties: props, owners, pipelines });
-  const [match, logged] = await Promise.all([matchKeys(client, ref, props), readRecordActivity(client, ref)]);
+  const [match, logged, tickets] = await Promise.all([matchKeys(client, ref, props), readRecordActivity(client, ref), contactTickets(client, ref)]);
+  const closed = pipelines ? stageClosed(pipelines, type, props) : null;
   const ownerId = props.hubspot_owner_id ?? null;
   const stageProperty = LIFECYCLE_TYPES.has(type) ? 'lifecyclestage' : stageNames.stage;
   const skipped = (
@@ -85,6 +87,8 @@ export async function readRecordView(client: HubSpotClient, ref: RecordRef, lane
       }),
       engagements: logged.engagements,
       match,
+      ...(closed !== null ? { closed } : {}),
+      ...(tickets.length > 0 ? { tickets } : {}),
       ...(skipped.length > 0 ? { skipped } : {}),
       ...(unavailable.length > 0 ? { unavailable } : {}),
     },

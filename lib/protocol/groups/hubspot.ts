@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { handoffPacketSchema } from '@/lib/schemas/proposal';
+import { handoffPacketSchema, pipelineFindingSchema } from '@/lib/schemas/proposal';
 import { appErrorSchema } from '@/lib/schemas/errors';
 import { approvedContactSchema, approvedFieldSchema, approvedTaskSchema, contactOutcomeSchema, contactRowSchema, fieldOutcomeSchema, proposalRowSchema, recordRefSchema, recordViewSchema, taskContentSchema, taskOutcomeSchema, taskRowSchema } from '@/lib/schemas/hubspot';
 import { def, subjectIdSchema } from '../define';
@@ -26,6 +26,8 @@ export const hubspotMessages = {
       contacts: contactsSchema,
       handoffs: z.array(handoffPacketSchema),
       ignoredSources: z.array(z.object({ ref: z.string(), reason: z.string() })),
+      /** What a pipeline admin fixes on the record (no next step, a past close date...), each with its evidence. */
+      findings: z.array(pipelineFindingSchema),
       /** Claude's failure when it is the chosen engine; the local rules' proposals are there regardless. */
       engineError: appErrorSchema.nullable(),
     }),

@@ -172,12 +172,14 @@ describe('a lead from Gmail in HubSpot', () => {
 
   it('a contact HubSpot already has with that email is the row’s error (409), and nothing is created', async () => {
     const [row] = await storeContacts(db, subject, (await open(company)).contacts, NOW);
-    fake.state.records.get('0-1')!.set('950', { id: '950', properties: { email: 'INES@tidepool-analytics.example' }, history: {}, createdAt: '2024-05-01T00:00:00.000Z', updatedAt: '2024-05-01T00:00:00.000Z' });
+    const contacts = fake.state.records.get('0-1')!;
+    const before = contacts.size + 1;
+    contacts.set('950', { id: '950', properties: { email: 'INES@tidepool-analytics.example' }, history: {}, createdAt: '2024-05-01T00:00:00.000Z', updatedAt: '2024-05-01T00:00:00.000Z' });
     await reviewContact(db, subject, row!.id, 'accept', NOW);
     const [failed] = await create();
     expect(failed).toMatchObject({ status: 'failed', approvalHash: null });
     expect(failed!.error).toContain('another record already has this email (ines@tidepool-analytics.example)');
-    expect(fake.state.records.get('0-1')!.size).toBe(3);
+    expect(contacts.size).toBe(before);
     expect((await db.audit.toArray()).find((a) => a.kind === 'contact.failed')?.data).toMatchObject({ code: 'hubspot.duplicate_value' });
   });
 
