@@ -14,15 +14,22 @@ import { loadSampleSops } from './sample-sops';
 /** Runs imports on the options page: files are parsed in the parse worker, the page stores them, then the background reloads its index. */
 export type RunImport = (request: ImportRequest, onProgress?: (p: ImportProgress) => void) => Promise<Result<ImportResult>>;
 
-export function useImportWorker(db: TriageDatabase): RunImport {
+export function useImportWorker(db: TriageDatabase): { runImport: RunImport; importing: boolean } {
   const client = useRef<ImportWorkerClient | null>(null);
+  const [running, setRunning] = useState(0);
   useEffect(() => () => client.current?.terminate(), []);
-  return async (request, onProgress) => {
+  const run: RunImport = async (request, onProgress) => {
     client.current ??= new ImportWorkerClient();
-    const result = await runImport(db, request, client.current.parse, onProgress);
-    if (result.ok && result.value.outcomes.some((o) => o.status === 'imported')) await send('sop.changed', {});
-    return result;
+    setRunning((n) => n + 1);
+    try {
+      const result = await runImport(db, request, client.current.parse, onProgress);
+      if (result.ok && result.value.outcomes.some((o) => o.status === 'imported')) await send('sop.changed', {});
+      return result;
+    } finally {
+      setRunning((n) => n - 1);
+    }
   };
+  return { runImport: run, importing: running > 0 };
 }
 
 interface Job {

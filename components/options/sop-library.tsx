@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { optionsDb } from '@/lib/db/options-db';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import { listSops } from '@/lib/sop/library';
+import type { SopRow } from '@/lib/db/database';
 import { SopBundle } from './sop-bundle';
 import { SopDetail } from './sop-detail';
 import { SopImport, useImportWorker } from './sop-import';
@@ -15,9 +16,14 @@ const lanes = defaultLanes.map((l) => ({ id: l.id, name: l.name }));
 
 /** The admin's SOP library: add SOPs, browse and curate them, check coverage, share them with the team. */
 export function SopLibrary() {
-  const rows = useLiveQuery(() => listSops(db), []);
+  const { runImport, importing } = useImportWorker(db);
+  // While an import writes, the list is not read again after every file (each read returns every SOP with its whole
+  // text, which made a 400-file import quadratic): it shows the library as it was and is read once when it ends.
+  const live = useLiveQuery(() => (importing ? null : listSops(db)), [importing]);
+  const shown = useRef<SopRow[] | undefined>(undefined);
+  if (live) shown.current = live;
+  const rows = live ?? shown.current;
   const [open, setOpen] = useState<string | null>(null);
-  const runImport = useImportWorker(db);
   const laneNames = useMemo(() => new Map(lanes.map((l) => [l.id, l.name])), []);
 
   // The list stays mounted (hidden) while one SOP is open, so running imports keep their progress cards.
