@@ -147,7 +147,8 @@ const starterLanes: LaneInput[] = [
       recordForLearning: ['edited action items', 'rejected date proposals'],
     },
     riskAcknowledgements: ['legal', 'personal_data'],
-    handoffFields: ['hs_next_step', 'notes_next_activity_date'],
+    // The recap's action items become follow-up tasks on the deal in HubSpot (created only after approval).
+    handoffFields: ['hs_next_step', 'notes_next_activity_date', 'action_items'],
     kpis: ['share of meetings with next step logged within 24 h', 'follow-up sent within 1 business day'],
   },
   {

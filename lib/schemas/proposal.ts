@@ -66,6 +66,9 @@ export const fieldProposalSchema = z.object({
 export type FieldProposal = z.infer<typeof fieldProposalSchema>;
 
 /** Proposed HubSpot updates made in one lane (e.g. a lead email in Gmail) waiting for the record to be opened. */
+/** The packet field holding a recap's action items as written, one per line: HubSpot makes follow-up tasks of them (it is no property). */
+export const ACTION_ITEMS = 'action_items';
+
 export const handoffPacketSchema = z.object({
   id: z.string(),
   createdAt: z.number().int().nonnegative(),
@@ -86,6 +89,8 @@ export const handoffPacketSchema = z.object({
   routing: z.object({ owner: z.string(), reason: z.string() }).optional(),
   /** The lane may write none of the fields the thread gave: closed at once rather than left waiting. */
   nothingWritable: z.boolean().optional(),
+  /** When the customer's latest message was written (ISO): a recap's dates without a year are read against it. */
+  writtenAt: z.string().optional(),
 });
 export type HandoffPacket = z.infer<typeof handoffPacketSchema>;
 /** A handoff is closed once its proposals were decided in HubSpot, or it was dismissed. */

@@ -251,7 +251,7 @@ export const hubspotSeed = {
   /** Cookie values a signed-in browser would hold, and a private-app token an admin would set. */
   session: { cookie: 'hs-session-7f3a2b', csrf: 'csrf-1c9e5d40' },
   token: 'pat-eu1-00000000-fake-token',
-  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303', pilotDeal: '7304', leadCompany: '5503', pilotMeeting: '47001', pilotCall: '48001', supportContact: '903', supportTicket: '3302', closedTicket: '3303', intakeCompany: '5504', intakeDeal: '7305' },
+  ids: { contact: '901', company: '5501', deal: '7301', ticket: '3301', rfqContact: '902', rfqCompany: '5502', rfqDeal: '7302', partnerDeal: '7303', pilotDeal: '7304', leadCompany: '5503', pilotMeeting: '47001', pilotCall: '48001', supportContact: '903', supportTicket: '3302', closedTicket: '3303', intakeCompany: '5504', intakeDeal: '7305', recapCompany: '5505', recapDeal: '7306' },
   definitions: {
     '0-1': contactDefinitions,
     '0-2': companyDefinitions,
@@ -318,6 +318,12 @@ export const hubspotSeed = {
         createdAt: '2026-04-20T09:00:00.000Z',
         properties: { name: 'Kestrel Analytics GmbH', domain: 'kestrel-analytics.example', city: 'Hamburg', lifecyclestage: 'customer' },
       },
+      {
+        // The customer whose pilot kickoff is recapped by email in Gmail (the long meeting follow-up thread).
+        id: '5505',
+        createdAt: '2024-04-15T09:00:00.000Z',
+        properties: { name: 'Orbitworks', domain: 'orbitworks.example', city: 'Malmö', lifecyclestage: 'opportunity' },
+      },
     ],
     '0-3': [
       {
@@ -378,6 +384,12 @@ export const hubspotSeed = {
         createdAt: '2026-04-20T09:05:00.000Z',
         properties: { dealname: 'Kestrel Analytics – platform rollout', pipeline: 'default', dealstage: 'closedwon', amount: '18000', deal_currency_code: 'USD', hubspot_owner_id: '61002' },
       },
+      {
+        // Its pilot: the recap email's next step and action items land here.
+        id: '7306',
+        createdAt: '2024-05-02T09:00:00.000Z',
+        properties: { dealname: 'Orbitworks – pilot', pipeline: 'default', dealstage: 'presentationscheduled', deal_currency_code: 'USD', hubspot_owner_id: '61001' },
+      },
     ],
     // Activity logged on the pilot deal: the meeting where the pilot was agreed, and an older call.
     [ENGAGEMENT_TYPE_IDS.meeting]: [
@@ -432,6 +444,7 @@ export const hubspotSeed = {
     { from: ['0-3', '7303'], to: ['0-2', '5501'], typeId: 5 },
     { from: ['0-3', '7304'], to: ['0-2', '5501'], typeId: 5 },
     { from: ['0-3', '7305'], to: ['0-2', '5504'], typeId: 5 },
+    { from: ['0-3', '7306'], to: ['0-2', '5505'], typeId: 5 },
     { from: [ENGAGEMENT_TYPE_IDS.meeting, '47001'], to: ['0-3', '7304'], typeId: 212, reverseTypeId: 211 },
     { from: [ENGAGEMENT_TYPE_IDS.call, '48001'], to: ['0-3', '7304'], typeId: 206, reverseTypeId: 205 },
   ] as { from: [string, string]; to: [string, string]; typeId: number; reverseTypeId?: number }[],

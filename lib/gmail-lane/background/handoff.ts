@@ -7,10 +7,10 @@ import { normaliseNumber } from '@/lib/text/numbers';
 import { sentenceSpans } from '@/lib/text/sentences';
 import { customerMessages } from '@/lib/engine/local/thread-text';
 import type { Lane } from '@/lib/schemas/lane';
-import { handoffPacketSchema, type HandoffPacket } from '@/lib/schemas/proposal';
+import { ACTION_ITEMS, handoffPacketSchema, type HandoffPacket } from '@/lib/schemas/proposal';
 import { withPropertyFields } from '@/lib/hubspot-lane/background/handoff-fields';
 import type { TriageInput } from '@/lib/schemas/triage-input';
-import { firstMatch, type Extraction, type Extractor } from './extraction';
+import { firstMatch, type Extracted, type Extraction, type Extractor } from './extraction';
 import { leadExtractors, leadIdentity, leadInterest, withoutTitle } from './lead-fields';
 import { firstFiringRule } from '@/lib/lanes/routing-rules';
 import type { Classification } from '@/lib/schemas/classification';
@@ -63,6 +63,19 @@ const REQUIREMENTS: [RegExp, string][] = [
   [/\bsecurity review\b|\bvendor (?:security )?assessment\b/i, 'security review'],
   [/\b(?:DPA|data processing agreement)\b/i, 'data processing agreement'],
 ];
+/**
+ * The dated clauses of the customer's latest message ("Dana sends the onboarding checklist by Friday"), one per line:
+ * the meeting-recap lane's action items. The clauses are their own evidence; HubSpot reads who does what by when.
+ */
+function actionItems(text: string, written: Date): Record<string, Extracted> {
+  const clauses = sentenceSpans(text)
+    .flatMap((sentence) => sentence.split(';'))
+    .map((clause) => clause.trim().replace(/^[\p{L} -]{2,30}:\s+/u, ''))
+    .filter((clause) => clause !== '' && !looksLikeInstruction(clause) && findDate(clause, written) !== null)
+    .slice(0, 10);
+  return clauses.length > 0 ? { [ACTION_ITEMS]: { value: clauses.join('\n'), quote: clauses.join(' … ') } } : {};
+}
+
 const startDate: Extractor = (sources) => firstMatch(sources, ({ text, now }) => (START_CUE.test(text) ? (findDate(text, now)?.day ?? null) : null));
 
 const extractors: Record<string, Extractor> = {
@@ -137,6 +150,7 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now, classifica
   // The values the lane gives every new lead (its SOP's "lifecycle stage Lead"), quoting the sentence that makes them one.
   const interest = leadInterest(sentences);
   const classified = classification ? ticketFields(classification, lane, sentenceSpans(customer.text).filter((s) => !looksLikeInstruction(s))) : {};
+  const recap = lane.handoffFields.includes(ACTION_ITEMS) ? actionItems(customer.text, dated(customer.date)) : {};
   const fields: Record<string, string> = {};
   const evidence: Record<string, string> = {};
   for (const field of lane.handoffFields) {
@@ -146,7 +160,7 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now, classifica
       ? null
       : leadValue !== undefined && interest
         ? { value: leadValue, quote: interest }
-        : (classified[field] ?? (extractors[field] ?? leadExtractors[field])?.(sentences) ?? null);
+        : (classified[field] ?? recap[field] ?? (extractors[field] ?? leadExtractors[field])?.(sentences) ?? null);
     if (given) {
       fields[field] = given;
       if (identity[field]) evidence[field] = identity[field];
@@ -161,7 +175,8 @@ export function buildHandoffPacket({ subjectId, input, lane, id, now, classifica
   const missing = lane.qualityChecks.requiredFields.filter((f) => !fields[f]);
   const rule = firstFiringRule(lane.routing ?? [], fields);
   const routing = rule ? { routing: { owner: rule.owner, reason: rule.reason } } : {};
-  const packet = handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, laneName: lane.name, contactEmail: email, company, fields, evidence, status: 'waiting', missing, ...routing });
+  const writtenAt = customer.date && !Number.isNaN(Date.parse(customer.date)) ? { writtenAt: new Date(customer.date).toISOString() } : {};
+  const packet = handoffPacketSchema.parse({ id, createdAt: now, fromThreadId: subjectId, lane: lane.id, laneName: lane.name, contactEmail: email, company, fields, evidence, status: 'waiting', missing, ...routing, ...writtenAt });
   // A packet the lane may write nothing of would wait in HubSpot forever: it is closed at once and says why.
   const writable = Object.keys(withPropertyFields(packet).fields).filter((f) => lane.processing.writableProperties.includes(f));
   return writable.length > 0 ? packet : { ...packet, status: 'dismissed', nothingWritable: true };

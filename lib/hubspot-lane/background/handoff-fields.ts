@@ -1,5 +1,5 @@
 import { normaliseNumber } from '@/lib/text/numbers';
-import type { HandoffPacket } from '@/lib/schemas/proposal';
+import { ACTION_ITEMS, type HandoffPacket } from '@/lib/schemas/proposal';
 
 /** Packet fields that are no HubSpot property: each lane's travel together in the record's description, under its heading. */
 const DESCRIPTION_TERMS: Record<string, { heading: string; label: string }> = {
@@ -25,6 +25,8 @@ export function withPropertyFields(packet: HandoffPacket): HandoffPacket {
   const terms = new Map<string, string[]>();
   const termQuotes = new Set<string>();
   for (const [name, value] of Object.entries(packet.fields)) {
+    // A recap's action items become follow-up tasks, not a property.
+    if (name === ACTION_ITEMS) continue;
     const term = DESCRIPTION_TERMS[name];
     const quote = packet.evidence?.[name];
     if (term) {

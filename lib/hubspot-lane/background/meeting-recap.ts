@@ -29,6 +29,8 @@ const ACTION = /^(?:and\s+|then\s+)?(\p{Lu}[\p{L}'-]+)\s+(will\s+|is going to\s+
 const NOT_A_PERSON = new Set(['we', 'i', 'they', 'you', 'he', 'she', 'it', 'the', 'this', 'that', 'our', 'their', 'next', 'then', 'also', 'both']);
 const NOT_A_VERB = new Set(['and', 'or', 'is', 'was', 'has', 'had', 'joined', 'said', 'asked', 'agreed', 'thinks', 'thought']);
 const TRAILING_CUE = /\s+(?:by|on|before|until|in|at|no later than)\s*$/i;
+/** "Action items: Dana sends…": the label before the clause names no one. */
+const LABEL = /^[\p{L} -]{2,30}:\s+/u;
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const trimClause = (clause: string) => clause.trim().replace(/[.;,!]+$/, '').trim();
@@ -78,7 +80,8 @@ export function recapOf(sources: EvidenceText[], record: { properties: Record<st
         if (!quote || looksLikeInstruction(quote)) continue;
         const date = findDate(quote, reference);
 
-        const agreed = AGREED.exec(quote)?.[1];
+        const clause = quote.replace(LABEL, '');
+        const agreed = AGREED.exec(clause)?.[1];
         if (agreed && !recap.fields.some((f) => f.source.ref === s.ref)) {
           const step = capitalise(trimClause(agreed));
           const value = date && date.basis !== 'stated' ? `${step} (${date.day})` : step;
@@ -93,7 +96,7 @@ export function recapOf(sources: EvidenceText[], record: { properties: Record<st
           continue;
         }
 
-        const action = ACTION.exec(quote);
+        const action = ACTION.exec(clause);
         if (!action || !date) continue;
         const [, name = '', auxiliary, verb = '', rest = ''] = action;
         if (NOT_A_PERSON.has(name.toLowerCase()) || NOT_A_VERB.has(verb.toLowerCase())) continue;

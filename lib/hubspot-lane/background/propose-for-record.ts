@@ -3,7 +3,7 @@ import { gateCandidates, screenSources } from '@/lib/review/proposal-gate';
 import type { AppError } from '@/lib/schemas/errors';
 import type { PropertyDefinition, RecordView } from '@/lib/schemas/hubspot';
 import type { Lane } from '@/lib/schemas/lane';
-import type { DroppedProposal, EvidenceText, FieldCandidate, FieldProposal, HandoffPacket, PipelineFinding } from '@/lib/schemas/proposal';
+import { ACTION_ITEMS, type DroppedProposal, type EvidenceText, type FieldCandidate, type FieldProposal, type HandoffPacket, type PipelineFinding } from '@/lib/schemas/proposal';
 import { isWritable } from '@/lib/hubspot-lane/shared/property-validators';
 import { ENGAGEMENT_REF_PREFIX, engagementLabel } from '@/lib/hubspot-lane/shared/record-activity';
 import { withPropertyFields } from './handoff-fields';
@@ -125,8 +125,11 @@ export async function proposeForRecord({ record, definitions: portal, sources, s
   // Lanes that create tasks (the meeting recap) read the logged activity for the agreed next step and the action items.
   const logged = usable.filter((s) => s.ref.startsWith(ENGAGEMENT_REF_PREFIX));
   for (const lane of deps.lanes.filter((l) => l.processing.actions.includes('create_task') && l.trigger.recordTypes.includes(record.objectType))) {
-    if (logged.length === 0) break;
-    const recap = recapOf(logged, record, portal, deps.now);
+    // A recap emailed in Gmail hands its action items over: they are read as the email they came from.
+    const emailed = deps.handoffs.filter((p) => p.status === 'waiting' && p.lane === lane.id && p.fields[ACTION_ITEMS]).map((p) => recapEmail(p));
+    const sources = [...logged, ...emailed];
+    if (sources.length === 0) continue;
+    const recap = recapOf(sources, record, portal, deps.now);
     accept(lane, recap.fields, '');
     out.tasks.push(...recap.tasks.map((task) => ({ lane: lane.id, task })));
   }
@@ -209,4 +212,10 @@ export function bestPerProperty(proposals: LaneProposal[]): LaneProposal[] {
     if (!held || candidate.proposal.confidence > held.proposal.confidence) best.set(candidate.proposal.property, candidate);
   }
   return [...best.values()];
+}
+
+/** A recap packet's action items as the email they were read from, dated as it was written. */
+function recapEmail(packet: HandoffPacket): EvidenceText {
+  const day = packet.writtenAt?.slice(0, 10);
+  return { ref: packet.id, kind: 'email', label: day ? `Customer's email of ${day}` : "Customer's email", text: packet.fields[ACTION_ITEMS] ?? '', ...(packet.writtenAt ? { date: packet.writtenAt } : {}) };
 }
