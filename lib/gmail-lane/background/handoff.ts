@@ -78,9 +78,13 @@ function actionItems(text: string, written: Date): Record<string, Extracted> {
 
 const startDate: Extractor = (sources) => firstMatch(sources, ({ text, now }) => (START_CUE.test(text) ? (findDate(text, now)?.day ?? null) : null));
 
+/** The next meeting a recap names ("Next check-in is June 10", "we meet again on Friday"). */
+const NEXT_MEETING = /\b(?:next (?:meeting|call|check-?in|sync|session)|follow-?up (?:meeting|call)|check-?in|meet again|reconvene|nächste[sn]? (?:Termin|Treffen|Call))\b/i;
+
 const extractors: Record<string, Extractor> = {
+  // Recap: the next meeting's day, read from the sentence naming it, else from the first that says when things start.
+  notes_next_activity_date: (sources) => firstMatch(sources, ({ text, now }) => (NEXT_MEETING.test(text) ? (findDate(text, now)?.day ?? null) : null)) ?? startDate(sources),
   // Intake and recap: when things start, and the step the sentence names. The sentence itself is the evidence.
-  notes_next_activity_date: startDate,
   onboarding_start_date: startDate,
   contact_person: (sources) => firstMatch(sources, ({ text }) => CONTACT_PERSON.exec(text)?.[1] ?? null),
   requirements: (sources) => {
