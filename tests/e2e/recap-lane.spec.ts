@@ -23,6 +23,8 @@ test('a recap email hands its next step and action items to the deal: one PATCH 
     await expect(panel.fact('name')).toHaveText('Orbitworks – pilot', { timeout: 20_000 });
     await expect(panel.root.getByTestId('handoff')).toContainText('lena.fischer@orbitworks.example');
 
+    // The deal has no next step: the pipeline gap points at the one the recap proposes.
+    await expect(panel.root.getByTestId('finding-fix')).toHaveText('Proposed below: Next step.');
     // The next step, quoting the customer's sentence.
     const nextStep = panel.row('hs_next_step');
     await expect(nextStep.getByTestId('proposal-value')).toContainText('pilot starts June 3');

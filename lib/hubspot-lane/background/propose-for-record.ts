@@ -143,7 +143,7 @@ export async function proposeForRecord({ record, definitions: portal, sources, s
         lane: lane.id,
         // A property the lane may not write at all (the owner, for CRM discipline) is a person's decision too.
         humanDecision: lane.humanDecisionProperties.includes(c.finding.property) || !lane.processing.writableProperties.includes(c.finding.property),
-        proposed: out.proposals.some((p) => p.lane === lane.id && p.proposal.property === c.finding.property),
+        proposed: false,
       })),
     );
   }
@@ -181,7 +181,10 @@ export async function proposeForRecord({ record, definitions: portal, sources, s
     }
     accept(lane, candidates, '');
   }
-  return { ...out, proposals: bestPerProperty(out.proposals) };
+  const proposals = bestPerProperty(out.proposals);
+  // A gap is fixed below when any lane proposes its property: a handoff from Gmail, say, not only the activity.
+  const findings = out.findings.map((f) => ({ ...f, proposed: proposals.some((p) => p.proposal.property === f.property) }));
+  return { ...out, proposals, findings };
 }
 
 const TYPE_NAMES: Record<string, string> = { '0-1': 'contact', '0-2': 'company', '0-3': 'deal', '0-5': 'ticket' };
