@@ -29,3 +29,8 @@ export function withoutPleasantries(sentence: string): string {
   if (SIGN_OFF.test(stripped) && stripped.split(/\s+/).length <= 6) return '';
   return stripped;
 }
+
+/** "Action items: Dana sends…", "Summary of today: the pilot starts…": the clause without the label before it. */
+export function withoutLabel(clause: string): string {
+  return clause.replace(/^[\p{L} -]{2,30}:\s+/u, '');
+}

@@ -4,7 +4,7 @@ import { looksLikeInstruction } from '@/lib/review/instruction-guard';
 import { findDate } from '@/lib/text/dates';
 import { domainOf, isFreeMailDomain } from '@/lib/text/mail-domains';
 import { normaliseNumber } from '@/lib/text/numbers';
-import { sentenceSpans } from '@/lib/text/sentences';
+import { sentenceSpans, withoutLabel } from '@/lib/text/sentences';
 import { customerMessages } from '@/lib/engine/local/thread-text';
 import type { Lane } from '@/lib/schemas/lane';
 import { ACTION_ITEMS, handoffPacketSchema, type HandoffPacket } from '@/lib/schemas/proposal';
@@ -70,7 +70,7 @@ const REQUIREMENTS: [RegExp, string][] = [
 function actionItems(text: string, written: Date): Record<string, Extracted> {
   const clauses = sentenceSpans(text)
     .flatMap((sentence) => sentence.split(';'))
-    .map((clause) => clause.trim().replace(/^[\p{L} -]{2,30}:\s+/u, ''))
+    .map((clause) => withoutLabel(clause.trim()))
     .filter((clause) => clause !== '' && !looksLikeInstruction(clause) && findDate(clause, written) !== null)
     .slice(0, 10);
   return clauses.length > 0 ? { [ACTION_ITEMS]: { value: clauses.join('\n'), quote: clauses.join(' … ') } } : {};
@@ -98,7 +98,7 @@ const extractors: Record<string, Extractor> = {
     const quotes = sources.filter(({ text }) => REQUIREMENTS.some(([pattern]) => pattern.test(text))).map((s) => s.text.trim());
     return found.size > 0 ? { value: [...found.values()].join(', '), quote: [...new Set(quotes)].join(' … ') } : null;
   },
-  hs_next_step: (sources) => firstMatch(sources, ({ text }) => (START_CUE.test(text) && text.length <= 240 && !text.trim().endsWith('?') ? text.trim() : null)),
+  hs_next_step: (sources) => firstMatch(sources, ({ text }) => (START_CUE.test(text) && text.length <= 240 && !text.trim().endsWith('?') ? withoutLabel(text.trim()) : null)),
   quantity: (sources) =>
     firstMatch(sources, ({ text }) => {
       const m = QUANTITY.exec(text);

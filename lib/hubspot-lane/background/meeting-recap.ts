@@ -2,7 +2,7 @@ import type { PropertyDefinition, TaskContent } from '@/lib/schemas/hubspot';
 import type { EvidenceSource, EvidenceText, FieldCandidate } from '@/lib/schemas/proposal';
 import { looksLikeInstruction } from '@/lib/review/instruction-guard';
 import { type DateMention, findDate } from '@/lib/text/dates';
-import { sentenceSpans } from '@/lib/text/sentences';
+import { sentenceSpans, withoutLabel } from '@/lib/text/sentences';
 
 /** A follow-up task read from logged activity: what would be created, and the words it was read from. */
 export interface TaskCandidate {
@@ -29,8 +29,6 @@ const ACTION = /^(?:and\s+|then\s+)?(\p{Lu}[\p{L}'-]+)\s+(will\s+|is going to\s+
 const NOT_A_PERSON = new Set(['we', 'i', 'they', 'you', 'he', 'she', 'it', 'the', 'this', 'that', 'our', 'their', 'next', 'then', 'also', 'both']);
 const NOT_A_VERB = new Set(['and', 'or', 'is', 'was', 'has', 'had', 'joined', 'said', 'asked', 'agreed', 'thinks', 'thought']);
 const TRAILING_CUE = /\s+(?:by|on|before|until|in|at|no later than)\s*$/i;
-/** "Action items: Dana sends…": the label before the clause names no one. */
-const LABEL = /^[\p{L} -]{2,30}:\s+/u;
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const trimClause = (clause: string) => clause.trim().replace(/[.;,!]+$/, '').trim();
@@ -80,7 +78,8 @@ export function recapOf(sources: EvidenceText[], record: { properties: Record<st
         if (!quote || looksLikeInstruction(quote)) continue;
         const date = findDate(quote, reference);
 
-        const clause = quote.replace(LABEL, '');
+        // The label before a clause ("Action items:") names no one.
+        const clause = withoutLabel(quote);
         const agreed = AGREED.exec(clause)?.[1];
         if (agreed && !recap.fields.some((f) => f.source.ref === s.ref)) {
           const step = capitalise(trimClause(agreed));

@@ -18,6 +18,9 @@ describe('meeting recap handoff', () => {
     const packet = buildHandoffPacket({ subjectId: 'gmail:r1', input, lane: recapLane, id: 'h', now: Date.parse('2026-12-02T10:00:00Z') })!;
     expect(packet.fields.action_items!.split('\n')).toEqual(['pilot starts June 3 with 25 seats.', 'Dana sends the onboarding checklist by Friday', 'Next check-in is June 10 at 3 pm CET.']);
     expect(packet.writtenAt).toBe('2024-05-22T16:45:00.000Z');
+    // The next step without its label; the evidence is the whole sentence.
+    expect(packet.fields.hs_next_step).toBe('pilot starts June 3 with 25 seats.');
+    expect(packet.evidence?.hs_next_step).toBe('Summary of today: pilot starts June 3 with 25 seats.');
     // The next meeting is the check-in, not the pilot's start.
     expect(packet.fields.notes_next_activity_date).toBe('2024-06-10');
     expect(packet.evidence?.notes_next_activity_date).toBe('Next check-in is June 10 at 3 pm CET.');
