@@ -1,24 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Passage } from '@/lib/schemas/sop';
-import { chunkSop } from '@/lib/sop/chunk';
-import { parseSopFile } from '@/lib/sop/parse/parse-sop-file';
 import { queryFromText, retrieve, retrieveForClassification } from '@/lib/sop/retrieve';
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import { SopIndex } from '@/lib/sop/sop-index';
+import { sampleSopPassages } from '../../support/sample-sop-passages';
 
-const SAMPLES = new URL('../../../public/samples/sops/', import.meta.url);
 let passages: Passage[] = [];
 let index: SopIndex;
 
 beforeAll(async () => {
-  for (const name of readdirSync(SAMPLES)) {
-    const parsed = await parseSopFile(name, new Uint8Array(readFileSync(new URL(name, SAMPLES))));
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    const { meta, title, text } = parsed.value;
-    passages.push(...chunkSop({ sopId: meta.id ?? name, sopVersion: 1, sopTitle: title, lanes: meta.lanes, text }));
-  }
+  passages = await sampleSopPassages();
   index = SopIndex.fromPassages(passages);
 });
 
