@@ -7,11 +7,10 @@ import { contactApprovalHash } from '@/lib/sites/hubspot/create-contact';
 import { consumeHandoff } from './handoffs';
 import type { LaneContact } from './new-contact';
 import type { ReviewAction, WritePath } from './proposal-store';
+import { creationInProgress } from './write-lease';
 
 /** Failures after which the approval stands: the next Write approved tries again. */
 const RETRYABLE = new Set(['hubspot.rate_limited', 'hubspot.unreachable', 'hubspot.unavailable', 'hubspot.write_in_progress']);
-/** How long a started creation holds its contact: far longer than a POST takes. */
-export const CONTACT_WRITE_LEASE_MS = 60_000;
 
 const isApproved = (row: ContactRow) => row.status === 'accepted' && row.approvalHash !== null;
 const keyOf = (row: ContactRow) => row.id;
@@ -100,9 +99,7 @@ export async function approvedContacts(db: TriageDatabase, subject: string, now:
 export async function recordContactStarted(db: TriageDatabase, subject: string, contact: ApprovedContact, path: WritePath, now: number): Promise<Result<null>> {
   const row = (await listContacts(db, subject)).find((r) => isApproved(r) && r.approvalHash === contact.approvalHash && keyOf(r) === contact.key);
   if (!row) return fail('contact.not_approved', 'This contact is no longer approved; nothing was created.', 'Reload the page and approve it again.');
-  const ofThis = (await db.audit.where('subject').equals(subject).toArray()).filter((a) => a.kind.startsWith('contact.') && 'approvalHash' in a.data && a.data.approvalHash === contact.approvalHash);
-  const last = ofThis.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)).at(-1);
-  if (last?.kind === 'contact.write_started' && now - last.at < CONTACT_WRITE_LEASE_MS) {
+  if (await creationInProgress(db, subject, 'contact', contact.approvalHash, now)) {
     return fail('hubspot.write_in_progress', 'This contact is being created from another tab right now; nothing was sent from here.', 'Wait a minute, then press Write approved again.');
   }
   await appendAudit(db, { kind: 'contact.write_started', subject, lane: row.lane, data: { contactKey: contact.key, approvalHash: contact.approvalHash, path } }, now);

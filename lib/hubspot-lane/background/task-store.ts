@@ -6,6 +6,7 @@ import { type ApprovedTask, type TaskContent, type TaskOutcome, type TaskRow, ta
 import { taskApprovalHash } from '@/lib/sites/hubspot/create-tasks';
 import type { LaneTask } from './propose-for-record';
 import type { ReviewAction, WritePath } from './proposal-store';
+import { creationInProgress } from './write-lease';
 
 /** Failures after which the approval stands: the next Create approved reads the record's tasks again and retries. */
 const RETRYABLE = new Set(['hubspot.rate_limited', 'hubspot.unreachable', 'hubspot.unavailable', 'hubspot.write_in_progress']);
@@ -104,9 +105,6 @@ export async function approvedTasks(db: TriageDatabase, subject: string, now: nu
   return out;
 }
 
-/** How long a started creation holds its task: far longer than a POST takes; after it, a retry reads the record's tasks first. */
-export const TASK_WRITE_LEASE_MS = 60_000;
-
 /**
  * Marks one task about to be created, before its POST: only a task the record has approved with that exact hash, and
  * not while another tab's creation of it is under way (HubSpot has no idempotency key: two POSTs would make two tasks).
@@ -114,9 +112,7 @@ export const TASK_WRITE_LEASE_MS = 60_000;
 export async function recordTaskStarted(db: TriageDatabase, subject: string, task: ApprovedTask, path: WritePath, now: number): Promise<Result<null>> {
   const row = (await listTasks(db, subject)).find((r) => isApproved(r) && r.approvalHash === task.approvalHash && keyOf(r) === task.key);
   if (!row) return fail('task.not_approved', 'This task is no longer approved; nothing was created.', 'Reload the page and approve it again.');
-  const ofThisTask = (await db.audit.where('subject').equals(subject).toArray()).filter((a) => a.kind.startsWith('task.') && 'approvalHash' in a.data && a.data.approvalHash === task.approvalHash);
-  const last = ofThisTask.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)).at(-1);
-  if (last?.kind === 'task.write_started' && now - last.at < TASK_WRITE_LEASE_MS) {
+  if (await creationInProgress(db, subject, 'task', task.approvalHash, now)) {
     return fail('hubspot.write_in_progress', 'This task is being created from another tab right now; nothing was sent from here.', 'Wait a minute, then press Write approved again: the record’s tasks are read first.');
   }
   await appendAudit(db, { kind: 'task.write_started', subject, lane: row.lane, data: { taskKey: task.key, approvalHash: task.approvalHash, path } }, now);

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TriageDatabase } from '@/lib/db/database';
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
 import { proposalInput, proposeForRecord } from '@/lib/hubspot-lane/background/propose-for-record';
-import { applyTaskOutcomes, approvedTasks, listTasks, recordTaskStarted, reviewTask, storeTasks, TASK_WRITE_LEASE_MS } from '@/lib/hubspot-lane/background/task-store';
+import { applyTaskOutcomes, approvedTasks, listTasks, recordTaskStarted, reviewTask, storeTasks } from '@/lib/hubspot-lane/background/task-store';
+import { WRITE_LEASE_MS } from '@/lib/hubspot-lane/background/write-lease';
 import { readRecordView } from '@/lib/hubspot-lane/shared/record-view';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import { createHubSpotClient, type HubSpotClient } from '@/lib/sites/hubspot/api-client';
@@ -135,7 +136,7 @@ describe('follow-up tasks from a logged meeting', () => {
     expect((await recordTaskStarted(db, subject, task, 'session', NOW)).ok).toBe(true);
     expect(await recordTaskStarted(db, subject, task, 'session', NOW + 1_000)).toMatchObject({ ok: false, error: { code: 'hubspot.write_in_progress' } });
     // The first tab never reported (closed mid-write, nothing sent): after the lease the task is created once.
-    expect((await recordTaskStarted(db, subject, task, 'session', NOW + TASK_WRITE_LEASE_MS)).ok).toBe(true);
+    expect((await recordTaskStarted(db, subject, task, 'session', NOW + WRITE_LEASE_MS)).ok).toBe(true);
   });
 
   it('a rejected task is never created', async () => {
