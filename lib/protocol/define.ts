@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '@/lib/schemas/lazy-schema';
 
 /**
  * Who may send a message: the Gmail content script, the HubSpot content script, or an extension page (options).
@@ -12,10 +13,11 @@ export interface MessageDef<Req extends z.ZodType, Res extends z.ZodType> {
   response: Res;
 }
 
-export const def = <Req extends z.ZodType, Res extends z.ZodType>(audience: Audience, request: Req, response: Res): MessageDef<Req, Res> => ({
+/** A message's schemas are given as functions and built when the message is first sent or handled (lazy-schema.ts). */
+export const def = <Req extends z.ZodType, Res extends z.ZodType>(audience: Audience, request: () => Req, response: () => Res): MessageDef<Req, Res> => ({
   audience,
-  request,
-  response,
+  request: lazySchema(request),
+  response: lazySchema(response),
 });
 
-export const subjectIdSchema = z.string().min(1).max(300);
+export const subjectIdSchema = lazySchema(() => z.string().min(1).max(300));

@@ -8,6 +8,7 @@ import { sopMessages } from './groups/sop';
 import { statusMessages } from './groups/status';
 import { threadMessages } from './groups/thread';
 import { triageMessages } from './groups/triage';
+import { lazySchema } from '@/lib/schemas/lazy-schema';
 
 export type { Audience } from './define';
 
@@ -29,7 +30,7 @@ export type RequestOf<K extends MessageType> = z.infer<(typeof messages)[K]['req
 export type ResponseOf<K extends MessageType> = z.infer<(typeof messages)[K]['response']>;
 
 /** The envelope every runtime message travels in. */
-export const envelopeSchema = z.object({
+export const envelopeSchema = lazySchema(() => z.object({
   type: z.string(),
   payload: z.unknown(),
-});
+}));

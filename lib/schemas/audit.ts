@@ -3,6 +3,7 @@ import { replyModeSchema } from './draft-record';
 import { riskFlagSchema } from './lane';
 import { rejectReasonSchema } from './review';
 import { gmailReadDiagnosticSchema } from './thread';
+import { lazySchema } from './lazy-schema';
 
 /**
  * Every audit event, one shape per kind: ids, hashes, figures and CRM values the rep approved, never mail text or
@@ -10,16 +11,16 @@ import { gmailReadDiagnosticSchema } from './thread';
  * than a silently skewed figure.
  */
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const ratio = z.number().min(0).max(1);
-const writePath = z.enum(['session', 'token']);
-const fieldBase = { property: z.string(), approvalHash: z.string(), path: writePath, correlationId: z.string().optional() };
-const sopVersion = { sopId: z.string(), version: z.number().int().positive() };
+const sha256 = lazySchema(() => z.string().regex(/^[0-9a-f]{64}$/));
+const ratio = lazySchema(() => z.number().min(0).max(1));
+const writePath = lazySchema(() => z.enum(['session', 'token']));
+const fieldBase = lazySchema(() => ({ property: z.string(), approvalHash: z.string(), path: writePath, correlationId: z.string().optional() }));
+const sopVersion = lazySchema(() => ({ sopId: z.string(), version: z.number().int().positive() }));
 
 const event = <K extends string, D extends z.ZodRawShape>(kind: K, data: D) =>
   z.object({ kind: z.literal(kind), subject: z.string().nullable(), lane: z.string().nullable(), data: z.object(data) });
 
-export const auditEventSchema = z.discriminatedUnion('kind', [
+export const auditEventSchema = lazySchema(() => z.discriminatedUnion('kind', [
   event('thread.seen', {}),
   event('triage.classified', { engine: z.enum(['local', 'claude']), category: z.string(), confidence: ratio, needsHumanTriage: z.boolean(), grounded: z.boolean() }),
   event('triage.corrected', { field: z.enum(['category', 'urgency', 'owner']), from: z.string(), to: z.string(), learnt: z.boolean() }),
@@ -102,7 +103,7 @@ export const auditEventSchema = z.discriminatedUnion('kind', [
     hubspotToken: z.enum(['set', 'removed']).optional(),
     sopLanes: z.object({ sopId: z.string(), version: z.number().int().positive(), from: z.array(z.string()), to: z.array(z.string()) }).optional(),
   }),
-]);
+]));
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditKind = AuditEvent['kind'];
 export type AuditEventOf<K extends AuditKind> = Extract<AuditEvent, { kind: K }>;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { riskFlagSchema } from './lane';
+import { lazySchema } from './lazy-schema';
 
-const confidence = z.number().min(0).max(1);
+const confidence = lazySchema(() => z.number().min(0).max(1));
 const scored = <T extends z.ZodType>(value: T) => z.object({ value, confidence });
 
-export const urgencySchema = z.enum(['P1', 'P2', 'P3', 'P4']);
+export const urgencySchema = lazySchema(() => z.enum(['P1', 'P2', 'P3', 'P4']));
 
 /** The one classification shape both engines produce and the panel shows. */
-export const classificationSchema = z.object({
+export const classificationSchema = lazySchema(() => z.object({
   lane: scored(z.string()),
   category: scored(z.string()),
   intent: scored(z.string()),
@@ -19,15 +20,15 @@ export const classificationSchema = z.object({
   summary: z.string().max(400),
   riskFlags: z.array(z.object({ flag: riskFlagSchema, evidence: z.string(), confidence })),
   owner: scored(z.string()),
-});
+}));
 export type Classification = z.infer<typeof classificationSchema>;
 
 /** Who sent a thread to which owner or queue, and when; suggested is what the triage proposed. */
-export const routingSchema = z.object({ owner: z.string(), suggested: z.string(), by: z.string().nullable(), at: z.number() });
+export const routingSchema = lazySchema(() => z.object({ owner: z.string(), suggested: z.string(), by: z.string().nullable(), at: z.number() }));
 export type Routing = z.infer<typeof routingSchema>;
 
 /** A classification with what the product decided from it (not from the engine). */
-export const triageResultSchema = z.object({
+export const triageResultSchema = lazySchema(() => z.object({
   classification: classificationSchema,
   engine: z.enum(['local', 'claude']),
   /** The chosen lane as the panel needs it; null when the engine named no lane in force. */
@@ -51,5 +52,5 @@ export const triageResultSchema = z.object({
   lowConfidenceFields: z.array(z.string()),
   needsHumanTriage: z.boolean(),
   ms: z.number().nonnegative(),
-});
+}));
 export type TriageResult = z.infer<typeof triageResultSchema>;

@@ -4,12 +4,13 @@ import { draftSchema } from './draft';
 import { appErrorSchema } from './errors';
 import { riskFlagSchema } from './lane';
 import { retrievalSchema } from './sop';
+import { lazySchema } from './lazy-schema';
 
 /**
  * A draft and its review, persisted until a human resolves it (sent, discarded or rejected):
  * it survives tab closes and service-worker restarts.
  */
-export const draftStatusSchema = z.enum([
+export const draftStatusSchema = lazySchema(() => z.enum([
   'generating',
   'ready',
   'interrupted',
@@ -18,26 +19,26 @@ export const draftStatusSchema = z.enum([
   'sent',
   'discarded',
   'rejected',
-]);
+]));
 export type DraftStatus = z.infer<typeof draftStatusSchema>;
 export const RESOLVED_DRAFT_STATUSES: readonly DraftStatus[] = ['sent', 'discarded', 'rejected'];
 
 /** Reply to the sender only, or to everyone on the thread. */
-export const replyModeSchema = z.enum(['reply', 'replyAll']);
+export const replyModeSchema = lazySchema(() => z.enum(['reply', 'replyAll']));
 export type ReplyMode = z.infer<typeof replyModeSchema>;
 
-export const draftReviewSchema = z.object({
+export const draftReviewSchema = lazySchema(() => z.object({
   /** The rep's text when it differs from the generated one; null means unedited. */
   editedText: z.string().max(20_000).nullable(),
   acknowledged: z.array(riskFlagSchema),
   unsupportedAcknowledged: z.boolean(),
   mode: replyModeSchema,
-});
+}));
 export type DraftReview = z.infer<typeof draftReviewSchema>;
 
 export const emptyReview: DraftReview = { editedText: null, acknowledged: [], unsupportedAcknowledged: false, mode: 'reply' };
 
-export const draftRecordSchema = z.object({
+export const draftRecordSchema = lazySchema(() => z.object({
   id: z.string(),
   subjectId: z.string(),
   lane: z.string(),
@@ -53,5 +54,5 @@ export const draftRecordSchema = z.object({
   error: appErrorSchema.nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
-});
+}));
 export type DraftRecord = z.infer<typeof draftRecordSchema>;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
 /** An error the UI can show: what went wrong, and what the user can do next. */
-export const appErrorSchema = z.object({
+export const appErrorSchema = lazySchema(() => z.object({
   code: z.string(),
   message: z.string(),
   nextStep: z.string(),
   retryAfterMs: z.number().int().nonnegative().optional(),
-});
+}));
 export type AppError = z.infer<typeof appErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

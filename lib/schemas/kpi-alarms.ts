@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
 /**
  * A lane's KPI alarm settings. Lanes carry them as an optional partial (`alarms`); what a lane leaves out takes the
  * team playbook's defaults below.
  */
-export const kpiAlarmSettingsSchema = z.object({
+export const kpiAlarmSettingsSchema = lazySchema(() => z.object({
   /** 0–1: a rework rate above it rings the lane's alarm (the playbook's 15%). */
   reworkThreshold: z.number().min(0).max(1).default(0.15),
   /**
@@ -18,7 +19,7 @@ export const kpiAlarmSettingsSchema = z.object({
    * for a time KPI, the median's relative change (0.15: 40 min → 47 min).
    */
   anomalyThreshold: z.number().gt(0).max(1).default(0.15),
-});
+}));
 export type KpiAlarmSettings = z.output<typeof kpiAlarmSettingsSchema>;
 
 /** Per lane id, what each lane sets of its alarms (the lane data's `alarms` field). */

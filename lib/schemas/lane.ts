@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { kpiAlarmSettingsSchema } from './kpi-alarms';
+import { lazySchema } from './lazy-schema';
 
-export const riskFlagSchema = z.enum([
+export const riskFlagSchema = lazySchema(() => z.enum([
   'refund', // refund or money movement
   'billing_dispute', // billing dispute or chargeback
   'pricing_commitment', // pricing, discount or lead-time promise
@@ -9,15 +10,15 @@ export const riskFlagSchema = z.enum([
   'security', // security or account takeover
   'personal_data',
   'medical',
-]);
+]));
 export type RiskFlag = z.infer<typeof riskFlagSchema>;
 
-export const categoryIdSchema = z
+export const categoryIdSchema = lazySchema(() => z
   .string()
-  .regex(/^[a-z][a-z0-9_]{1,63}$/, 'Use 2 to 64 lowercase letters, digits or underscores, starting with a letter.');
+  .regex(/^[a-z][a-z0-9_]{1,63}$/, 'Use 2 to 64 lowercase letters, digits or underscores, starting with a letter.'));
 
 /** One kind of message a lane handles: the team's own taxonomy, not the product's. */
-export const categorySchema = z.object({
+export const categorySchema = lazySchema(() => z.object({
   id: categoryIdSchema,
   label: z.string().trim().min(1, 'Give the category a label.'),
   /** What the sender wants, as the panel words it. */
@@ -36,7 +37,7 @@ export const categorySchema = z.object({
   reply: z.enum(['draft', 'none']).default('draft'),
   /** The HubSpot ticket category (an `hs_ticket_category` option) a thread of this category proposes on the contact's open ticket. */
   ticketCategory: z.string().optional(),
-});
+}));
 export type Category = z.infer<typeof categorySchema>;
 export type CategoryInput = z.input<typeof categorySchema>;
 
@@ -45,14 +46,14 @@ export type CategoryInput = z.input<typeof categorySchema>;
  * 'pipeline_checks' flags what a pipeline admin fixes (no next step, a past close date, a stage the last meeting
  * contradicts, a new lead without owner), proposing the fix when the record's activity gives one.
  */
-export const laneActionSchema = z.enum(['classify', 'route', 'draft', 'propose_fields', 'handoff', 'create_task', 'pipeline_checks']);
+export const laneActionSchema = lazySchema(() => z.enum(['classify', 'route', 'draft', 'propose_fields', 'handoff', 'create_task', 'pipeline_checks']));
 
 /**
  * One routing rule of a lane, as the admin writes it from the lane's SOP: when a handoff field meets the condition, the
  * owner is proposed. `atLeast` compares the field's number ("40 seats" is 40); `matches` looks for the words in it,
  * case aside. Rules are tried in order; the first that fires proposes its owner.
  */
-export const routingRuleSchema = z
+export const routingRuleSchema = lazySchema(() => z
   .object({
     when: z.object({
       field: z.string().trim().min(1, 'Name the handoff field the rule reads.'),
@@ -64,11 +65,11 @@ export const routingRuleSchema = z
     /** Why, in the SOP's words: shown with the proposal. */
     reason: z.string().trim().min(1, 'Say why, in the SOP’s words.'),
   })
-  .refine((r) => (r.when.atLeast === undefined) !== (r.when.matches === undefined), { message: 'Give the rule either a minimum number or words to match, not both.', path: ['when'] });
+  .refine((r) => (r.when.atLeast === undefined) !== (r.when.matches === undefined), { message: 'Give the rule either a minimum number or words to match, not both.', path: ['when'] }));
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 
 /** One route through repeated work, described by the nine dimensions of the users' playbook. */
-export const laneSchema = z.object({
+export const laneSchema = lazySchema(() => z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
   objective: z.string().min(1),
@@ -115,7 +116,7 @@ export const laneSchema = z.object({
   newLeadValues: z.record(z.string(), z.string().min(1, 'Give the value after “=”.')).optional(),
   /** The targets the KPI dashboard holds the lane to: its rework alarm, minimum sample and anomaly threshold. */
   alarms: kpiAlarmSettingsSchema.prefault({}),
-});
+}));
 export type Lane = z.infer<typeof laneSchema>;
 export type LaneInput = z.input<typeof laneSchema>;
-export const lanesSchema = z.array(laneSchema).min(1);
+export const lanesSchema = lazySchema(() => z.array(laneSchema).min(1));

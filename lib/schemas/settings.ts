@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
 /** Local (nothing leaves the machine) or Claude (mail goes to the configured API). Kept in the background's database. */
-export const engineChoiceSchema = z.enum(['local', 'claude']);
+export const engineChoiceSchema = lazySchema(() => z.enum(['local', 'claude']));
 export type EngineChoice = z.infer<typeof engineChoiceSchema>;
 
 /**
  * Settings content scripts may see and that only shape the panel. Nothing here is a security setting: the engine
  * choice, the Claude settings and the HubSpot token live in the background's database.
  */
-export const publicSettingsSchema = z.object({
+export const publicSettingsSchema = lazySchema(() => z.object({
   panelEnabled: z.object({ gmail: z.boolean(), hubspot: z.boolean() }),
   panelCollapsed: z.boolean(),
-});
+}));
 export type PublicSettings = z.infer<typeof publicSettingsSchema>;
 
 export const defaultPublicSettings: PublicSettings = {
@@ -20,12 +21,12 @@ export const defaultPublicSettings: PublicSettings = {
 };
 
 /** Settings that stay in the background: the key never crosses the message boundary. */
-export const claudeSettingsSchema = z.object({
+export const claudeSettingsSchema = lazySchema(() => z.object({
   apiKey: z.string(),
   classifyModel: z.string().min(1),
   draftModel: z.string().min(1),
   baseUrl: z.url().refine((url) => baseUrlProblem(url) === null, { message: 'plain http is only for this computer' }),
-});
+}));
 export type ClaudeSettings = z.infer<typeof claudeSettingsSchema>;
 
 export const defaultClaudeSettings: ClaudeSettings = {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
-export const participantSchema = z.object({ name: z.string(), email: z.string() });
+export const participantSchema = lazySchema(() => z.object({ name: z.string(), email: z.string() }));
 export type Participant = z.infer<typeof participantSchema>;
 
-export const messageStateSchema = z.enum(['expanded', 'collapsed', 'hidden']);
+export const messageStateSchema = lazySchema(() => z.enum(['expanded', 'collapsed', 'hidden']));
 
 /** One message of a Gmail thread as the reader saw it. Text only: never HTML. */
-export const threadMessageSchema = z.object({
+export const threadMessageSchema = lazySchema(() => z.object({
   messageId: z.string(),
   legacyId: z.string().nullable(),
   from: participantSchema,
@@ -26,10 +27,10 @@ export const threadMessageSchema = z.object({
    * the background...) were left out of this message's texts. Above 0, the product can flag the message.
    */
   hiddenTextRemoved: z.number().int().nonnegative(),
-});
+}));
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 
-export const gmailThreadSchema = z.object({
+export const gmailThreadSchema = lazySchema(() => z.object({
   view: z.enum(['thread', 'preview']),
   threadId: z.string(),
   permThreadId: z.string().nullable(),
@@ -37,7 +38,7 @@ export const gmailThreadSchema = z.object({
   participants: z.array(participantSchema),
   messages: z.array(threadMessageSchema),
   replyEditorOpen: z.boolean(),
-});
+}));
 export type GmailThread = z.infer<typeof gmailThreadSchema>;
 
 /**
@@ -45,11 +46,11 @@ export type GmailThread = z.infer<typeof gmailThreadSchema>;
  * subject and thread id, the message list, its items, then per message its id, sender and body. "shape": what
  * was read did not pass the schema; "internal": the reader itself failed.
  */
-export const gmailReadStepSchema = z.enum(['page', 'container', 'subject', 'threadId', 'list', 'item', 'messageId', 'sender', 'body', 'shape', 'internal']);
+export const gmailReadStepSchema = lazySchema(() => z.enum(['page', 'container', 'subject', 'threadId', 'list', 'item', 'messageId', 'sender', 'body', 'shape', 'internal']));
 export type GmailReadStep = z.infer<typeof gmailReadStepSchema>;
 
 /** What the Gmail reader reports: a thread, the list (no thread open), or why it could not read. */
-export const gmailReadSchema = z.discriminatedUnion('kind', [
+export const gmailReadSchema = lazySchema(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('thread'), thread: gmailThreadSchema }),
   z.object({ kind: z.literal('list') }),
   z.object({
@@ -61,14 +62,14 @@ export const gmailReadSchema = z.discriminatedUnion('kind', [
     /** The reader's own short words for what was missing ("no message list found"). Never mail text. */
     detail: z.string(),
   }),
-]);
+]));
 export type GmailRead = z.infer<typeof gmailReadSchema>;
 
 /**
  * A failed read as it may be stored and counted (audit log, options page): the step, the reader's own words and
  * which known layout markers the page had. Only booleans and fixed words: no mail text, no ids, no addresses.
  */
-export const gmailReadDiagnosticSchema = z.object({
+export const gmailReadDiagnosticSchema = lazySchema(() => z.object({
   site: z.literal('gmail'),
   step: gmailReadStepSchema,
   detail: z.string().max(200),
@@ -87,5 +88,5 @@ export const gmailReadDiagnosticSchema = z.object({
     sender: z.boolean(),
     body: z.boolean(),
   }),
-});
+}));
 export type GmailReadDiagnostic = z.infer<typeof gmailReadDiagnosticSchema>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { participantSchema } from './thread';
+import { lazySchema } from './lazy-schema';
 
 /** What an engine reads, whichever site it came from. All of it is untrusted data. */
-export const triageInputSchema = z.object({
+export const triageInputSchema = lazySchema(() => z.object({
   source: z.enum(['gmail', 'hubspot']),
   subject: z.string(),
   messages: z.array(
@@ -16,5 +17,5 @@ export const triageInputSchema = z.object({
   ),
   /** The rep signed in (Gmail's account), who signs the reply; absent when the page does not show it. */
   rep: participantSchema.nullable().optional(),
-});
+}));
 export type TriageInput = z.infer<typeof triageInputSchema>;

@@ -5,6 +5,7 @@ import type { CrmRecord } from '@/lib/sites/hubspot/api-schemas';
 import { htmlToText } from '@/lib/text/html';
 import { type DateMention, findDate } from '@/lib/text/dates';
 import { sentenceSpans } from '@/lib/text/sentences';
+import { lazySchema } from '@/lib/schemas/lazy-schema';
 
 /**
  * HubSpot's engagement objects (activity logged on a record), with the properties that hold their title and text.
@@ -34,14 +35,14 @@ export interface RecordActivity {
   error: HubSpotError | null;
 }
 
-const epochOrIso = z.string().transform((value, ctx) => {
+const epochOrIso = lazySchema(() => z.string().transform((value, ctx) => {
   const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
   if (Number.isNaN(ms)) {
     ctx.addIssue({ code: 'custom', message: 'not a date' });
     return z.NEVER;
   }
   return new Date(ms).toISOString();
-});
+}));
 
 function engagementOf(type: EngagementType, record: CrmRecord): Engagement | null {
   const spec = ENGAGEMENT_TYPES[type];

@@ -4,8 +4,8 @@ import { def } from '../define';
 export const auditMessages = {
   'audit.recent': def(
     'extension-page',
-    z.object({ limit: z.number().int().min(1).max(500) }),
-    z.array(
+    () => z.object({ limit: z.number().int().min(1).max(500) }),
+    () => z.array(
       z.object({
         seq: z.number(),
         at: z.number(),

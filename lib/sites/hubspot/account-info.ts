@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { FetchLike, HubSpotResult } from './api-client';
+import { lazySchema } from '@/lib/schemas/lazy-schema';
 
 // GET /account-info/v3/details answers the account a private-app token belongs to:
 // { portalId, accountType, timeZone, companyCurrency, additionalCurrencies, utcOffset, utcOffsetMilliseconds, uiDomain, dataHostingLocation }.
-const accountDetailsSchema = z.object({ portalId: z.number().int().nonnegative() });
+const accountDetailsSchema = lazySchema(() => z.object({ portalId: z.number().int().nonnegative() }));
 
 /** Which portal a private-app token belongs to, so a page of one portal cannot use another portal's token. */
 export async function readTokenPortal(opts: { token: string; baseUrl: string; fetch: FetchLike }): Promise<HubSpotResult<string>> {

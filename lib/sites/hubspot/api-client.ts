@@ -3,6 +3,7 @@ import type { AppError } from '@/lib/schemas/errors';
 import { type Association, associationsResponseSchema, batchReadResponseSchema, createdRecordSchema, type CrmRecord, crmRecordSchema, type NewAssociation, type HubSpotErrorBody, hubspotErrorBodySchema, type Owner, ownersResponseSchema, type Pipeline, pipelinesResponseSchema, propertiesResponseSchema } from './api-schemas';
 import type { PropertyDefinition } from '@/lib/schemas/hubspot';
 import { CSRF_COOKIE, CSRF_COOKIE_FALLBACK, CSRF_HEADER } from './selectors';
+import { lazySchema } from '@/lib/schemas/lazy-schema';
 
 /** HubSpot's complaint about one property of a write. */
 export interface PropertyError {
@@ -330,7 +331,7 @@ function uniquePropertyOf(body: HubSpotErrorBody | null, sent: string[]): string
 }
 
 // The older error shape packs per-property results into the message: "Property values were not valid: [{...}]".
-const legacyPropertyResultsSchema = z.array(z.object({ name: z.string(), message: z.string(), error: z.string().optional() }));
+const legacyPropertyResultsSchema = lazySchema(() => z.array(z.object({ name: z.string(), message: z.string(), error: z.string().optional() })));
 
 /** Which property each complaint of a 400 is about. */
 export function propertyErrorsOf(body: HubSpotErrorBody | null): PropertyError[] {

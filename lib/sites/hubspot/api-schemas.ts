@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { propertyDefinitionSchema } from '@/lib/schemas/hubspot';
+import { lazySchema } from '@/lib/schemas/lazy-schema';
 
 // Shapes of HubSpot CRM v3/v4 answers, after the published OpenAPI specifications.
 // Objects are parsed loosely (unknown keys dropped) so new fields HubSpot adds do not break reading, and lists
@@ -19,22 +20,22 @@ export function tolerantList<T>(item: z.ZodType<T>) {
   });
 }
 
-export const propertiesResponseSchema = z.object({ results: tolerantList(propertyDefinitionSchema) });
+export const propertiesResponseSchema = lazySchema(() => z.object({ results: tolerantList(propertyDefinitionSchema) }));
 
 /** Cursor paging of list answers: `paging.next.after` is the cursor of the next page. */
-const forwardPagingSchema = z.object({ next: z.object({ after: z.string() }).optional() });
+const forwardPagingSchema = lazySchema(() => z.object({ next: z.object({ after: z.string() }).optional() }));
 
-export const valueWithTimestampSchema = z.object({
+export const valueWithTimestampSchema = lazySchema(() => z.object({
   value: z.string(),
   timestamp: z.string(),
   sourceType: z.string(),
   sourceId: z.string().optional(),
   sourceLabel: z.string().optional(),
   updatedByUserId: z.number().optional(),
-});
+}));
 export type ValueWithTimestamp = z.infer<typeof valueWithTimestampSchema>;
 
-export const crmRecordSchema = z
+export const crmRecordSchema = lazySchema(() => z
   .object({
     id: z.string(),
     /** Requested properties that are not set come back as null. */
@@ -52,17 +53,17 @@ export const crmRecordSchema = z
       /** History entries that did not parse and were left out. */
       skippedHistory: lists.reduce((n, [, list]) => n + list.skipped, 0),
     };
-  });
+  }));
 export type CrmRecord = z.infer<typeof crmRecordSchema>;
 
 /** Batch read (`POST /crm/v3/objects/{type}/batch/read`): the records found, each parsed on its own. */
-export const batchReadResponseSchema = z.object({ status: z.string(), results: tolerantList(crmRecordSchema) });
+export const batchReadResponseSchema = lazySchema(() => z.object({ status: z.string(), results: tolerantList(crmRecordSchema) }));
 
 /**
  * A created object: the spec's `CreatedResponseSimplePublicObject` ({ createdResourceId, entity }), or the object
  * itself as older versions of the API answer (201).
  */
-export const createdRecordSchema = z.union([z.object({ createdResourceId: z.string(), entity: crmRecordSchema }).transform((r) => r.entity), crmRecordSchema]);
+export const createdRecordSchema = lazySchema(() => z.union([z.object({ createdResourceId: z.string(), entity: crmRecordSchema }).transform((r) => r.entity), crmRecordSchema]));
 
 /** An association to send with a created object (`PublicAssociationsForObject`). */
 export interface NewAssociation {
@@ -71,7 +72,7 @@ export interface NewAssociation {
   typeId: number;
 }
 
-export const associationsResponseSchema = z.object({
+export const associationsResponseSchema = lazySchema(() => z.object({
   results: z.array(
     z.object({
       // The spec says string; the live API answers with a number.
@@ -82,13 +83,13 @@ export const associationsResponseSchema = z.object({
     }),
   ),
   paging: forwardPagingSchema.optional(),
-});
+}));
 export interface Association {
   toObjectId: string;
   labels: string[];
 }
 
-export const ownerSchema = z.object({
+export const ownerSchema = lazySchema(() => z.object({
   id: z.string(),
   email: z.string().optional(),
   firstName: z.string().optional(),
@@ -96,11 +97,11 @@ export const ownerSchema = z.object({
   userId: z.number().optional(),
   type: z.string().optional(),
   archived: z.boolean().optional(),
-});
+}));
 export type Owner = z.infer<typeof ownerSchema>;
-export const ownersResponseSchema = z.object({ results: tolerantList(ownerSchema), paging: forwardPagingSchema.optional() });
+export const ownersResponseSchema = lazySchema(() => z.object({ results: tolerantList(ownerSchema), paging: forwardPagingSchema.optional() }));
 
-export const pipelineSchema = z.object({
+export const pipelineSchema = lazySchema(() => z.object({
   id: z.string(),
   label: z.string(),
   displayOrder: z.number(),
@@ -114,12 +115,12 @@ export const pipelineSchema = z.object({
       metadata: z.record(z.string(), z.unknown()).optional(),
     }),
   ),
-});
+}));
 export type Pipeline = z.infer<typeof pipelineSchema>;
-export const pipelinesResponseSchema = z.object({ results: z.array(pipelineSchema) });
+export const pipelinesResponseSchema = lazySchema(() => z.object({ results: z.array(pipelineSchema) }));
 
 /** HubSpot's error body: category, correlationId and message are always present. */
-export const hubspotErrorBodySchema = z.object({
+export const hubspotErrorBodySchema = lazySchema(() => z.object({
   status: z.string().optional(),
   category: z.string().optional(),
   correlationId: z.string().optional(),
@@ -137,5 +138,5 @@ export const hubspotErrorBodySchema = z.object({
   // Rate-limit answers carry these instead of a category.
   errorType: z.string().optional(),
   policyName: z.string().optional(),
-});
+}));
 export type HubSpotErrorBody = z.infer<typeof hubspotErrorBodySchema>;
