@@ -32,6 +32,19 @@ export default defineContentScript({
     });
     let lastInput = '';
     let lastFailedStep = '';
+    // The facts show as soon as a thread is read; its triage starts in the next frame, from the frame's last read,
+    // so a thread Gmail paints in steps is triaged once, as before reads could come sooner than once per frame.
+    let pendingStart: (() => void) | null = null;
+    const startInNextFrame = (start: () => void) => {
+      if (!pendingStart) {
+        requestAnimationFrame(() => {
+          const next = pendingStart;
+          pendingStart = null;
+          next?.();
+        });
+      }
+      pendingStart = start;
+    };
     gmail.observe((read) => {
       dock.preview(() => (read.kind === 'thread' ? threadFactsElement(read.thread) : null));
       page.set(read);
@@ -44,6 +57,7 @@ export default defineContentScript({
       if (read.kind !== 'unreadable') lastFailedStep = '';
       if (read.kind !== 'thread') {
         lastInput = '';
+        pendingStart = null;
         return triage.clear();
       }
       dock.open();
@@ -52,8 +66,10 @@ export default defineContentScript({
       const key = `${subjectId}|${JSON.stringify(input)}`;
       if (key === lastInput) return;
       lastInput = key;
-      void send('thread.seen', { id: subjectId, subject: read.thread.subject });
-      triage.start(subjectId, input);
+      startInNextFrame(() => {
+        void send('thread.seen', { id: subjectId, subject: read.thread.subject });
+        triage.start(subjectId, input);
+      });
     }, ctx.signal);
   },
 });

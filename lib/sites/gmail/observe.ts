@@ -1,5 +1,6 @@
 // Follows Gmail's single-page navigation and in-thread changes, and reports each new read.
-// Cheap by design: no polling; mutations only schedule a read, at most one per animation frame;
+// Cheap by design: no polling; the first mutation of a frame is read at once (so a thread Gmail just painted
+// reaches the panel before that frame is painted), and the rest of a burst at most once per frame after it;
 // typing in a compose box is ignored; onRead fires only when what was read actually changed.
 // Gmail paints a thread in steps (since 2025 the legacy thread id can arrive after the thread renders), so a
 // failed read is reported only once the page has stayed unreadable for a moment: a late id is read as soon as
@@ -28,6 +29,8 @@ export function observeGmail(win: Window, onRead: (read: GmailRead) => void, sig
   const doc = win.document;
   let lastSignature: string | null = null;
   let scheduled = false;
+  /** Whether this frame already had its read: further mutations wait for the next frame. */
+  let readThisFrame = false;
   let observed: Node | null = null;
   /** Since when the page has been unreadable without being reported, and the timer that reports it. */
   let unreadableSince: number | null = null;
@@ -36,7 +39,9 @@ export function observeGmail(win: Window, onRead: (read: GmailRead) => void, sig
   // The page's own constructor: the observer must belong to the window it watches (jsdom tests, iframes).
   const { MutationObserver: PageMutationObserver } = win as Window & typeof globalThis;
   const observer = new PageMutationObserver((records) => {
-    if (records.some((record) => !insideCompose(record.target))) schedule();
+    if (!records.some((record) => !insideCompose(record.target))) return;
+    if (!scheduled && !readThisFrame) flush();
+    else schedule();
   });
 
   // Observe the main view's parent (so a swapped main view is seen), or the body until Gmail has built one.
@@ -64,6 +69,10 @@ export function observeGmail(win: Window, onRead: (read: GmailRead) => void, sig
   const flush = () => {
     scheduled = false;
     if (signal.aborted) return;
+    if (!readThisFrame) {
+      readThisFrame = true;
+      nextFrame(() => (readThisFrame = false));
+    }
     retarget();
     const read = readGmail(doc);
     if (read.kind !== 'unreadable') {
@@ -88,11 +97,15 @@ export function observeGmail(win: Window, onRead: (read: GmailRead) => void, sig
     }
   };
 
+  const nextFrame = (callback: () => void) => {
+    if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(callback);
+    else win.setTimeout(callback, 0);
+  };
+
   const schedule = () => {
     if (scheduled || signal.aborted) return;
     scheduled = true;
-    if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(flush);
-    else win.setTimeout(flush, 0);
+    nextFrame(flush);
   };
 
   win.addEventListener('hashchange', schedule, { signal });

@@ -11,6 +11,9 @@ async function settle(): Promise<void> {
   await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 }
 
+/** A new frame with no read yet, so the next mutation is read at once. */
+const quietFrame = () => new Promise((resolve) => setTimeout(resolve, 20));
+
 function navigate(fixture: string, hash: string): void {
   showFixture(fixture);
   location.hash = hash;
@@ -61,10 +64,11 @@ describe('observeGmail', () => {
     expect(reads.map(summary)).toEqual(['list', 'thread:62db23c417d7b906:1']);
   });
 
-  it('coalesces a burst of 100 mutations into one read', async () => {
+  it('reads the first of a burst of 100 mutations at once and the other 99 in one read in the next frame', async () => {
     showFixture('thread-2024-layout-refund');
     observeGmail(window, (read) => reads.push(read), controller.signal);
     await settle();
+    await quietFrame();
     const list = document.querySelector('[role=list]');
     const template = list?.lastElementChild;
     expect(template?.nodeType).toBe(1);
@@ -76,7 +80,22 @@ describe('observeGmail', () => {
       await Promise.resolve();
     }
     await settle();
-    expect(reads.map(summary)).toEqual(['thread:e7cc78b40b7bf13c:3', 'thread:e7cc78b40b7bf13c:103']);
+    // The burst happens in microtasks, within one frame: its first mutation is read at once, the other 99 together in the next frame.
+    expect(reads.map(summary)).toEqual(['thread:e7cc78b40b7bf13c:3', 'thread:e7cc78b40b7bf13c:4', 'thread:e7cc78b40b7bf13c:103']);
+  });
+
+  it('reads a thread painted after a quiet frame before the next frame (the panel shows it in the same paint)', async () => {
+    showFixture('inbox-list');
+    observeGmail(window, (read) => reads.push(read), controller.signal);
+    await settle();
+    await quietFrame();
+    const main = document.querySelector('[role=main]');
+    const parsed = new DOMParser().parseFromString(fixtureHtml('thread-german-customer'), 'text/html');
+    const threadMain = parsed.querySelector('[role=main]');
+    main?.replaceChildren(...Array.from(threadMain?.childNodes ?? []).map((node) => document.importNode(node, true)));
+    // Only the mutation observer's microtask: no animation frame has run.
+    await Promise.resolve();
+    expect(reads.map((r) => r.kind)).toEqual(['list', 'thread']);
   });
 
   it('re-reads when a collapsed message is expanded', async () => {
