@@ -138,9 +138,14 @@ export function editorOf(element: Element): HTMLElement | null {
   return compose === null ? null : (editors(compose)[0] ?? null);
 }
 
-/** The first shown element of a list, else the first one. */
+/**
+ * The first shown element of a list, else the first one. checkVisibility makes the browser recompute styles (about
+ * 5 ms after Gmail paints a thread), so it is asked only when the inline markers leave more than one candidate.
+ */
 function pickShown<T extends Element>(elements: T[]): T | null {
-  return elements.find((element) => isShown(element)) ?? elements[0] ?? null;
+  const candidates = elements.filter((element) => !hiddenInline(element));
+  if (candidates.length === 1) return candidates[0]!;
+  return candidates.find((element) => visibleByStyle(element)) ?? elements[0] ?? null;
 }
 
 /** The child of main that holds the element (the widest box of the thread that is not main itself). */
@@ -155,10 +160,20 @@ function childOfHolding(main: Element, element: Element): Element | null {
  * inline display:none, and, where the DOM can tell (a browser, happy-dom), checkVisibility agrees.
  */
 export function isShown(element: Element, within?: Element): boolean {
+  return !hiddenInline(element, within) && visibleByStyle(element);
+}
+
+/** Whether the element or an ancestor (up to `within`, when given) is hidden by the hidden attribute or an inline display:none. */
+function hiddenInline(element: Element, within?: Element): boolean {
   for (let node: Element | null = element; node !== null; node = node.parentElement) {
-    if (node.hasAttribute('hidden') || (node as HTMLElement).style?.display === 'none') return false;
+    if (node.hasAttribute('hidden') || (node as HTMLElement).style?.display === 'none') return true;
     if (node === within) break;
   }
+  return false;
+}
+
+/** checkVisibility where the DOM offers it (a browser, happy-dom); true elsewhere. */
+function visibleByStyle(element: Element): boolean {
   const check = (element as Element & { checkVisibility?: () => boolean }).checkVisibility;
   return typeof check === 'function' && element.isConnected ? check.call(element) : true;
 }
