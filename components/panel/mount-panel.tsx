@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { useLayoutEffect, type ReactNode } from 'react';
+import { startTransition, useLayoutEffect, type ReactNode } from 'react';
 import { togglePanelCollapsed } from '@/lib/settings/public-settings';
 import type { PublicSettings } from '@/lib/schemas/settings';
 import type { Store } from '@/lib/ui/store';
@@ -19,7 +19,9 @@ export function renderPanel(container: HTMLElement, { settings, onFirstRender }:
     onFirstRender();
     performance.measure(PANEL_FIRST_RENDER_MEASURE, { start, end: performance.now() });
   };
-  root.render(<PanelApp settings={settings} body={body} onCommit={onCommit} />);
+  // A transition renders in slices that give the page its main thread back every few milliseconds: the first render
+  // of the whole panel in one go was a long task on the host page. The dock shows the thread's facts meanwhile.
+  startTransition(() => root.render(<PanelApp settings={settings} body={body} onCommit={onCommit} />));
   return () => root.unmount();
 }
 
