@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { optionsDb } from '@/lib/db/options-db';
-import { defaultLanes } from '@/lib/lanes/default-lanes';
+import { loadLanes } from '@/lib/lanes/lane-store';
 import { listSops } from '@/lib/sop/library';
 import type { SopRow } from '@/lib/db/database';
 import { SopBundle } from './sop-bundle';
@@ -12,7 +12,6 @@ import { SopTryQuestion } from './sop-try-question';
 
 // The options page is the extension's origin: it reads the same IndexedDB as the background, live.
 const db = optionsDb();
-const lanes = defaultLanes.map((l) => ({ id: l.id, name: l.name }));
 
 /** The admin's SOP library: add SOPs, browse and curate them, check coverage, share them with the team. */
 export function SopLibrary() {
@@ -24,7 +23,10 @@ export function SopLibrary() {
   if (live) shown.current = live;
   const rows = live ?? shown.current;
   const [open, setOpen] = useState<string | null>(null);
-  const laneNames = useMemo(() => new Map(lanes.map((l) => [l.id, l.name])), []);
+  // The lanes in force (the team's own once saved): the lanes an SOP is tagged for and asked about.
+  const laneRows = useLiveQuery(() => loadLanes(db), []);
+  const lanes = useMemo(() => (laneRows ?? []).map((l) => ({ id: l.id, name: l.name })), [laneRows]);
+  const laneNames = useMemo(() => new Map(lanes.map((l) => [l.id, l.name])), [lanes]);
 
   // The list stays mounted (hidden) while one SOP is open, so running imports keep their progress cards.
   return (

@@ -84,6 +84,9 @@ test('an admin adds a lane with two categories in the form; a Gmail thread is cl
   await expect(lanes.getByRole('button', { name: /DACH customer desk.*2 categories/ })).toBeVisible();
   await expect(options.getByTestId('lane-versions').getByRole('row')).toHaveCount(2);
   await shoot(options, 'lanes-editor-saved');
+  // The SOP library asks about and tags SOPs for the lanes in force, the team's new lane included.
+  await options.goto(`chrome-extension://${extensionId}/options.html#sops`);
+  await expect(options.locator('select[name=try-lane]')).toContainText('DACH customer desk');
 
   // The background retrains the local model on the new categories by itself: reopen the thread until it has. Going
   // through the inbox makes each opening a new triage (the same URL again would be the same page, not re-read).
