@@ -60,3 +60,13 @@ const DEFAULT_LABELS: Record<string, string> = {
 };
 
 export const propertyLabel = (name: string): string => DEFAULT_LABELS[name] ?? humanize(name);
+
+/** HubSpot default properties whose values are internal option names (BILLING_ISSUE, HIGH, NEW). */
+const OPTION_PROPERTIES = new Set(['hs_ticket_priority', 'hs_ticket_category', 'hs_lead_status']);
+
+/**
+ * A property value as a rep reads it where HubSpot's option labels are not at hand (the Gmail panel): an option
+ * property's internal value such as BILLING_ISSUE or HIGH reads as "Billing issue", "High"; other values as they are.
+ */
+export const valueLabel = (property: string, value: string): string =>
+  OPTION_PROPERTIES.has(property) && /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(value) ? humanize(value.toLowerCase()) : value;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { send } from '@/lib/protocol/client';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
-import { propertyLabel } from './labels';
+import { propertyLabel, valueLabel } from './labels';
 
 /** The handoff packet a lead, RFQ, onboarding or support thread produced, waiting for a rep to approve it in HubSpot. */
 interface Props {
@@ -31,7 +31,7 @@ export function ReviewHandoff({ subjectId, refreshKey }: Props) {
         {fields.map(([name, value]) => (
           <div key={name} style={{ display: 'contents' }}>
             <dt>{propertyLabel(name)}</dt>
-            <dd>{value}</dd>
+            <dd>{valueLabel(name, value)}</dd>
           </div>
         ))}
       </dl>

@@ -13,6 +13,9 @@ test('a Gmail support thread proposes the priority of the contact\'s open ticket
   const gmailPanel = new GmailPanel(gmail);
   await gmailPanel.openThread(REFUND_THREAD);
   await expect(gmailPanel.root.getByTestId('handoff-summary')).toContainText('Waiting for HubSpot: 2 fields for marcus@brightlane-studio.example', { timeout: 20_000 });
+  // HubSpot's option values read as words in Gmail, where the portal's labels are not at hand.
+  await expect(gmailPanel.root.getByTestId('handoff-packet')).toContainText('Billing issue');
+  await expect(gmailPanel.root.getByTestId('handoff-packet')).not.toContainText('BILLING_ISSUE');
 
   const panel = new HubSpotPanel(hubspot);
   // On the contact, the packet names the open ticket and proposes nothing.
