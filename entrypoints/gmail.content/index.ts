@@ -18,6 +18,10 @@ import type { GmailPanelProps } from '../gmail-panel';
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   cssInjectionMode: 'ui',
+  // WXT's postMessage at start would put the extension's id in every message listener of the page (which a dynamic
+  // resource URL keeps from being a fingerprint), and asking the position of the calling script for it cost 30-60 ms
+  // of our start: a long task on each page load. WXT's own custom event on the document still stops an older copy.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     performance.mark(CONTENT_SCRIPT_START_MARK);
     const gmail = gmailDriver(window);
