@@ -1,6 +1,5 @@
 import type { GmailThread } from '@/lib/schemas/thread';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { formatMessageTime } from '@/lib/ui/formats';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: { className?: string; testid?: string }, ...children: (Node | string)[]) {
   const node = document.createElement(tag);
@@ -20,7 +19,7 @@ export function threadFactsElement(thread: GmailThread): HTMLElement {
   const expanded = thread.messages.filter((m) => m.state === 'expanded').length;
   const summary = el('p', { className: 'muted small' }, el('span', { testid: 'fact-messages' }, `${thread.messages.length} (${expanded} open)`), ' messages');
   if (latest) {
-    const when = latest.date ? `, ${dateFormat.format(new Date(latest.date))} UTC` : '';
+    const when = latest.date ? `, ${formatMessageTime(latest.date)} UTC` : '';
     summary.append(' · latest ', el('span', { testid: 'fact-latest' }, `${latest.from.name || latest.from.email}${when}`));
   }
   if (thread.replyEditorOpen) summary.append(' · a reply is open');

@@ -1,7 +1,6 @@
 import type { Engagement, RecordView } from '@/lib/schemas/hubspot';
 import { engagementLabel, inferredDates, MAX_ENGAGEMENTS } from '@/lib/hubspot-lane/shared/record-activity';
-
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+import { formatDay } from '@/lib/ui/formats';
 
 /** The open record as read through HubSpot's API, and which path reads and writes it. */
 export function HubSpotRecordFacts({ view, mode }: { view: RecordView; mode: 'session' | 'token' }) {
@@ -90,7 +89,7 @@ export function HubSpotActivity({ view }: { view: RecordView }) {
         <ul className="activity" data-testid="activity">
           {view.activity.map((a, i) => (
             <li key={i}>
-              {a.text} <span className="muted">· {dayFormat.format(new Date(a.at))}</span>
+              {a.text} <span className="muted">· {formatDay(a.at)}</span>
             </li>
           ))}
         </ul>

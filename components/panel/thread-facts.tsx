@@ -1,6 +1,5 @@
 import type { GmailThread } from '@/lib/schemas/thread';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { formatMessageTime } from '@/lib/ui/formats';
 
 /**
  * What the extension read from the open thread, compact: the rep can check it against the page. The dock shows the
@@ -26,7 +25,7 @@ export function ThreadFacts({ thread }: { thread: GmailThread }) {
             {' · latest '}
             <span data-testid="fact-latest">
               {latest.from.name || latest.from.email}
-              {latest.date && `, ${dateFormat.format(new Date(latest.date))} UTC`}
+              {latest.date && `, ${formatMessageTime(latest.date)} UTC`}
             </span>
           </>
         )}

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { send } from '@/lib/protocol/client';
 import type { ResponseOf } from '@/lib/protocol/messages';
-
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 4 });
+import { formatUsd } from '@/lib/ui/formats';
 
 /** Claude's token use and estimated cost for this thread, refreshed when the draft settles. */
 export function UsageLine({ subjectId, refreshKey }: { subjectId: string; refreshKey: string }) {
@@ -13,7 +12,7 @@ export function UsageLine({ subjectId, refreshKey }: { subjectId: string; refres
   if (!usage || usage.calls === 0) return null;
   return (
     <p className="muted small" data-testid="usage-line">
-      Claude: {usage.calls} calls · {usage.costUsd === null ? 'cost unknown for this model' : `≈ ${money.format(usage.costUsd)}`} · {usage.input} in,{' '}
+      Claude: {usage.calls} calls · {usage.costUsd === null ? 'cost unknown for this model' : `≈ ${formatUsd(usage.costUsd)}`} · {usage.input} in,{' '}
       {usage.cacheRead} cached, {usage.output} out
     </p>
   );
