@@ -59,6 +59,9 @@ export default defineConfig({
       const output = config.build?.rollupOptions?.output;
       if (!output || Array.isArray(output)) throw new Error(`panel chunk ${entrypoints[0]!.name}: expected one output`);
       output.minify = process.env.CHUNK_NO_MINIFY ? false : true;
+      // One file per panel: what it imports later (React DOM, started in a task of its own by
+      // components/panel/mount-panel.tsx) stays inside it, evaluated when first imported.
+      output.inlineDynamicImports = true;
     },
   },
 });
