@@ -40,7 +40,7 @@ export function observeGmail(win: Window, onRead: (read: GmailRead) => void, sig
   const { MutationObserver: PageMutationObserver } = win as Window & typeof globalThis;
   const observer = new PageMutationObserver((records) => {
     if (!records.some((record) => !insideCompose(record.target))) return;
-    if (!scheduled && !readThisFrame) flush();
+    if (!readThisFrame) flush();
     else schedule();
   });
 

@@ -98,6 +98,20 @@ describe('observeGmail', () => {
     expect(reads.map((r) => r.kind)).toEqual(['list', 'thread']);
   });
 
+  it('reads a thread painted right after a navigation at once, though the navigation asked for a read in the next frame', async () => {
+    showFixture('inbox-list');
+    observeGmail(window, (read) => reads.push(read), controller.signal);
+    await settle();
+    await quietFrame();
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    const main = document.querySelector('[role=main]');
+    const parsed = new DOMParser().parseFromString(fixtureHtml('thread-german-customer'), 'text/html');
+    const threadMain = parsed.querySelector('[role=main]');
+    main?.replaceChildren(...Array.from(threadMain?.childNodes ?? []).map((node) => document.importNode(node, true)));
+    await Promise.resolve();
+    expect(reads.map((r) => r.kind)).toEqual(['list', 'thread']);
+  });
+
   it('re-reads when a collapsed message is expanded', async () => {
     showFixture('thread-rfq-export');
     observeGmail(window, (read) => reads.push(read), controller.signal);
