@@ -84,19 +84,27 @@ export async function rebuildIndex(db: TriageDatabase): Promise<SopIndex> {
 }
 
 /**
- * The index for a (re)started background: the saved snapshot when it matches the active passages exactly,
- * otherwise a rebuild. Comparing passage ids catches a snapshot that missed an import, replace or delete.
+ * The index for a (re)started background: the saved snapshot when it holds the library in force, otherwise a
+ * rebuild. This catches a snapshot that missed an import, replace, retirement or delete.
  */
 export async function loadIndex(db: TriageDatabase): Promise<SopIndex> {
   const blob = await db.blobs.get(SOP_INDEX_BLOB_KEY);
   if (blob) {
     const loaded = SopIndex.load(blob.value);
-    if (loaded.ok) {
-      const activeIds = await db.passages.where('active').equals(1).primaryKeys();
-      if (loaded.value.hasExactly(activeIds)) return loaded.value;
-    }
+    if (loaded.ok && (await holdsLibrary(db, loaded.value))) return loaded.value;
   }
   return rebuildIndex(db);
+}
+
+/**
+ * Whether an index holds the active SOP versions and as many passages as are active. A passage's id is made from its
+ * SOP version, and a version's passages change only with its row, in the same transaction, so this says what
+ * comparing every active passage id would, without reading 10,000 ids (about 150 ms of a service worker's start).
+ */
+async function holdsLibrary(db: TriageDatabase, index: SopIndex): Promise<boolean> {
+  const [versions, passages] = await Promise.all([db.sops.where('status').equals('active').primaryKeys(), db.passages.where('active').equals(1).count()]);
+  const held = new Set(index.sopVersionIds());
+  return passages === index.passageCount && versions.length === held.size && versions.every((id) => held.has(id));
 }
 
 interface NewVersion {

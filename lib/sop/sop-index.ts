@@ -113,10 +113,12 @@ export class SopIndex {
     return this.passages.size;
   }
 
-  /** True when the index holds exactly these passage ids: a snapshot check against the database. */
-  hasExactly(passageIds: readonly string[]): boolean {
-    if (passageIds.length !== this.passages.size) return false;
-    return passageIds.every((id) => this.passages.has(id));
+  /** The SOP versions the index holds, as the library's row ids (`sopId@version`). */
+  sopVersionIds(): string[] {
+    return [...this.bySop.values()].flatMap((ids) => {
+      const p = this.passages.get(ids[0] ?? '');
+      return p ? [`${p.sopId}@${p.sopVersion}`] : [];
+    });
   }
 
   sopIds(): string[] {

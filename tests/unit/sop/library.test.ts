@@ -80,6 +80,20 @@ describe('SOP library', () => {
     // A snapshot that missed a change (here: an empty one) is out of step with the passages: rebuilt.
     await db.blobs.put({ key: SOP_INDEX_BLOB_KEY, value: SopIndex.empty().serialise(), updatedAt: 0 });
     expect((await loadIndex(db)).passageCount).toBe(1);
+
+    // A snapshot from before a new version, with as many passages as the new one: rebuilt on the new version.
+    const beforeReplace = (await db.blobs.get(SOP_INDEX_BLOB_KEY))!.value;
+    expect((await replaceVersion(db, index, 'refunds', await parsed('refunds.md', REFUNDS_V2))).ok).toBe(true);
+    await db.blobs.put({ key: SOP_INDEX_BLOB_KEY, value: beforeReplace, updatedAt: 0 });
+    const afterReplace = await loadIndex(db);
+    expect(afterReplace.sopVersionIds()).toEqual(['refunds@2']);
+    expect(retrieve(afterReplace, 'full refund within 30 days store credit').passages[0]?.id).toBe('refunds@2#0');
+
+    // And one from before a retirement.
+    const beforeRetire = (await db.blobs.get(SOP_INDEX_BLOB_KEY))!.value;
+    expect((await retire(db, index, 'refunds')).ok).toBe(true);
+    await db.blobs.put({ key: SOP_INDEX_BLOB_KEY, value: beforeRetire, updatedAt: 0 });
+    expect((await loadIndex(db)).passageCount).toBe(0);
   });
 });
 
