@@ -1,6 +1,7 @@
 // The Gmail panel chunk: React and the panel, loaded by the Gmail content script when a thread opens
 // (components/dock/panel-loader.ts). Built as an ES module (wxt.config.ts); its default export is the mount.
 import '@/lib/ui/panel-chunk-start';
+import '@/lib/schemas/zod-config';
 import { GmailPanel } from '@/components/panel/gmail-panel';
 import { renderPanel } from '@/components/panel/mount-panel';
 import type { DockedProps } from '@/components/dock/panel-dock';

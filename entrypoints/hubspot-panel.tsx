@@ -1,6 +1,7 @@
 // The HubSpot panel chunk: React and the panel, loaded by the HubSpot content script when a record opens
 // (components/dock/panel-loader.ts). Built as an ES module (wxt.config.ts); its default export is the mount.
 import '@/lib/ui/panel-chunk-start';
+import '@/lib/schemas/zod-config';
 import { HubSpotPanel } from '@/components/panel/hubspot-panel';
 import { renderPanel } from '@/components/panel/mount-panel';
 import type { DockedProps } from '@/components/dock/panel-dock';

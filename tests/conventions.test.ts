@@ -62,6 +62,16 @@ describe('conventions', () => {
     expect(opens.every((f) => f.startsWith('entrypoints/background/') || f === 'lib/db/options-db.ts')).toBe(true);
   });
 
+  it('every entrypoint and worker sets zod jitless (MV3 forbids eval, and zod\'s probe for it is a CSP violation report)', () => {
+    const entries = [
+      ...files('entrypoints').filter((f) => /(\.content\/index\.ts|-panel\.tsx|background\/index\.ts|\/main\.tsx)$/.test(f)),
+      'lib/sop/import-worker.ts',
+      'lib/history/history-worker.ts',
+    ];
+    expect(entries.length).toBeGreaterThanOrEqual(9);
+    expect(entries.filter((f) => !importsOf(root, f).includes('lib/schemas/zod-config.ts'))).toEqual([]);
+  });
+
   it('the SOP parse worker, which reads untrusted PDF and DOCX, reaches no database code', () => {
     const reached = [...reachable(root, 'lib/sop/import-worker.ts')];
     expect(reached).toContain('lib/sop/parse/docx.ts');

@@ -1,3 +1,4 @@
+import '@/lib/schemas/zod-config';
 import { markSeen } from '@/lib/db/threads';
 import { appendAudit, recentAudit } from '@/lib/db/audit';
 import { ok } from '@/lib/schemas/errors';

@@ -1,3 +1,4 @@
+import '@/lib/schemas/zod-config';
 import { createRoot } from 'react-dom/client';
 import '@/components/options/options.css';
 import { OptionsApp } from '@/components/options/options-app';

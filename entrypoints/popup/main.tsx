@@ -1,3 +1,4 @@
+import '@/lib/schemas/zod-config';
 import { createRoot } from 'react-dom/client';
 import '@/components/popup/popup.css';
 import { PopupApp } from '@/components/popup/popup-app';

@@ -1,3 +1,4 @@
+import '@/lib/schemas/zod-config';
 import { z } from 'zod';
 import { crossValidate } from './cross-validate';
 

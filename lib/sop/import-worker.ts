@@ -1,3 +1,4 @@
+import '@/lib/schemas/zod-config';
 import { parseSopFile } from './parse/parse-sop-file';
 import { parseRequestSchema, type ParseReply } from './import-worker-protocol';
 
