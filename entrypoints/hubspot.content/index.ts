@@ -1,6 +1,6 @@
 // What loads on every HubSpot app page: the site reader, its observer, the panel's controller and a dock without
 // React. The panel (React and everything under it) is the hubspot-panel chunk, loaded once per tab (components/dock).
-import '@/components/panel/panel.css';
+import '@/lib/schemas/zod-config';
 import { dockPanel } from '@/components/dock/panel-dock';
 import { panelLoader } from '@/components/dock/panel-loader';
 import { createHubSpotPanelController } from '@/lib/hubspot-lane/panel/panel-controller';
@@ -11,7 +11,8 @@ import type { HubSpotPanelProps } from '../hubspot-panel';
 
 export default defineContentScript({
   matches: ['https://app.hubspot.com/*', 'https://*.hubspot.com/*'],
-  cssInjectionMode: 'ui',
+  // The panel's styles come inlined with the dock (components/dock/panel-dock.ts), not fetched at start.
+  cssInjectionMode: 'manual',
   // WXT's postMessage at start would put the extension's id in every message listener of the page (which a dynamic
   // resource URL keeps from being a fingerprint), and asking the position of the calling script for it cost 30-60 ms
   // of our start: a long task on each page load. WXT's own custom event on the document still stops an older copy.
