@@ -1,8 +1,6 @@
 // The Gmail panel chunk: React and the panel, loaded by the Gmail content script when a thread opens
 // (components/dock/panel-loader.ts). Built as an ES module (wxt.config.ts); its default export is the mount.
 import '@/lib/ui/panel-chunk-start';
-import '@/lib/schemas/zod-config';
-import { GmailPanel } from '@/components/panel/gmail-panel';
 import { renderPanel } from '@/components/panel/mount-panel';
 import type { DockedProps } from '@/components/dock/panel-dock';
 import type { PanelModule } from '@/components/dock/panel-loader';
@@ -20,9 +18,12 @@ export interface GmailPanelProps extends DockedProps {
 
 export default defineUnlistedScript((): PanelModule<GmailPanelProps> => ({
   mount(container, { page, triage, flow, ...docked }) {
-    function Body() {
-      return <GmailPanel read={useStore(page)} triage={triage} flow={flow} />;
-    }
-    return renderPanel(container, docked, () => <Body />);
+    return renderPanel(container, docked, async () => {
+      const { GmailPanel } = await import('@/components/panel/gmail-panel');
+      function Body() {
+        return <GmailPanel read={useStore(page)} triage={triage} flow={flow} />;
+      }
+      return () => <Body />;
+    });
   },
 }));

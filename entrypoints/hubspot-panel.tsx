@@ -1,8 +1,6 @@
 // The HubSpot panel chunk: React and the panel, loaded by the HubSpot content script when a record opens
 // (components/dock/panel-loader.ts). Built as an ES module (wxt.config.ts); its default export is the mount.
 import '@/lib/ui/panel-chunk-start';
-import '@/lib/schemas/zod-config';
-import { HubSpotPanel } from '@/components/panel/hubspot-panel';
 import { renderPanel } from '@/components/panel/mount-panel';
 import type { DockedProps } from '@/components/dock/panel-dock';
 import type { PanelModule } from '@/components/dock/panel-loader';
@@ -14,6 +12,9 @@ export interface HubSpotPanelProps extends DockedProps {
 
 export default defineUnlistedScript((): PanelModule<HubSpotPanelProps> => ({
   mount(container, { controller, ...docked }) {
-    return renderPanel(container, docked, () => <HubSpotPanel controller={controller} />);
+    return renderPanel(container, docked, async () => {
+      const { HubSpotPanel } = await import('@/components/panel/hubspot-panel');
+      return () => <HubSpotPanel controller={controller} />;
+    });
   },
 }));
