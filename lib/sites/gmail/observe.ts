@@ -1,6 +1,7 @@
 // Follows Gmail's single-page navigation and in-thread changes, and reports each new read.
-// Cheap by design: no polling; the first mutation of a frame is read at once (so a thread Gmail just painted
-// reaches the panel before that frame is painted), and the rest of a burst at most once per frame after it;
+// Cheap by design: no polling; the first mutation of a frame is read in a task of its own right after Gmail's (so a
+// thread Gmail just painted reaches the panel before that frame is painted, without lengthening Gmail's task), and
+// the rest of a burst at most once per frame after it;
 // typing in a compose box is ignored; onRead fires only when what was read actually changed.
 // Gmail paints a thread in steps (since 2025 the legacy thread id can arrive after the thread renders), so a
 // failed read is reported only once the page has stayed unreadable for a moment: a late id is read as soon as
@@ -31,6 +32,8 @@ export function observeGmail(win: Window, onRead: (read: GmailRead) => void, sig
   let scheduled = false;
   /** Whether this frame already had its read: further mutations wait for the next frame. */
   let readThisFrame = false;
+  /** A read is due in the task after the one that changed the page. */
+  let readSoon = false;
   let observed: Node | null = null;
   /** Since when the page has been unreadable without being reported, and the timer that reports it. */
   let unreadableSince: number | null = null;
@@ -40,8 +43,13 @@ export function observeGmail(win: Window, onRead: (read: GmailRead) => void, sig
   const { MutationObserver: PageMutationObserver } = win as Window & typeof globalThis;
   const observer = new PageMutationObserver((records) => {
     if (!records.some((record) => !insideCompose(record.target))) return;
-    if (!readThisFrame) flush();
-    else schedule();
+    if (readThisFrame) return schedule();
+    if (readSoon) return;
+    readSoon = true;
+    win.setTimeout(() => {
+      readSoon = false;
+      flush();
+    }, 0);
   });
 
   // Observe the main view's parent (so a swapped main view is seen), or the body until Gmail has built one.
