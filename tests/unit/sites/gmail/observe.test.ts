@@ -19,6 +19,14 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** A new frame with no read yet, so the next mutation is read in the next task. */
 const quietFrame = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** Gmail re-rendering a thread into the existing main view: the thread view's children are moved in. */
+function paintThreadIntoMainView(fixture: string): void {
+  const main = document.querySelector('[role=main]');
+  const parsed = new DOMParser().parseFromString(fixtureHtml(fixture), 'text/html');
+  const threadMain = parsed.querySelector('[role=main]');
+  main?.replaceChildren(...Array.from(threadMain?.childNodes ?? []).map((node) => document.importNode(node, true)));
+}
+
 function navigate(fixture: string, hash: string): void {
   showFixture(fixture);
   location.hash = hash;
@@ -60,11 +68,7 @@ describe('observeGmail', () => {
     showFixture('inbox-list');
     observeGmail(window, (read) => reads.push(read), controller.signal);
     await settle();
-    // Gmail can re-render the thread into the existing main view: move the thread view's children in.
-    const main = document.querySelector('[role=main]');
-    const parsed = new DOMParser().parseFromString(fixtureHtml('thread-german-customer'), 'text/html');
-    const threadMain = parsed.querySelector('[role=main]');
-    main?.replaceChildren(...Array.from(threadMain?.childNodes ?? []).map((node) => document.importNode(node, true)));
+    paintThreadIntoMainView('thread-german-customer');
     await settle();
     expect(reads.map(summary)).toEqual(['list', 'thread:62db23c417d7b906:1']);
   });
@@ -94,10 +98,7 @@ describe('observeGmail', () => {
     observeGmail(window, (read) => reads.push(read), controller.signal);
     await settle();
     await quietFrame();
-    const main = document.querySelector('[role=main]');
-    const parsed = new DOMParser().parseFromString(fixtureHtml('thread-german-customer'), 'text/html');
-    const threadMain = parsed.querySelector('[role=main]');
-    main?.replaceChildren(...Array.from(threadMain?.childNodes ?? []).map((node) => document.importNode(node, true)));
+    paintThreadIntoMainView('thread-german-customer');
     // Not inside the task that changed the page, but in the next one, before any animation frame.
     await Promise.resolve();
     expect(reads.map((r) => r.kind)).toEqual(['list']);
@@ -111,10 +112,7 @@ describe('observeGmail', () => {
     await settle();
     await quietFrame();
     window.dispatchEvent(new HashChangeEvent('hashchange'));
-    const main = document.querySelector('[role=main]');
-    const parsed = new DOMParser().parseFromString(fixtureHtml('thread-german-customer'), 'text/html');
-    const threadMain = parsed.querySelector('[role=main]');
-    main?.replaceChildren(...Array.from(threadMain?.childNodes ?? []).map((node) => document.importNode(node, true)));
+    paintThreadIntoMainView('thread-german-customer');
     await Promise.resolve();
     await nextTask();
     expect(reads.map((r) => r.kind)).toEqual(['list', 'thread']);
