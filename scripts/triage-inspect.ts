@@ -21,11 +21,14 @@ const USAGE = 'Usage: npm run triage:inspect -- <saved Gmail page.html> [--sops 
 const SAMPLES = path.resolve(import.meta.dirname, '../public/samples/sops');
 
 /** Every SOP file of a folder, parsed and cut into passages as the importer does. */
-export async function loadSopFolder(dir: string): Promise<Passage[]> {
+export async function loadSopFolder(dir: string, skipped: (file: string, why: string) => void = () => {}): Promise<Passage[]> {
   const passages: Passage[] = [];
   for (const name of readdirSync(dir).sort()) {
     const parsed = await parseSopFile(name, new Uint8Array(readFileSync(path.join(dir, name))));
-    if (!parsed.ok) continue;
+    if (!parsed.ok) {
+      skipped(name, `${parsed.error.message} ${parsed.error.nextStep}`);
+      continue;
+    }
     passages.push(...chunkSop({ sopId: resolveSopId(parsed.value), sopVersion: 1, sopTitle: parsed.value.title, lanes: parsed.value.meta.lanes, text: parsed.value.text }));
   }
   return passages;
@@ -52,13 +55,21 @@ export async function runTriageInspect(argv: string[], out: (t: string) => void,
   }
   const dom = new JSDOM(html);
   const read = readGmail(dom.window.document);
+  const account = readAccount(dom.window.document);
+  // Closed only once everything is read from it: a closed window has no document.
   dom.window.close();
   if (read.kind !== 'thread') {
     out(`${JSON.stringify({ view: read.kind, ...(read.kind === 'unreadable' ? { step: read.step, reason: read.reason } : {}) }, null, 2)}\n`);
     return 1;
   }
-  const passages = await loadSopFolder(sops ?? SAMPLES);
-  const { classification, retrieval, draft } = await runDraftPipeline(toTriageInput(read.thread, readAccount(dom.window.document)), passages);
+  let passages: Passage[];
+  try {
+    passages = await loadSopFolder(sops ?? SAMPLES, (file, why) => err(`Skipped SOP ${file}: ${why}\n`));
+  } catch {
+    err(`Cannot read the SOP folder ${sops}.\n${USAGE}`);
+    return 2;
+  }
+  const { classification, retrieval, draft } = await runDraftPipeline(toTriageInput(read.thread, account), passages);
   const text = draft ? replyText(draft) : null;
   const report = {
     classification: {
@@ -69,8 +80,10 @@ export async function runTriageInspect(argv: string[], out: (t: string) => void,
     },
     grounding: {
       verdict: retrieval.grounded ? 'grounded' : 'not grounded',
-      score: retrieval.bestScore,
-      passages: retrieval.passages.map((p) => ({ sopId: p.sopId, headingPath: p.headingPath, score: p.score })),
+      score: retrieval.groundingScore,
+      floor: retrieval.floor,
+      sopLanguage: retrieval.sopLanguage,
+      passages: retrieval.passages.map((p) => ({ sopId: p.sopId, headingPath: p.headingPath, grounding: p.grounding, bm25: p.score })),
     },
     draft: draft && {
       template: draft.template,

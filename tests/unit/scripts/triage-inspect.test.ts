@@ -1,0 +1,61 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runTriageInspect } from '../../../scripts/triage-inspect';
+
+const GMAIL = path.resolve(import.meta.dirname, '../../fixtures/gmail');
+const SAMPLES = path.resolve(import.meta.dirname, '../../../public/samples/sops');
+
+async function inspect(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runTriageInspect(argv, (t) => (out += t), (t) => (err += t));
+  return { code, out, err };
+}
+
+const truthOf = (page: string) => JSON.parse(readFileSync(path.join(GMAIL, page.replace(/\.html$/, '.truth.json')), 'utf8')) as { view: string; subject?: string };
+const pages = readdirSync(GMAIL).filter((n) => n.endsWith('.html'));
+
+describe('npm run triage:inspect', () => {
+  it.each(pages.filter((p) => truthOf(p).view !== 'list'))('reports the whole pipeline for %s', async (page) => {
+    const { code, out, err } = await inspect(path.join(GMAIL, page));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.classification.category).toEqual(expect.any(String));
+    expect(['grounded', 'not grounded']).toContain(report.grounding.verdict);
+    expect(report.grounding.score).toBeGreaterThanOrEqual(0);
+    expect(report.grounding.score).toBeLessThanOrEqual(1);
+    expect(report.draft === null).toBe(report.noDraftReason !== null);
+  }, 30_000);
+
+  it('signs the draft with the rep the saved page shows as signed in', async () => {
+    const { out } = await inspect(path.join(GMAIL, 'thread-2026-layout-damaged.html'));
+    const report = JSON.parse(out);
+    expect(report.draft.text).toMatch(/Dana Reyes\s*$/);
+    expect(report.draft.placeholders.unfilled).not.toContain('agent_name');
+  }, 30_000);
+
+  it('says when the page shows no open thread', async () => {
+    const { code, out } = await inspect(path.join(GMAIL, 'inbox-list.html'));
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toEqual({ view: 'list' });
+  });
+
+  it('names an SOP file it could not read and goes on with the rest', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'inspect-sops-'));
+    for (const name of readdirSync(SAMPLES)) writeFileSync(path.join(dir, name), readFileSync(path.join(SAMPLES, name)));
+    writeFileSync(path.join(dir, 'broken.pdf'), 'not a pdf');
+    const { code, err } = await inspect(path.join(GMAIL, 'thread-2024-layout-refund.html'), '--sops', dir);
+    expect(code).toBe(0);
+    expect(err).toMatch(/^Skipped SOP broken\.pdf: /);
+  }, 30_000);
+
+  it('refuses a missing page or another engine with the usage line', async () => {
+    expect((await inspect('/nonexistent/page.html')).code).toBe(2);
+    const other = await inspect(path.join(GMAIL, 'thread-rfq-export.html'), '--engine', 'claude');
+    expect(other.code).toBe(2);
+    expect(other.err).toMatch(/Only the local engine/);
+  });
+});
