@@ -22,7 +22,9 @@ const STAFF_MODAL = /\b(?:you must|you should|must be (?:checked|approved|record
 const clauses = (sentence: string) =>
   sentence
     .replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '')
-    .split(/;\s+|:\s+(?=\p{Lu})|\s+(?:and then|then)\s+/u)
+    // A list item's label ("Partner referrals: the partner manager, and record…") and a second instruction after
+    // ", and" are clauses of their own.
+    .split(/;\s+|:\s+|,\s+(?:and|or)\s+|\s+(?:and then|then)\s+/u)
     .map((c) => c.trim())
     .filter(Boolean);
 

@@ -50,6 +50,7 @@ describe('who a sentence speaks to', () => {
     'Ask for the workspace address, the invoice number and the reason for cancelling.',
     'Escalate to the billing lead when the amount is over 2,000 USD.',
     'Look up the order number in the order system and open the carrier tracking.',
+    'Partner referrals: the partner manager, and record the partner in the "Lead source detail" field.',
   ])('instruction to the agent: %s', (s) => expect(isAgentInstruction(s)).toBe(true));
 
   it.each([
@@ -57,6 +58,8 @@ describe('who a sentence speaks to', () => {
     'Could you send us your order number?',
     'Monthly plans are not refunded.',
     'Könnten Sie uns bitte die Rechnungsnummer senden?',
+    'Replacements ship by express, and send us a photo of the label if the box arrives damaged again.',
+    'Delivery times: 3 to 5 business days within the EU.',
   ])('words for the customer: %s', (s) => expect(isAgentInstruction(s)).toBe(false));
 
   it('reads what an instruction and a reply ask for', () => {
