@@ -37,6 +37,15 @@ describe('npm run triage:inspect', () => {
     expect(report.draft.placeholders.unfilled).not.toContain('agent_name');
   }, 30_000);
 
+  it.each([
+    ['split-pane-preview.html', 'first reply to a lead'],
+    ['thread-long-meeting-followup.html', "confirming the customer's recap"],
+  ])('drafts %s from the SOP template for its category, with nothing addressed to the agent', async (page, label) => {
+    const report = JSON.parse((await inspect(path.join(GMAIL, page))).out);
+    expect(report.draft.template.label).toBe(label);
+    expect(report.postChecks.map((n: { kind: string }) => n.kind)).not.toContain('agent_instruction');
+  }, 30_000);
+
   it('says when the page shows no open thread', async () => {
     const { code, out } = await inspect(path.join(GMAIL, 'inbox-list.html'));
     expect(code).toBe(1);
