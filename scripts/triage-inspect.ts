@@ -2,7 +2,7 @@
 // Runs the triage pipeline in Node on a saved Gmail page (reader, classification, retrieval, reply template, draft,
 // post-checks) and prints what the panel would show, as JSON. Default SOPs: the shipped samples.
 // Exit codes: 0 done, 1 the page is not a readable thread, 2 no usable file or arguments.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
@@ -62,13 +62,12 @@ export async function runTriageInspect(argv: string[], out: (t: string) => void,
     out(`${JSON.stringify({ view: read.kind, ...(read.kind === 'unreadable' ? { step: read.step, reason: read.reason } : {}) }, null, 2)}\n`);
     return 1;
   }
-  let passages: Passage[];
-  try {
-    passages = await loadSopFolder(sops ?? SAMPLES, (file, why) => err(`Skipped SOP ${file}: ${why}\n`));
-  } catch {
-    err(`Cannot read the SOP folder ${sops}.\n${USAGE}`);
+  const sopDir = sops ?? SAMPLES;
+  if (!statSync(sopDir, { throwIfNoEntry: false })?.isDirectory()) {
+    err(`${sopDir} is not a folder of SOP files.\n${USAGE}`);
     return 2;
   }
+  const passages = await loadSopFolder(sopDir, (file, why) => err(`Skipped SOP ${file}: ${why}\n`));
   const { classification, retrieval, draft } = await runDraftPipeline(toTriageInput(read.thread, account), passages);
   const text = draft ? replyText(draft) : null;
   const report = {

@@ -1,18 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Passage } from '@/lib/schemas/sop';
-import { chunkSop } from '@/lib/sop/chunk';
-import { parseSopFile } from '@/lib/sop/parse/parse-sop-file';
+import { loadSopFolder } from '../../scripts/triage-inspect';
 
-const SAMPLES = new URL('../../public/samples/sops/', import.meta.url);
+const SAMPLES = fileURLToPath(new URL('../../public/samples/sops/', import.meta.url));
 
-/** The shipped sample SOPs, parsed and chunked as an import would. */
-export async function sampleSopPassages(): Promise<Passage[]> {
-  const passages: Passage[] = [];
-  for (const name of readdirSync(SAMPLES)) {
-    const parsed = await parseSopFile(name, new Uint8Array(readFileSync(new URL(name, SAMPLES))));
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    const { meta, title, text } = parsed.value;
-    passages.push(...chunkSop({ sopId: meta.id ?? name, sopVersion: 1, sopTitle: title, lanes: meta.lanes, text }));
-  }
-  return passages;
+/** The shipped sample SOPs, parsed and chunked as an import would; a sample that does not parse fails the test. */
+export function sampleSopPassages(): Promise<Passage[]> {
+  return loadSopFolder(SAMPLES, (file, why) => {
+    throw new Error(`${file}: ${why}`);
+  });
 }

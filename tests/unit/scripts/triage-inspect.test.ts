@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ async function inspect(...argv: string[]) {
   return { code, out, err };
 }
 
-const truthOf = (page: string) => JSON.parse(readFileSync(path.join(GMAIL, page.replace(/\.html$/, '.truth.json')), 'utf8')) as { view: string; subject?: string };
+const truthOf = (page: string) => JSON.parse(readFileSync(path.join(GMAIL, page.replace(/\.html$/, '.truth.json')), 'utf8')) as { view: string };
 const pages = readdirSync(GMAIL).filter((n) => n.endsWith('.html'));
 
 describe('npm run triage:inspect', () => {
@@ -54,15 +54,22 @@ describe('npm run triage:inspect', () => {
 
   it('names an SOP file it could not read and goes on with the rest', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'inspect-sops-'));
-    for (const name of readdirSync(SAMPLES)) writeFileSync(path.join(dir, name), readFileSync(path.join(SAMPLES, name)));
-    writeFileSync(path.join(dir, 'broken.pdf'), 'not a pdf');
-    const { code, err } = await inspect(path.join(GMAIL, 'thread-2024-layout-refund.html'), '--sops', dir);
-    expect(code).toBe(0);
-    expect(err).toMatch(/^Skipped SOP broken\.pdf: /);
+    try {
+      cpSync(SAMPLES, dir, { recursive: true });
+      writeFileSync(path.join(dir, 'broken.pdf'), 'not a pdf');
+      const { code, err } = await inspect(path.join(GMAIL, 'thread-2024-layout-refund.html'), '--sops', dir);
+      expect(code).toBe(0);
+      expect(err).toMatch(/^Skipped SOP broken\.pdf: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 
-  it('refuses a missing page or another engine with the usage line', async () => {
+  it('refuses a missing page, a missing SOP folder or another engine with the usage line', async () => {
     expect((await inspect('/nonexistent/page.html')).code).toBe(2);
+    const noFolder = await inspect(path.join(GMAIL, 'thread-rfq-export.html'), '--sops', '/nonexistent/sops');
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.err).toMatch(/is not a folder of SOP files[\s\S]*Usage:/);
     const other = await inspect(path.join(GMAIL, 'thread-rfq-export.html'), '--engine', 'claude');
     expect(other.code).toBe(2);
     expect(other.err).toMatch(/Only the local engine/);
