@@ -83,7 +83,10 @@ async function openingsRun(context: BrowserContext, threads: string[], run: numb
     const log = await page.evaluate(() => (window as unknown as { __calmLongTasks: LongTaskLog }).__calmLongTasks);
     const domContentLoaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
     const owners = log.longTasks.filter((t) => t.duration > 50).map((t) => ({ ...t, owner: ownerOf(t, log.frames, domContentLoaded) }));
-    if (process.env.BENCH_DEBUG) console.log(`run ${run + 1} long tasks:`, JSON.stringify(owners), 'frames:', JSON.stringify(log.frames.filter((f) => f.blocking > 0)));
+    if (process.env.BENCH_DEBUG) {
+      const timeline = await page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith('calm-triage:') || e.entryType === 'paint').map((e) => `${e.name}@${Math.round(e.startTime)}+${Math.round(e.duration)}`).slice(0, 9));
+      console.log(`run ${run + 1} dcl ${Math.round(domContentLoaded)} long tasks:`, JSON.stringify(owners), 'timeline:', timeline.join(' '), 'frames:', JSON.stringify(log.frames.filter((f) => f.blocking > 0)));
+    }
     return { samples, ours: owners.filter((t) => t.owner !== 'host').length, host: owners.filter((t) => t.owner === 'host').length, loaf: log.frames.length > 0 };
   } finally {
     await page.close();

@@ -78,7 +78,8 @@ export function placePanel(m: DockMeasure): DockPlacement {
 interface Dock {
   widthPx: number;
   stop: () => void;
-  layout: () => void;
+  /** Places the panel in the next frame: measured then, the padding just set costs no forced layout in this task. */
+  schedule: () => void;
 }
 
 const docks = new WeakMap<Document, Dock>();
@@ -98,7 +99,7 @@ export function reserveGmailSpace(doc: Document, widthPx: number): void {
   setBodyPadding(doc, `${widthPx}px`);
   if (existing !== undefined) {
     existing.widthPx = widthPx;
-    existing.layout();
+    existing.schedule();
     return;
   }
   const dock = startDock(doc, widthPx);
@@ -121,27 +122,36 @@ function startDock(doc: Document, widthPx: number): Dock | null {
   let gmailWidth: { spacer: HTMLElement; width: string } | null = null;
   let frame: number | null = null;
 
+  const schedule = () => {
+    if (frame !== null) return;
+    frame = view.requestAnimationFrame(() => {
+      frame = null;
+      layout();
+    });
+  };
+  const layout = () => {
+    const spacer = lastSpacer(doc);
+    if (spacer !== null && (gmailWidth?.spacer !== spacer || (written?.spacer === spacer && spacer.style.width !== written.width))) {
+      gmailWidth = { spacer, width: spacer.style.width };
+    }
+    const placement = placePanel(measure(doc, dock.widthPx, spacer, gmailWidth?.width ?? ''));
+    const host = doc.querySelector<HTMLElement>(PANEL_HOST);
+    setVariable(host, PANEL_RIGHT_VAR, `${placement.panelRight}px`);
+    setVariable(host, PANEL_TOP_VAR, `${placement.panelTop}px`);
+    if (spacer !== null && placement.spacerWidth !== null) {
+      const width = `${placement.spacerWidth}px`;
+      if (spacer.style.width !== width) {
+        spacer.style.width = width;
+        // Gmail pins a compose's bottom bar where the compose was: a resize makes it follow (InboxSDK does the same).
+        nudgeGmailLayout(doc);
+      }
+      written = { spacer, width };
+    }
+  };
+
   const dock: Dock = {
     widthPx,
-    layout: () => {
-      const spacer = lastSpacer(doc);
-      if (spacer !== null && (gmailWidth?.spacer !== spacer || (written?.spacer === spacer && spacer.style.width !== written.width))) {
-        gmailWidth = { spacer, width: spacer.style.width };
-      }
-      const placement = placePanel(measure(doc, dock.widthPx, spacer, gmailWidth?.width ?? ''));
-      const host = doc.querySelector<HTMLElement>(PANEL_HOST);
-      setVariable(host, PANEL_RIGHT_VAR, `${placement.panelRight}px`);
-      setVariable(host, PANEL_TOP_VAR, `${placement.panelTop}px`);
-      if (spacer !== null && placement.spacerWidth !== null) {
-        const width = `${placement.spacerWidth}px`;
-        if (spacer.style.width !== width) {
-          spacer.style.width = width;
-          // Gmail pins a compose's bottom bar where the compose was: a resize makes it follow (InboxSDK does the same).
-          nudgeGmailLayout(doc);
-        }
-        written = { spacer, width };
-      }
-    },
+    schedule,
     stop: () => {
       observer.disconnect();
       view.removeEventListener('resize', schedule);
@@ -154,13 +164,6 @@ function startDock(doc: Document, widthPx: number): Dock | null {
     },
   };
 
-  const schedule = () => {
-    if (frame !== null) return;
-    frame = view.requestAnimationFrame(() => {
-      frame = null;
-      dock.layout();
-    });
-  };
   const relevant = (record: MutationRecord) => {
     const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
     if (target?.closest(WATCHED) != null) return true;
@@ -174,7 +177,7 @@ function startDock(doc: Document, widthPx: number): Dock | null {
   });
   observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
   view.addEventListener('resize', schedule);
-  dock.layout();
+  schedule();
   return dock;
 }
 

@@ -102,9 +102,12 @@ describe('reserveGmailSpace on a page with Gmail chrome', () => {
   });
   afterEach(() => reserveGmailSpace(document, 0));
 
-  it('pads the page, docks the panel beside the rail and keeps compose windows clear; releasing gives everything back', () => {
+  it('pads the page, docks the panel beside the rail and keeps compose windows clear; releasing gives everything back', async () => {
     reserveGmailSpace(document, PANEL);
     expect(document.body.style.paddingRight).toBe('360px');
+    // Measured in the next frame, not in the caller's task (no forced layout on the content script's start).
+    expect(host.style.getPropertyValue(PANEL_RIGHT_VAR)).toBe('');
+    await frame();
     expect(host.style.getPropertyValue(PANEL_RIGHT_VAR)).toBe('56px');
     expect(host.style.getPropertyValue(PANEL_TOP_VAR)).toBe('64px');
     expect(rightSpacer.style.width).toBe(`${RAIL + PANEL + 8}px`);
@@ -130,10 +133,12 @@ describe('reserveGmailSpace on a page with Gmail chrome', () => {
     expect(rightSpacer.style.width).toBe(`${COMPANION + 66}px`);
   });
 
-  it('follows the panel collapsing', () => {
+  it('follows the panel collapsing', async () => {
     reserveGmailSpace(document, PANEL);
+    await frame();
     reserveGmailSpace(document, 40);
     expect(document.body.style.paddingRight).toBe('40px');
+    await frame();
     expect(rightSpacer.style.width).toBe(`${RAIL + 40 + 8}px`);
   });
 });
