@@ -1,7 +1,10 @@
 import { defineConfig } from 'wxt';
 
-/** The panels' own files, loaded by the content scripts on demand (components/dock/panel-loader.ts). */
-const PANEL_CHUNKS = ['gmail-panel', 'hubspot-panel'];
+/**
+ * The extension's own ES-module files a content script imports (components/dock/chunk-loader.ts): each site's start
+ * chunk, as the content script starts (parsed off the page's main thread), and its panel, on demand.
+ */
+const CHUNKS = ['gmail-start', 'hubspot-start', 'gmail-panel', 'hubspot-panel'];
 
 // Host access is limited to the two sites the panel lives on and the two APIs
 // the background may call; a custom Claude base URL is asked for at runtime.
@@ -30,11 +33,11 @@ export default defineConfig({
     // Team distribution: an enterprise policy may name a shared SOP bundle (see README, "Team distribution").
     storage: { managed_schema: 'managed_schema.json' },
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
-    // The panel chunks are imported by the content scripts from the extension's files; a dynamic URL keeps the
+    // The chunks are imported by the content scripts from the extension's files; a dynamic URL keeps the
     // extension's id from being a stable fingerprint pages could probe.
     web_accessible_resources: [
       {
-        resources: PANEL_CHUNKS.map((name) => `${name}.js`),
+        resources: CHUNKS.map((name) => `${name}.js`),
         matches: ['https://mail.google.com/*', 'https://app.hubspot.com/*', 'https://*.hubspot.com/*'],
         use_dynamic_url: true,
       },
@@ -47,19 +50,19 @@ export default defineConfig({
     },
   },
   hooks: {
-    // WXT builds unlisted scripts as IIFEs; the panel chunks are ES modules whose default export (the mount) the
-    // content script gets from import().
+    // WXT builds unlisted scripts as IIFEs; the chunks are ES modules whose default export (the start, the mount)
+    // the content script gets from import().
     'vite:build:extendConfig'(entrypoints, config) {
-      if (entrypoints.length !== 1 || !PANEL_CHUNKS.includes(entrypoints[0]!.name)) return;
+      if (entrypoints.length !== 1 || !CHUNKS.includes(entrypoints[0]!.name)) return;
       const lib = config.build?.lib;
-      if (!lib) throw new Error(`panel chunk ${entrypoints[0]!.name}: expected a library-mode build`);
+      if (!lib) throw new Error(`chunk ${entrypoints[0]!.name}: expected a library-mode build`);
       lib.formats = ['es'];
       // Vite leaves an ES library's whitespace unminified (for a consumer's bundler); nothing re-bundles this chunk.
       // CHUNK_NO_MINIFY=1 keeps it readable, with each module's path as a comment, to see what the chunk holds.
       const output = config.build?.rollupOptions?.output;
-      if (!output || Array.isArray(output)) throw new Error(`panel chunk ${entrypoints[0]!.name}: expected one output`);
+      if (!output || Array.isArray(output)) throw new Error(`chunk ${entrypoints[0]!.name}: expected one output`);
       output.minify = process.env.CHUNK_NO_MINIFY ? false : true;
-      // One file per panel: what it imports later (React DOM, started in a task of its own by
+      // One file per chunk: what a panel imports later (React DOM, started in a task of its own by
       // components/panel/mount-panel.tsx) stays inside it, evaluated when first imported.
       output.inlineDynamicImports = true;
     },

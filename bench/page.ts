@@ -7,8 +7,9 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from '@playwright/test';
 import { launchWithExtension, productExtensionPath } from '../tests/support/chromium';
 import { gmailFixtures, serveGmailWorkspace, threadUrl } from '../tests/support/gmail-workspace';
-import { CONTENT_SCRIPT_START_MARK, PANEL_CHUNK_MEASURE, PANEL_FIRST_RENDER_MEASURE } from '../lib/ui/panel-timing';
+import { CONTENT_SCRIPT_START_MARK, PANEL_CHUNK_MEASURE, PANEL_FIRST_RENDER_MEASURE, START_CHUNK_MEASURE } from '../lib/ui/panel-timing';
 import { inboxPage, timeThreadOpening } from './thread-opening';
+import { ownerOf, type LongTaskLog } from './long-task-owner';
 import { percentiles, round, type Figure } from './figures';
 
 const gzipKb = (file: string) => {
@@ -17,17 +18,25 @@ const gzipKb = (file: string) => {
 };
 
 export function contentScriptFigures(): Figure[] {
-  // Sizes of what ships (the product build).
+  // Sizes of what ships (the product build). What loads on every page is a content script and the start chunk it
+  // imports at once (components/dock/chunk-loader.ts): the figure is their sum, so moving code between them changes nothing.
   const dir = path.join(productExtensionPath, 'content-scripts');
   const sizes = readdirSync(dir)
     .filter((f) => f.endsWith('.js'))
-    .map((f) => ({ f, ...gzipKb(path.join(dir, f)) }));
+    .map((f) => {
+      const site = f.replace(/\.js$/, '');
+      const script = gzipKb(path.join(dir, f));
+      const start = gzipKb(path.join(productExtensionPath, `${site}-start.js`));
+      return { site, script, start, gzip: script.gzip + start.gzip, raw: script.raw + start.raw };
+    });
   const largest = sizes.reduce((a, b) => (b.gzip > a.gzip ? b : a));
   const chunks = ['gmail-panel', 'hubspot-panel'].map((name) => ({ name, ...gzipKb(path.join(productExtensionPath, `${name}.js`)) }));
   return [
-    { name: 'content_script_gzip_kb', value: round(largest.gzip, 1), unit: `KB (largest content script, ${largest.f}, gzip -9 of the production build)`, target: '<= 60' },
-    { name: 'content_script_raw_kb', value: round(largest.raw, 1), unit: 'KB' },
-    ...sizes.map((s) => ({ name: `content_script_${s.f.replace(/\.js$/, '')}_gzip_kb`, value: round(s.gzip, 1), unit: 'KB' })),
+    { name: 'content_script_gzip_kb', value: round(largest.gzip, 1), unit: `KB (largest per page load: ${largest.site} content script + ${largest.site}-start chunk, gzip -9 of each, production build)`, target: '<= 60' },
+    { name: 'content_script_raw_kb', value: round(largest.raw, 1), unit: 'KB (same files)' },
+    ...sizes.flatMap((s) => [
+      { name: `content_script_${s.site}_gzip_kb`, value: round(s.gzip, 1), unit: `KB (loader ${round(s.script.gzip, 1)} KB, compiled on the page's main thread; start chunk ${round(s.start.gzip, 1)} KB, parsed off it)` },
+    ]),
     ...chunks.map((c) => ({ name: `panel_chunk_${c.name.replace(/-panel$/, '')}_gzip_kb`, value: round(c.gzip, 1), unit: `KB (${round(c.raw, 1)} KB raw; loaded once per tab on demand)` })),
   ];
 }
@@ -36,12 +45,6 @@ const RUNS = 5;
 const OPENINGS_PER_RUN = 30;
 const FIRST_OPEN_TABS = 20;
 const FIRST_OPEN_WARMUP = 2;
-
-/** What the page saw of long tasks, in the main world (the init script below fills it from document start). */
-interface LongTaskLog {
-  longTasks: { start: number; duration: number }[];
-  frames: { start: number; duration: number; blocking: number; scripts: { url: string; invoker: string; duration: number }[] }[];
-}
 
 // Installed before Gmail's own scripts, so nothing the extension does in the tab escapes it.
 const LONG_TASK_COLLECTOR = `(() => {
@@ -58,31 +61,20 @@ const LONG_TASK_COLLECTOR = `(() => {
   }
 })()`;
 
-type Owner = 'host' | 'extension' | 'unattributed';
-
-/**
- * Whose a long task is: the host's when it ended before DOMContentLoaded (the content scripts run at document_idle,
- * after it) or when the Long Animation Frame that holds it attributes at least half of it to the host page's own
- * scripts; the extension's when it names a chrome-extension:// script; otherwise unattributed. Chromium does not
- * attribute scripts of a content script's isolated world, so unattributed is counted as ours.
- */
-export function ownerOf(task: { start: number; duration: number }, frames: LongTaskLog['frames'], domContentLoaded: number): Owner {
-  if (task.start + task.duration <= domContentLoaded) return 'host';
-  const frame = frames.find((f) => f.start <= task.start + 1 && task.start <= f.start + f.duration);
-  if (!frame) return 'unattributed';
-  if (frame.scripts.some((s) => s.url.startsWith('chrome-extension://'))) return 'extension';
-  const host = frame.scripts.filter((s) => /^https?:/.test(s.url)).reduce((sum, s) => sum + s.duration, 0);
-  return host >= task.duration / 2 ? 'host' : 'unattributed';
-}
-
 async function openingsRun(context: BrowserContext, threads: string[], run: number) {
   const page = await inboxPage(context, LONG_TASK_COLLECTOR);
   try {
     const samples: number[] = [];
     for (let i = 0; i < OPENINGS_PER_RUN; i++) samples.push(await timeThreadOpening(page, threads[(i + run) % threads.length]!, 'facts'));
     const log = await page.evaluate(() => (window as unknown as { __calmLongTasks: LongTaskLog }).__calmLongTasks);
-    const domContentLoaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
-    const owners = log.longTasks.filter((t) => t.duration > 50).map((t) => ({ ...t, owner: ownerOf(t, log.frames, domContentLoaded) }));
+    const { domContentLoaded, ours } = await page.evaluate(
+      ([startMark, startChunk]) => ({
+        domContentLoaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+        ours: [...performance.getEntriesByName(startMark).map((e) => e.startTime), ...performance.getEntriesByName(startChunk).map((e) => e.startTime + e.duration)],
+      }),
+      [CONTENT_SCRIPT_START_MARK, START_CHUNK_MEASURE] as const,
+    );
+    const owners = log.longTasks.filter((t) => t.duration > 50).map((t) => ({ ...t, owner: ownerOf(t, log.frames, domContentLoaded, ours) }));
     if (process.env.BENCH_DEBUG) {
       const timeline = await page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith('calm-triage:') || e.entryType === 'paint').map((e) => `${e.name}@${Math.round(e.startTime)}+${Math.round(e.duration)}`).slice(0, 9));
       console.log(`run ${run + 1} dcl ${Math.round(domContentLoaded)} long tasks:`, JSON.stringify(owners), 'timeline:', timeline.join(' '), 'frames:', JSON.stringify(log.frames.filter((f) => f.blocking > 0)));
@@ -170,7 +162,7 @@ export async function panelFigures(): Promise<Figure[]> {
       { name: 'panel_first_render_ms_p50', value: round(median(first.map((s) => s.render))), unit: 'ms (first React render of the panel; same tabs)' },
       { name: 'host_long_tasks_over_50ms', value: runs.reduce((sum, r) => sum + r.ours, 0), unit: `tasks (over ${RUNS} runs of ${OPENINGS_PER_RUN} openings, whole tab from document start; ours or unattributed by LoAF${runs.every((r) => r.loaf) ? '' : ', LoAF unavailable'})`, target: '<= 0' },
       { name: 'host_long_tasks_runs_clean', value: runs.filter((r) => r.ours === 0).length, unit: `of ${RUNS} runs`, target: `>= ${RUNS}` },
-      { name: 'host_long_tasks_host_attributed', value: runs.reduce((sum, r) => sum + r.host, 0), unit: 'tasks (ended before DOMContentLoaded, or attributed by LoAF to the host page: not counted against us)' },
+      { name: 'host_long_tasks_host_attributed', value: runs.reduce((sum, r) => sum + r.host, 0), unit: 'tasks (ended before DOMContentLoaded holding none of our start, or attributed by LoAF to the host page: not counted against us)' },
     ];
   } finally {
     await context.close();

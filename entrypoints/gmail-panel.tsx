@@ -1,9 +1,9 @@
-// The Gmail panel chunk: React and the panel, loaded by the Gmail content script when a thread opens
-// (components/dock/panel-loader.ts). Built as an ES module (wxt.config.ts); its default export is the mount.
+// The Gmail panel chunk: React and the panel, loaded by the Gmail start chunk when a thread opens
+// (components/dock/chunk-loader.ts). Built as an ES module (wxt.config.ts); its default export is the mount.
 import '@/lib/ui/panel-chunk-start';
 import { renderPanel } from '@/components/panel/mount-panel';
 import type { DockedProps } from '@/components/dock/panel-dock';
-import type { PanelModule } from '@/components/dock/panel-loader';
+import type { PanelModule } from '@/components/dock/chunk-loader';
 import type { InsertFlow } from '@/lib/gmail-lane/panel/insert-flow';
 import type { TriageClient } from '@/lib/gmail-lane/panel/triage-client';
 import type { GmailRead } from '@/lib/schemas/thread';

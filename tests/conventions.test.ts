@@ -64,12 +64,18 @@ describe('conventions', () => {
 
   it('every entrypoint and worker sets zod jitless (MV3 forbids eval, and zod\'s probe for it is a CSP violation report)', () => {
     const entries = [
-      ...files('entrypoints').filter((f) => /(\.content\/index\.ts|-panel\.tsx|background\/index\.ts|\/main\.tsx)$/.test(f)),
+      ...files('entrypoints').filter((f) => /(-start\.ts|-panel\.tsx|background\/index\.ts|\/main\.tsx)$/.test(f)),
       'lib/sop/import-worker.ts',
       'lib/history/history-worker.ts',
     ];
     expect(entries.length).toBeGreaterThanOrEqual(9);
     expect(entries.filter((f) => !reachable(root, f).has('lib/schemas/zod-config.ts'))).toEqual([]);
+  });
+
+  it('the content scripts themselves build no zod: what they load is compiled on the page\'s main thread', () => {
+    for (const loader of ['entrypoints/gmail.content/index.ts', 'entrypoints/hubspot.content/index.ts']) {
+      expect([...reachable(root, loader)].filter((f) => /from ['"]zod/.test(read(f)))).toEqual([]);
+    }
   });
 
   it('the SOP parse worker, which reads untrusted PDF and DOCX, reaches no database code', () => {
@@ -80,8 +86,9 @@ describe('conventions', () => {
 });
 
 describe('where code runs', () => {
-  const contentScripts = ['entrypoints/gmail.content/index.ts', 'entrypoints/hubspot.content/index.ts'];
-  // The panels run in the same tab as the content scripts, loaded on demand (components/dock/panel-loader.ts).
+  // A content script and the start chunk it imports as it starts (components/dock/chunk-loader.ts) load on every page.
+  const contentScripts = ['entrypoints/gmail.content/index.ts', 'entrypoints/gmail-start.ts', 'entrypoints/hubspot.content/index.ts', 'entrypoints/hubspot-start.ts'];
+  // The panels run in the same tab, loaded on demand.
   const panelChunks = ['entrypoints/gmail-panel.tsx', 'entrypoints/hubspot-panel.tsx'];
   // The database, the engines (and with them any key) and the SOP library live in the background.
   const backgroundOnly = [/^lib\/db\//, /^lib\/engine\//, /^lib\/sop\//, /^lib\/[a-z-]+-lane\/background\//, /^lib\/settings\/claude-settings-store/, /^lib\/settings\/engine-store/, /^lib\/lanes\/lane-store/];

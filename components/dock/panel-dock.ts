@@ -5,7 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readPublicSettings, watchPublicSettings } from '@/lib/settings/public-settings';
 import type { PublicSettings } from '@/lib/schemas/settings';
 import { createStore, type Store } from '@/lib/ui/store';
-import type { PanelModule } from './panel-loader';
+import type { PanelModule } from './chunk-loader';
 import { dockPreview, type DockPreview } from './dock-preview';
 
 export const PANEL_WIDTH_PX = 360;
@@ -22,7 +22,7 @@ interface DockOptions<Props extends DockedProps> {
   site: 'gmail' | 'hubspot';
   /** Makes room for the panel so it covers none of the site's own controls (0 releases it). */
   reserveSpace: (widthPx: number) => void;
-  /** The site's panel chunk (components/dock/panel-loader.ts). */
+  /** The site's panel chunk (components/dock/chunk-loader.ts). */
   load: () => Promise<PanelModule<Props>>;
   /** The chunk's state, held by the content script: it lives while the chunk loads and across remounts. */
   props: (docked: DockedProps) => Props;

@@ -1,13 +1,7 @@
-// What loads on every HubSpot app page: the site reader, its observer, the panel's controller and a dock without
-// React. The panel (React and everything under it) is the hubspot-panel chunk, loaded once per tab (components/dock).
-import '@/lib/schemas/zod-config';
-import { dockPanel } from '@/components/dock/panel-dock';
-import { panelLoader } from '@/components/dock/panel-loader';
-import { createHubSpotPanelController } from '@/lib/hubspot-lane/panel/panel-controller';
-import { send } from '@/lib/protocol/client';
-import { hubspotDriver } from '@/lib/sites/hubspot/driver';
+// What loads on every HubSpot page: this loader. It imports the start chunk (entrypoints/hubspot-start.ts: the site
+// reader, its observer, the panel's controller and the dock), which the browser parses off the page's main thread.
+import { startLoader } from '@/components/dock/chunk-loader';
 import { CONTENT_SCRIPT_START_MARK } from '@/lib/ui/panel-timing';
-import type { HubSpotPanelProps } from '../hubspot-panel';
 
 export default defineContentScript({
   matches: ['https://app.hubspot.com/*', 'https://*.hubspot.com/*'],
@@ -17,25 +11,13 @@ export default defineContentScript({
   // resource URL keeps from being a fingerprint), and asking the position of the calling script for it cost 30-60 ms
   // of our start: a long task on each page load. WXT's own custom event on the document still stops an older copy.
   noScriptStartedPostMessage: true,
+  // At document start, so the start chunk is fetched and parsed while the page itself loads; it starts on the DOM.
+  runAt: 'document_start',
   async main(ctx) {
     performance.mark(CONTENT_SCRIPT_START_MARK);
-    const hubspot = hubspotDriver(window, (listener) => ctx.addEventListener(window, 'wxt:locationchange', (event) => listener(event.newUrl.href)));
-    // The manifest matches every *.hubspot.com page (data-centre hosts vary); the panel lives only in the app.
-    if (!hubspot.detect(new URL(location.href))) return;
-    const controller = createHubSpotPanelController({
-      send,
-      fetch: (input, init) => fetch(input, { ...init, signal: ctx.signal }),
-      sessionClient: hubspot.sessionClient,
-    });
-    const dock = await dockPanel<HubSpotPanelProps>(ctx, {
-      site: 'hubspot',
-      reserveSpace: hubspot.reserveSpace,
-      load: panelLoader<HubSpotPanelProps>('hubspot-panel'),
-      props: (docked) => ({ ...docked, controller }),
-    });
-    hubspot.observe((ref) => {
-      dock.open();
-      void controller.open(ref);
-    }, ctx.signal);
+    const loading = startLoader('hubspot-start')();
+    if (document.readyState === 'loading') await new Promise((ready) => document.addEventListener('DOMContentLoaded', ready, { once: true }));
+    const site = await loading;
+    await site.start(ctx);
   },
 });

@@ -1,6 +1,8 @@
 // User Timing names the content script and the panel chunk leave on the host page's performance timeline, so the
 // page benchmark (bench/page.ts) can say where the first opening's time went. The product keeps no figures of its own.
 
+/** From asking for the start chunk to its module being evaluated (fetch, off-thread parse, top-level code). */
+export const START_CHUNK_MEASURE = 'calm-triage:start-chunk';
 /** From asking for the panel chunk to its module being evaluated (fetch, compile, top-level code). */
 export const PANEL_CHUNK_MEASURE = 'calm-triage:panel-chunk';
 /** The first React render of the panel into its shadow root. */
