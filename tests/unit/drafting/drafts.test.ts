@@ -100,3 +100,48 @@ describe('the newsletter thread', () => {
     expect(result.draft).toBeNull();
   });
 });
+
+describe('a password reset request', () => {
+  const request = (subject: string, text: string) => ({
+    source: 'gmail' as const,
+    subject,
+    messages: [{ from: { name: 'Jonas Weber', email: 'jonas@weber-design.example' }, date: '2024-05-06T08:00:00Z', text }],
+    rep: { name: 'Dana Reyes', email: 'dana.reyes@northwind-supply.example' },
+  });
+
+  it.each([
+    ['en', 'Password reset link not working', 'Hi, I forgot my password and the reset link I requested never arrived. Can you help me log in?', /Forgot password.*30 minutes/s, /^Hi Jonas,/],
+    ['de', 'Passwort vergessen', 'Hallo, ich habe mein Passwort vergessen und der Link zum Zurücksetzen kommt nicht an. Können Sie mir helfen?', /Passwort vergessen.*30 Minuten/s, /^Hallo Jonas,/],
+  ])('(%s) is answered from the SOP template: the self-service link, never a password, nothing asked', async (_language, subject, text, body, greeting) => {
+    const result = await runDraftPipeline(request(subject, text), await loadSopFolder(samples));
+    const draft = result.draft!;
+    const reply = replyText(draft);
+    expect(result.classification.category.value).toBe('password_reset');
+    expect(draft.template?.label).toMatch(/password|Passwort/i);
+    expect(reply).toMatch(greeting);
+    expect(reply).toMatch(body);
+    expect(reply).toMatch(/Dana Reyes\s*$/);
+    for (const s of draft.sentences) expect(isAgentInstruction(s.text)).toBe(false);
+  });
+});
+
+describe('a billing dispute', () => {
+  const dispute = (text: string) => ({
+    source: 'gmail' as const,
+    subject: 'Charged twice',
+    messages: [{ from: { name: 'Priya Natarajan', email: 'p.natarajan@kestrel-logistics.example' }, date: '2024-05-06T08:00:00Z', text }],
+    rep: { name: 'Dana Reyes', email: 'dana.reyes@northwind-supply.example' },
+  });
+
+  it.each([
+    ['the invoice number', 'Hello, invoice INV-18877 was charged twice this month. Please fix this or we will file a chargeback.', false],
+    ['the amounts', 'Hello, we were billed twice for May, both $640. Please fix this or we will file a chargeback.', false],
+    ['neither', 'Hello, we were billed twice this month. Please fix this or we will file a chargeback.', true],
+  ])('given %s, asks for the charges only when the thread names none', async (_given, text, asks) => {
+    const result = await runDraftPipeline(dispute(text), await loadSopFolder(samples));
+    const draft = result.draft!;
+    expect(draft.template?.label).toBe('charged twice or a charge the customer disputes');
+    expect(/\?/.test(replyText(draft))).toBe(asks);
+    expect(draft.fills.map((f) => f.placeholder)).not.toContain('billing_reply_date');
+  });
+});

@@ -40,10 +40,19 @@ describe('npm run triage:inspect', () => {
   it.each([
     ['split-pane-preview.html', 'first reply to a lead'],
     ['thread-long-meeting-followup.html', "confirming the customer's recap"],
+    ['thread-legacy-tablebs-billing-dispute.html', 'charged twice or a charge the customer disputes'],
   ])('drafts %s from the SOP template for its category, with nothing addressed to the agent', async (page, label) => {
     const report = JSON.parse((await inspect(path.join(GMAIL, page))).out);
     expect(report.draft.template.label).toBe(label);
     expect(report.postChecks.map((n: { kind: string }) => n.kind)).not.toContain('agent_instruction');
+  }, 30_000);
+
+  it('answers a double charge with a chargeback threat from the billing template: no question the thread answered, the reply date left to the rep', async () => {
+    const report = JSON.parse((await inspect(path.join(GMAIL, 'thread-legacy-tablebs-billing-dispute.html'))).out);
+    // The customer gave the dates and amounts; the refund procedure's questions (workspace, reason) are not this case.
+    expect(report.draft.text).not.toMatch(/\?/);
+    expect(report.draft.placeholders.unfilled).toEqual(['billing_reply_date']);
+    expect(report.postChecks.map((n: { kind: string }) => n.kind)).not.toContain('asks_for_given');
   }, 30_000);
 
   it('says when the page shows no open thread', async () => {
