@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PANEL_CHUNK_MEASURE, START_CHUNK_MEASURE } from '@/lib/ui/panel-timing';
+import { CONTENT_SCRIPT_START_MARK, PANEL_CHUNK_MEASURE, START_CHUNK_MEASURE } from '@/lib/ui/panel-timing';
 
 /**
  * What a content script imports as it starts (entrypoints/<site>-start.ts): the site reader, its observer, the
@@ -37,5 +37,14 @@ function chunkLoader<T>(chunk: StartChunk | PanelChunk, measure: string): () => 
     })());
 }
 
-export const startLoader = (chunk: StartChunk) => chunkLoader<StartModule>(chunk, START_CHUNK_MEASURE);
+/**
+ * A content script's whole job (it runs at document start): ask for the site's start chunk at once, so it is fetched
+ * and parsed while the page loads, and start it on the DOM.
+ */
+export async function startSite(ctx: ContentScriptContext, chunk: StartChunk): Promise<void> {
+  performance.mark(CONTENT_SCRIPT_START_MARK);
+  const loading = chunkLoader<StartModule>(chunk, START_CHUNK_MEASURE)();
+  if (document.readyState === 'loading') await new Promise((ready) => document.addEventListener('DOMContentLoaded', ready, { once: true }));
+  await (await loading).start(ctx);
+}
 export const panelLoader = <Props>(chunk: PanelChunk) => chunkLoader<PanelModule<Props>>(chunk, PANEL_CHUNK_MEASURE);
