@@ -11,3 +11,5 @@ export const PANEL_FIRST_RENDER_MEASURE = 'calm-triage:panel-first-render';
 export const CONTENT_SCRIPT_START_MARK = 'calm-triage:content-script-start';
 /** The panel chunk's own code starts running (a mark, lib/ui/panel-chunk-start.ts). */
 export const PANEL_CHUNK_EVALUATE_MARK = 'calm-triage:panel-chunk-evaluate';
+/** One step of the panel chunk's start, each in a task of its own (components/panel/mount-panel.tsx): `${prefix}:<step>`. */
+export const PANEL_STEP_MEASURE_PREFIX = 'calm-triage:panel-step';
