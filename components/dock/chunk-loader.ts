@@ -47,4 +47,5 @@ export async function startSite(ctx: ContentScriptContext, chunk: StartChunk): P
   if (document.readyState === 'loading') await new Promise((ready) => document.addEventListener('DOMContentLoaded', ready, { once: true }));
   await (await loading).start(ctx);
 }
+
 export const panelLoader = <Props>(chunk: PanelChunk) => chunkLoader<PanelModule<Props>>(chunk, PANEL_CHUNK_MEASURE);

@@ -7,6 +7,7 @@ import { isAgentInstruction, replyAsksFor } from '@/lib/drafting/sop-sentences';
 import { canInsert, lockedAcknowledgements } from '@/lib/review/policy';
 import { replyText } from '@/lib/review/reply-text';
 import type { Draft } from '@/lib/schemas/draft';
+import type { TriageInput } from '@/lib/schemas/triage-input';
 import { emptyReview, type DraftRecord } from '@/lib/schemas/draft-record';
 import { readGmail } from '@/lib/sites/gmail/read-thread';
 import { toTriageInput } from '@/lib/sites/gmail/to-triage-input';
@@ -18,6 +19,14 @@ import { loadSopFolder } from '../../../scripts/triage-inspect';
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/gmail');
 const samples = path.resolve(import.meta.dirname, '../../../public/samples/sops');
 
+// Read once: every case drafts against the same sample library.
+const sops = loadSopFolder(samples);
+
+/** A one-message thread from a customer to the rep signed in to Gmail. */
+function customerEmail(subject: string, from: { name: string; email: string }, text: string): TriageInput {
+  return { source: 'gmail', subject, messages: [{ from, date: '2024-05-06T08:00:00Z', text }], rep: { name: 'Dana Reyes', email: 'dana.reyes@northwind-supply.example' } };
+}
+
 async function pipeline(page: string) {
   const dom = new JSDOM(readFileSync(path.join(fixtures, page), 'utf8'));
   const read = readGmail(dom.window.document);
@@ -25,7 +34,7 @@ async function pipeline(page: string) {
   dom.window.close();
   if (read.kind !== 'thread') throw new Error(`${page} is not a thread`);
   const input = toTriageInput(read.thread, rep);
-  return { input, ...(await runDraftPipeline(input, await loadSopFolder(samples))) };
+  return { input, ...(await runDraftPipeline(input, await sops)) };
 }
 
 function recordOf(result: Awaited<ReturnType<typeof pipeline>>, draft: Draft): DraftRecord {
@@ -102,18 +111,13 @@ describe('the newsletter thread', () => {
 });
 
 describe('a password reset request', () => {
-  const request = (subject: string, text: string) => ({
-    source: 'gmail' as const,
-    subject,
-    messages: [{ from: { name: 'Jonas Weber', email: 'jonas@weber-design.example' }, date: '2024-05-06T08:00:00Z', text }],
-    rep: { name: 'Dana Reyes', email: 'dana.reyes@northwind-supply.example' },
-  });
+  const jonas = { name: 'Jonas Weber', email: 'jonas@weber-design.example' };
 
   it.each([
     ['en', 'Password reset link not working', 'Hi, I forgot my password and the reset link I requested never arrived. Can you help me log in?', /Forgot password.*30 minutes/s, /^Hi Jonas,/],
     ['de', 'Passwort vergessen', 'Hallo, ich habe mein Passwort vergessen und der Link zum Zurücksetzen kommt nicht an. Können Sie mir helfen?', /Passwort vergessen.*30 Minuten/s, /^Hallo Jonas,/],
   ])('(%s) is answered from the SOP template: the self-service link, never a password, nothing asked', async (_language, subject, text, body, greeting) => {
-    const result = await runDraftPipeline(request(subject, text), await loadSopFolder(samples));
+    const result = await runDraftPipeline(customerEmail(subject, jonas, text), await sops);
     const draft = result.draft!;
     const reply = replyText(draft);
     expect(result.classification.category.value).toBe('password_reset');
@@ -122,23 +126,19 @@ describe('a password reset request', () => {
     expect(reply).toMatch(body);
     expect(reply).toMatch(/Dana Reyes\s*$/);
     for (const s of draft.sentences) expect(isAgentInstruction(s.text)).toBe(false);
+    for (const s of draft.sentences) expect(replyAsksFor(s.text)).toEqual([]);
   });
 });
 
 describe('a billing dispute', () => {
-  const dispute = (text: string) => ({
-    source: 'gmail' as const,
-    subject: 'Charged twice',
-    messages: [{ from: { name: 'Priya Natarajan', email: 'p.natarajan@kestrel-logistics.example' }, date: '2024-05-06T08:00:00Z', text }],
-    rep: { name: 'Dana Reyes', email: 'dana.reyes@northwind-supply.example' },
-  });
+  const priya = { name: 'Priya Natarajan', email: 'p.natarajan@kestrel-logistics.example' };
 
   it.each([
     ['the invoice number', 'Hello, invoice INV-18877 was charged twice this month. Please fix this or we will file a chargeback.', false],
     ['the amounts', 'Hello, we were billed twice for May, both $640. Please fix this or we will file a chargeback.', false],
     ['neither', 'Hello, we were billed twice this month. Please fix this or we will file a chargeback.', true],
   ])('given %s, asks for the charges only when the thread names none', async (_given, text, asks) => {
-    const result = await runDraftPipeline(dispute(text), await loadSopFolder(samples));
+    const result = await runDraftPipeline(customerEmail('Charged twice', priya, text), await sops);
     const draft = result.draft!;
     expect(draft.template?.label).toBe('charged twice or a charge the customer disputes');
     expect(/\?/.test(replyText(draft))).toBe(asks);
