@@ -24,12 +24,15 @@ const LABEL: Partial<Record<FactKey, string>> = {
 
 const clean = (sentence: string) => sentence.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim();
 
-/** Instructions to the agent in the passages (1-based citations into `passages`), in passage order, each once. */
-export function agentInstructions(passages: readonly RetrievedPassage[]): Array<{ text: string; citation: number }> {
+/**
+ * Instructions to the agent in the passages of the given SOPs (1-based citations into `passages`), in passage
+ * order, each once.
+ */
+export function agentInstructions(passages: readonly RetrievedPassage[], sopIds: ReadonlySet<string>): Array<{ text: string; citation: number }> {
   const out: Array<{ text: string; citation: number }> = [];
   const seen = new Set<string>();
   passages.forEach((passage, i) => {
-    if (isTemplatePassage(passage)) return;
+    if (isTemplatePassage(passage) || !sopIds.has(passage.sopId)) return;
     for (const raw of sentenceSpans(passage.text)) {
       const text = clean(raw);
       if (text.length < 12 || seen.has(text) || !isAgentInstruction(text)) continue;
@@ -42,6 +45,8 @@ export function agentInstructions(passages: readonly RetrievedPassage[]): Array<
 
 export interface ChecklistInput {
   passages: readonly RetrievedPassage[];
+  /** The SOPs the reply stands on: instructions come from these only. */
+  sopIds: ReadonlySet<string>;
   /** Other passages of the same SOPs saying what to ask for (not cited: they are not in the draft's passages). */
   askPassages?: readonly Passage[];
   facts: ThreadFacts;
@@ -52,15 +57,15 @@ export interface ChecklistInput {
   unanswered: readonly string[];
 }
 
-export function buildChecklist({ passages, askPassages = [], facts, rule, asked, unanswered }: ChecklistInput): ChecklistItem[] {
+export function buildChecklist({ passages, sopIds, askPassages = [], facts, rule, asked, unanswered }: ChecklistInput): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   if (rule) items.push({ kind: 'rule', text: rule, quote: null, citation: null });
   const supplied = new Set<FactKey>();
   const cited = new Set(passages.map((p) => p.id));
-  const extra = agentInstructions(askPassages.filter((p) => !cited.has(p.id)).map((p) => ({ ...p, score: 0, matchText: '' })))
+  const extra = agentInstructions(askPassages.filter((p) => !cited.has(p.id)).map((p) => ({ ...p, score: 0, matchText: '' })), sopIds)
     .filter((i) => asksFor(i.text).length > 0)
     .map((i) => ({ text: i.text, citation: null }));
-  const own = agentInstructions(passages);
+  const own = agentInstructions(passages, sopIds);
   // What to ask for comes first and is never cut: it is what the rep checks against the thread.
   const asking = own.filter((i) => asksFor(i.text).length > 0);
   const rest = own.filter((i) => asksFor(i.text).length === 0).slice(0, MAX_INSTRUCTIONS);

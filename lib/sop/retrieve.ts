@@ -175,3 +175,12 @@ function diverse<T extends { hit: { passage: Passage } }>(sorted: T[], k: number
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * The SOPs a reply stands on: those with a passage at or above the floor. Top-k retrieval also brings in weaker
+ * passages of other SOPs (a refund thread's "check" pulls in the account-access checks); their instructions are
+ * not the rep's to follow on this thread, nor what the customer is asked for.
+ */
+export function groundedSopIds(retrieval: Pick<Retrieval, 'passages' | 'floor'>): Set<string> {
+  return new Set(retrieval.passages.filter((p) => (p.grounding ?? 0) >= retrieval.floor).map((p) => p.sopId));
+}

@@ -2,6 +2,7 @@ import type { DraftRequest } from '@/lib/engine/types';
 import { type Draft, type DraftSentence, draftText } from '@/lib/schemas/draft';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { sentenceSpans } from '@/lib/text/sentences';
+import { groundedSopIds } from '@/lib/sop/retrieve';
 import { buildChecklist, agentInstructions } from '@/lib/drafting/checklist';
 import { chooseTemplate } from '@/lib/drafting/conditions';
 import { answerTo, customerQuestions } from '@/lib/drafting/customer-questions';
@@ -153,6 +154,7 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
   const category = classification.category.value;
   const choice = chooseTemplate(templatesOf(request.templates ?? []).templates, category, classification.language.value, facts);
   const passages = [...retrieval.passages];
+  const standsOn = groundedSopIds(retrieval);
   let sentences: DraftSentence[];
   let template: Draft['template'] = null;
   let fills: Draft['fills'] = [];
@@ -177,7 +179,7 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
     // Ask only for what the SOP says to ask for and the thread does not give, in one sentence.
     const wanted = new Map<FactKey, number>();
     if (choice.kind === 'missing_fact' && ASK_WORDING[lang][choice.missing as FactKey]) wanted.set(choice.missing as FactKey, 0);
-    for (const instruction of agentInstructions(passages)) {
+    for (const instruction of agentInstructions(passages, standsOn)) {
       for (const key of asksFor(instruction.text)) if (!factOf(facts, key) && ASK_WORDING[lang][key] && !wanted.has(key)) wanted.set(key, instruction.citation);
     }
     if (wanted.size > 0) {
@@ -193,7 +195,7 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
 
   const claimsSaid = sentences.filter((s) => s.kind === 'claim' || s.kind === 'request').map((s) => s.text);
   const unanswered = customerQuestions(latest?.text ?? '').filter((q) => !answerTo(q, claimsSaid));
-  const checklist = buildChecklist({ passages, askPassages: request.askPassages ?? [], facts, rule, asked, unanswered });
+  const checklist = buildChecklist({ passages, sopIds: standsOn, askPassages: request.askPassages ?? [], facts, rule, asked, unanswered });
   // Legal and medical judgement is never automated: the draft stays, and a human is asked to review it.
   const judgement = classification.riskFlags.find((f) => f.flag === 'legal' || f.flag === 'medical');
   if (judgement) sentences.splice(sentences.length - 1, 0, { text: t.escalation(escalateTo, `${judgement.flag} question ("${judgement.evidence}")`), citations: [], kind: 'escalation' });

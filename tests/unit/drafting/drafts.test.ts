@@ -67,6 +67,19 @@ describe('the refund thread (issue #10)', () => {
     const after = canInsert({ ...record, review: { ...emptyReview, acknowledged: ['refund'] } }, filled, []);
     expect(after.ok ? [] : after.blockers.filter((b) => b.kind === 'placeholder')).toEqual([]);
   });
+
+  it("lists only the instructions of the SOPs it stands on, not those of weaker passages retrieval also brought in", async () => {
+    const result = await pipeline('thread-2024-layout-refund.html');
+    const { retrieval, draft } = result;
+    // The premise: top-k retrieval brings an account-access passage under the lane's floor into this refund thread.
+    const weak = retrieval.passages.filter((p) => p.sopId === 'account-access');
+    expect(weak.length).toBeGreaterThan(0);
+    for (const p of weak) expect(p.grounding!).toBeLessThan(retrieval.floor);
+    const cited = draft!.checklist.filter((c) => c.citation !== null).map((c) => draft!.passages[c.citation! - 1]!.sopId);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(new Set(cited)).toEqual(new Set(['refunds']));
+    expect(draft!.checklist.map((c) => c.text).join('\n')).not.toMatch(/password|security checks/i);
+  });
 });
 
 describe('a German thread', () => {
