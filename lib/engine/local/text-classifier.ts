@@ -7,7 +7,9 @@ import { featurize, hash, type SparseVector } from './text-features';
  * over a few runs, plus a memory of the corrections reps made. A correction is not learnt into the weights in place:
  * on banking77, every online update tried (SGD with replay, passive-aggressive, bias-only) cost accuracy on the items
  * nobody corrected. Instead the corrected text is remembered, so a text very like it takes that label at once, and
- * it joins the training data of the background's next retraining.
+ * it joins the training data of the background's next retraining. Counting a correction three times in that
+ * retraining was tried too: against counting it once, +6 held-out items over 5 development folds of banking77's
+ * train.csv and -4 on its test.csv: noise, so not kept.
  */
 
 export interface LabelledText {
