@@ -2,8 +2,18 @@
 
 /** What the page saw of long tasks, in the main world (bench/page.ts fills it from document start). */
 export interface LongTaskLog {
+  /** Whether Chromium offers Long Animation Frames: without one over 50 ms, `frames` is empty either way. */
+  loaf: boolean;
   longTasks: { start: number; duration: number }[];
-  frames: { start: number; duration: number; blocking: number; scripts: { url: string; invoker: string; duration: number }[] }[];
+  frames: {
+    start: number;
+    duration: number;
+    blocking: number;
+    /** When the frame's rendering, and its style and layout, began (0: the frame rendered nothing). */
+    renderStart: number;
+    styleAndLayoutStart: number;
+    scripts: { url: string; invoker: string; start: number; duration: number; forced: number }[];
+  }[];
 }
 
 type Owner = 'host' | 'extension' | 'unattributed';

@@ -46,15 +46,16 @@ const FIRST_OPEN_WARMUP = 2;
 
 // Installed before Gmail's own scripts, so nothing the extension does in the tab escapes it.
 const LONG_TASK_COLLECTOR = `(() => {
-  const log = { longTasks: [], frames: [] };
+  const log = { longTasks: [], frames: [], loaf: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') };
   window.__calmLongTasks = log;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) log.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
-  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+  if (log.loaf) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) log.frames.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration,
-        scripts: e.scripts.map((s) => ({ url: s.sourceURL, invoker: s.invoker, duration: s.duration })) });
+        renderStart: e.renderStart, styleAndLayoutStart: e.styleAndLayoutStart,
+        scripts: e.scripts.map((s) => ({ url: s.sourceURL, invoker: s.invoker, start: s.startTime, duration: s.duration, forced: s.forcedStyleAndLayoutDuration })) });
     }).observe({ type: 'long-animation-frame', buffered: true });
   }
 })()`;
@@ -77,7 +78,7 @@ async function openingsRun(context: BrowserContext, threads: string[], run: numb
       const timeline = await page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith('calm-triage:') || e.entryType === 'paint').map((e) => `${e.name}@${Math.round(e.startTime)}+${Math.round(e.duration)}`));
       console.log(`run ${run + 1} dcl ${Math.round(domContentLoaded)} long tasks:`, JSON.stringify(owners), 'timeline:', timeline.join(' '), 'frames:', JSON.stringify(log.frames.filter((f) => f.blocking > 0)));
     }
-    return { samples, ours: owners.filter((t) => t.owner !== 'host').length, host: owners.filter((t) => t.owner === 'host').length, loaf: log.frames.length > 0 };
+    return { samples, ours: owners.filter((t) => t.owner !== 'host').length, host: owners.filter((t) => t.owner === 'host').length, loaf: log.loaf };
   } finally {
     await page.close();
   }

@@ -5,7 +5,9 @@ const frame = (start: number, duration: number, scripts: { url: string; duration
   start,
   duration,
   blocking: Math.max(0, duration - 50),
-  scripts: scripts.map((s) => ({ ...s, invoker: 'test' })),
+  renderStart: 0,
+  styleAndLayoutStart: 0,
+  scripts: scripts.map((s) => ({ ...s, invoker: 'test', start: start, forced: 0 })),
 });
 const DCL = 150;
 
