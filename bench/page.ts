@@ -76,7 +76,7 @@ async function openingsRun(context: BrowserContext, threads: string[], run: numb
     const owners = log.longTasks.filter((t) => t.duration > 50).map((t) => ({ ...t, owner: ownerOf(t, log.frames, domContentLoaded, ours) }));
     if (process.env.BENCH_DEBUG) {
       const timeline = await page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith('calm-triage:') || e.entryType === 'paint').map((e) => `${e.name}@${Math.round(e.startTime)}+${Math.round(e.duration)}`));
-      console.log(`run ${run + 1} dcl ${Math.round(domContentLoaded)} long tasks:`, JSON.stringify(owners), 'timeline:', timeline.join(' '), 'frames:', JSON.stringify(log.frames.filter((f) => f.blocking > 0)));
+      console.log(`run ${run + 1} dcl ${Math.round(domContentLoaded)} long tasks:`, JSON.stringify(owners), 'timeline:', timeline.join(' '), 'frames:', JSON.stringify(log.frames.filter((f) => f.blocking > 0)), 'slowest openings:', [...samples].sort((a, b) => b - a).slice(0, 5).map(Math.round).join(' '));
     }
     return { samples, ours: owners.filter((t) => t.owner !== 'host').length, host: owners.filter((t) => t.owner === 'host').length, loaf: log.loaf };
   } finally {
