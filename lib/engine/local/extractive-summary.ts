@@ -1,7 +1,11 @@
 import { customerQuestions } from '@/lib/drafting/customer-questions';
 import { sentenceSpans, withoutPleasantries } from '@/lib/text/sentences';
 
-/** Two lines: the first salient sentence of the latest message, then every request in it (a message may ask two things). */
+/**
+ * Two lines: the first salient sentence of the latest of the customer's open messages (lib/engine/local/thread-text.ts)
+ * that asks something, then every request in it (a message may ask two things). A follow-up that asks nothing (the
+ * invoice number, sent a minute later) does not hide the request; with no request, the latest message is summarised.
+ */
 
 const LINE = 190;
 
@@ -9,10 +13,12 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** At most `max` characters, cut at a word boundary, never inside a word. */
 const clip = (s: string, max = LINE) => (s.length <= max ? s : `${s.slice(0, max).replace(/\s+\S*$/, '')}…`);
 
-export function summarize(subject: string, latestMessage: string): string {
-  const sentences = sentenceSpans(latestMessage).map(withoutPleasantries).filter((s) => s.length > 0).map(capitalised);
+export function summarize(subject: string, customerTexts: readonly string[]): string {
+  const asking = customerTexts.findLast((text) => customerQuestions(text).length > 0);
+  const message = asking ?? customerTexts.at(-1) ?? '';
+  const sentences = sentenceSpans(message).map(withoutPleasantries).filter((s) => s.length > 0).map(capitalised);
   const first = sentences[0] ?? subject;
-  const asks = customerQuestions(latestMessage).map(capitalised);
+  const asks = customerQuestions(message).map(capitalised);
   // The first sentence is shown already: as the only request it is repeated as the ask, otherwise the others are.
   const others = asks.length > 1 ? asks : asks.filter((a) => a !== first || asks.length === 1);
   const second =

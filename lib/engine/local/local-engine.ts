@@ -12,7 +12,7 @@ import { detectRisks } from './risk-rules';
 import { detectSentiment } from './sentiment-rules';
 import { starterModel } from './starter-model';
 import { TextClassifier } from './text-classifier';
-import { classifierText, customerMessages, latestCustomerMessage } from './thread-text';
+import { classifierText, customerMessages, latestCustomerMessage, openCustomerMessages } from './thread-text';
 import { detectUrgency } from './urgency-rules';
 
 export interface LocalEngineOptions {
@@ -51,7 +51,7 @@ export function classifyWith(model: TextClassifier, input: TriageInput, lanes: L
     urgency: detectUrgency(latestWithSubject, { bulk, reference: messageDate(latestCustomerMessage(input, options.ownDomains)?.date ?? null) }),
     sentiment: detectSentiment(latest),
     language: detectLanguage(latest || input.subject),
-    summary: summarize(input.subject, latest),
+    summary: summarize(input.subject, openCustomerMessages(input, options.ownDomains).map((m) => m.text)),
     riskFlags: risks,
     owner: category ? { value: category.owner, confidence } : { value: lane.failureFeedback.escalateTo, confidence: confidence * 0.5 },
   });

@@ -20,6 +20,14 @@ export function customerMessages(input: TriageInput, ownDomains: readonly string
   return fromCustomer.length > 0 ? fromCustomer : written;
 }
 
+/** The customer's messages since the team last wrote: what is still open. All of them when the team wrote last or never. */
+export function openCustomerMessages(input: TriageInput, ownDomains: readonly string[] = []): Message[] {
+  const customer = customerMessages(input, ownDomains);
+  const lastTeam = input.messages.findLastIndex((m) => m.text.trim().length > 0 && !customer.includes(m));
+  const open = customer.filter((m) => input.messages.indexOf(m) > lastTeam);
+  return open.length > 0 ? open : customer;
+}
+
 export function latestCustomerMessage(input: TriageInput, ownDomains: readonly string[] = []): Message | null {
   return customerMessages(input, ownDomains).at(-1) ?? null;
 }

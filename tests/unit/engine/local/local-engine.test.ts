@@ -240,3 +240,31 @@ describe('learning and persistence', () => {
     db.close();
   });
 });
+
+describe('the summary of a thread', () => {
+  const customer = { name: 'Ana Ruiz', email: 'ana@ruiz-bakery.example' };
+  const rep = { name: 'Dana Reyes', email: 'dana.reyes@northwind-supply.example' };
+  const message = (from: typeof customer, text: string) => ({ from, date: null, text });
+
+  it("keeps the customer's open request when their follow-up only adds a detail", async () => {
+    const input: TriageInput = {
+      source: 'gmail',
+      subject: 'Refund',
+      messages: [message(customer, 'Our plan renewed yesterday by mistake. Can we get a refund?'), message(customer, 'The invoice number is INV-20931.')],
+    };
+    expect((await classify(input)).summary).toBe('Our plan renewed yesterday by mistake.\nAsk: Can we get a refund?');
+  });
+
+  it('does not bring back a request the team has answered since', async () => {
+    const input: TriageInput = {
+      source: 'gmail',
+      subject: 'Refund',
+      messages: [
+        message(customer, 'Our plan renewed yesterday by mistake. Can we get a refund?'),
+        message(rep, 'Happy to help. Which invoice is it?'),
+        message(customer, 'The invoice number is INV-20931.'),
+      ],
+    };
+    expect((await classify(input)).summary).toBe('The invoice number is INV-20931.\nSubject: Refund');
+  });
+});

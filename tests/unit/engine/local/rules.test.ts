@@ -79,9 +79,18 @@ describe('sentiment and language', () => {
 
 describe('summary', () => {
   it('gives the first salient sentence and the ask, without greetings', () => {
-    const summary = summarize('Order late', 'Hi team, our pallet did not arrive on Monday. It was due last week. Could you check with the carrier? Thanks');
+    const summary = summarize('Order late', ['Hi team, our pallet did not arrive on Monday. It was due last week. Could you check with the carrier? Thanks']);
     expect(summary).toBe('Our pallet did not arrive on Monday.\nAsk: Could you check with the carrier?');
     expect(summary.length).toBeLessThanOrEqual(400);
+  });
+
+  it("is about the customer's request when their latest message only answers the rep's question", () => {
+    const thread = ['Hi, our annual plan renewed yesterday and we were charged $1,188. Can we get a refund?', 'Sure, the invoice number is INV-20931.'];
+    expect(summarize('Refund for annual plan', thread)).toBe('Our annual plan renewed yesterday and we were charged $1,188.\nAsk: Can we get a refund?');
+    // A later message with a request of its own is the one summarised.
+    expect(summarize('Refund', [...thread, 'Also, could you send the invoice as PDF?'])).toMatch(/^Also, could you send the invoice as PDF\?\n/);
+    // With no request anywhere, the latest message.
+    expect(summarize('Update', ['We moved offices.', 'Our new phone number is 555-0100.'])).toBe('Our new phone number is 555-0100.\nSubject: Update');
   });
 
   it('does not end a sentence at a German day number', () => {
@@ -89,7 +98,7 @@ describe('summary', () => {
   });
 
   it('stays within two short lines for long text', () => {
-    const summary = summarize('x', `${'word '.repeat(300)}.`);
+    const summary = summarize('x', [`${'word '.repeat(300)}.`]);
     expect(summary.split('\n')).toHaveLength(2);
     expect(summary.length).toBeLessThanOrEqual(400);
   });
@@ -97,12 +106,12 @@ describe('summary', () => {
 
 describe('summary of a message with two requests', () => {
   it('keeps both requests, and cuts long text between words', () => {
-    const summary = summarize('Invoice address', 'Hello, please change our invoice address to Hafenstrasse 12, 20457 Hamburg; who is our account manager now?');
+    const summary = summarize('Invoice address', ['Hello, please change our invoice address to Hafenstrasse 12, 20457 Hamburg; who is our account manager now?']);
     const [, asks] = summary.split('\n');
     expect(asks).toMatch(/^Asks: /);
     expect(asks).toContain('change our invoice address');
     expect(asks).toContain('Who is our account manager now?');
-    const long = summarize('x', `Please ${'replace the broken widget housing '.repeat(20)}now.`);
+    const long = summarize('x', [`Please ${'replace the broken widget housing '.repeat(20)}now.`]);
     for (const line of long.split('\n')) {
       const cut = line.endsWith('…') ? line.slice(0, -1) : line;
       expect(`${'replace the broken widget housing '.repeat(20)}now.`).toContain(cut.replace(/^(Ask: )?Please /, '').split(' ').at(-1)!);
