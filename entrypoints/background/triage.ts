@@ -7,7 +7,7 @@ import { runTriage } from '@/lib/gmail-lane/background/triage-session';
 import { loadLanes } from '@/lib/lanes/lane-store';
 import type { Services } from './services';
 import { ok } from '@/lib/schemas/errors';
-import { applyCorrection } from '@/lib/gmail-lane/background/corrections';
+import { applyCorrection, removeCorrection } from '@/lib/gmail-lane/background/corrections';
 import { recordRouting } from '@/lib/gmail-lane/background/routing';
 import { usageForSubject } from '@/lib/gmail-lane/background/usage-summary';
 import { loadOwnDomains } from '@/lib/settings/own-domains-store';
@@ -53,6 +53,11 @@ export function setUpTriage(services: Services): Handlers {
   });
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  // Several corrections in a row are saved once (the model is about a megabyte), and retrained on once.
+  const scheduleSave = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void services.models.save().then(() => services.model()), SAVE_MODEL_AFTER_MS);
+  };
   return {
     'triage.route': async (request) => recordRouting(services.db, await loadLanes(services.db), request),
     'triage.retrain': async () => {
@@ -63,10 +68,14 @@ export function setUpTriage(services: Services): Handlers {
     'triage.correct': async (correction) => {
       const model = await services.model();
       const result = await applyCorrection(services.db, model.ok ? model.value : null, await loadLanes(services.db), correction, await loadOwnDomains(services.db));
-      // Several corrections in a row are saved once (the model is about a megabyte), and retrained on once.
-      clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => void services.models.save().then(() => services.model()), SAVE_MODEL_AFTER_MS);
+      scheduleSave();
       return ok(result);
+    },
+    'triage.removeCorrection': async ({ id }) => {
+      const model = await services.model();
+      const result = await removeCorrection(services.db, model.ok ? model.value : null, id);
+      if (result.ok) scheduleSave();
+      return result;
     },
   };
 }

@@ -92,6 +92,8 @@ export const auditEventSchema = lazySchema(() => z.discriminatedUnion('kind', [
   event('model.failed', { code: z.string() }),
   event('history.imported', { examples: z.number().int().nonnegative(), categories: z.number().int().nonnegative(), source: z.enum(['csv', 'eml']) }),
   event('history.cleared', { examples: z.number().int().nonnegative() }),
+  /** An admin removed one rep's correction: the category it taught, never the mail text. */
+  event('correction.removed', { label: z.string() }),
   /** A new version of the lanes: who set it (the editor, an imported file, the managed policy, a reset to the starter template). */
   event('lanes.changed', { version: z.number().int().positive(), source: z.enum(['editor', 'file', 'policy', 'reset']), lanes: z.array(z.string()) }),
   /** A rep's routing decision: the owner or queue the thread goes to, and whether it was the suggested one. */

@@ -86,3 +86,27 @@ test('an admin imports labelled history with two new categories; a Gmail thread 
   await panel.openThread(WARRANTY);
   await expect(panel.root.getByTestId('routed')).toContainText('Routed to Billing team', { timeout: 15_000 });
 });
+
+test("a rep's category correction is listed in History, and an admin can remove it", async ({ context, extensionId, gmail }) => {
+  const panel = new GmailPanel(gmail);
+  await panel.openThread(REFUND);
+  const category = panel.root.getByTestId('cls-category');
+  await expect(category).toContainText('refund', { ignoreCase: true, timeout: 15_000 });
+  await category.getByRole('button', { name: 'Change category' }).click();
+  await category.getByLabel('Correct category').selectOption('billing_dispute');
+  await category.getByRole('button', { name: 'Save' }).click();
+  await expect(category).toContainText('Correction recorded.');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#history`);
+  const stored = options.getByTestId('stored-history');
+  await expect(stored).toContainText("1 reps' corrections");
+  const row = stored.getByTestId('corrections').getByRole('row').filter({ hasText: 'billing_dispute' });
+  await expect(row).toContainText('Refund for annual plan renewal');
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await expect(stored.getByRole('status')).toContainText('Correction removed');
+  await expect(stored).toContainText("0 reps' corrections");
+  await expect(stored.getByTestId('corrections')).toHaveCount(0);
+  await options.goto(`chrome-extension://${extensionId}/options.html#audit`);
+  await expect(options.getByText('correction.removed').first()).toBeVisible();
+});

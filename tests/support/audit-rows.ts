@@ -44,6 +44,7 @@ const defaults: { [K in AuditKind]: AuditEventOf<K>['data'] } = {
   'model.failed': { code: 'classifier_too_few_labels' },
   'history.imported': { examples: 100, categories: 5, source: 'csv' },
   'history.cleared': { examples: 100 },
+  'correction.removed': { label: 'refund_request' },
   'lanes.changed': { version: 1, source: 'editor', lanes: ['support-replies'] },
   'triage.routed': { owner: 'Billing team', suggested: 'Billing team', accepted: true, by: null },
   'handoff.created': { handoffId: 'h', fields: [] },

@@ -2,12 +2,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { appendAudit } from '@/lib/db/audit';
 import { optionsDb } from '@/lib/db/options-db';
-import { clearHistory, exampleCounts } from '@/lib/engine/local/examples-store';
+import { clearHistory, exampleCounts, listCorrections } from '@/lib/engine/local/examples-store';
 import { send } from '@/lib/protocol/client';
 
-/** What the local model learns from besides the lanes' own examples, and a way to remove the imported part. */
+const EXCERPT = 160;
+const excerpt = (text: string) => (text.length <= EXCERPT ? text : `${text.slice(0, EXCERPT).replace(/\s+\S*$/, '')}…`);
+
+/** What the local model learns from besides the lanes' own examples, and ways to remove the imported part or one correction. */
 export function StoredHistory() {
   const counts = useLiveQuery(() => exampleCounts(optionsDb()), []);
+  const corrected = useLiveQuery(() => listCorrections(optionsDb()), []);
   const [status, setStatus] = useState('');
   if (!counts) return null;
   const history = counts.reduce((n, c) => n + c.history, 0);
@@ -20,6 +24,12 @@ export function StoredHistory() {
     const retrain = await send('triage.retrain', {});
     if (!retrain.ok) return setStatus(`Removed ${removed} imported examples, but the background could not start retraining: ${retrain.error.message}`);
     setStatus(`Removed ${removed} imported examples. Corrections stay; the model retrains in the background.`);
+  };
+
+  const remove = async (id: number) => {
+    const removed = await send('triage.removeCorrection', { id });
+    if (!removed.ok) return setStatus(`${removed.error.message} ${removed.error.nextStep}`);
+    setStatus('Correction removed: the model no longer uses it and retrains in the background.');
   };
 
   return (
@@ -49,6 +59,40 @@ export function StoredHistory() {
             </tbody>
           </table>
         </div>
+      )}
+      {corrected && corrected.length > 0 && (
+        <>
+          <h3>Reps' corrections</h3>
+          <p className="muted">Newest first. Remove one that taught the wrong category: the model forgets it and retrains without it.</p>
+          <div className="table-scroll">
+            <table className="table" data-testid="corrections">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Category</th>
+                  <th scope="col">Message</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Action</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {corrected.map((c) => (
+                  <tr key={c.id}>
+                    <td>{new Date(c.at).toLocaleDateString()}</td>
+                    <td>{c.label}</td>
+                    <td>{excerpt(c.text)}</td>
+                    <td>
+                      <button className="button" type="button" onClick={() => void remove(c.id)}>
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
       {history > 0 && (
         <div className="row row--start">

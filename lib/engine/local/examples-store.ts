@@ -13,6 +13,23 @@ export async function addCorrectionExample(db: TriageDatabase, text: string, lab
   });
 }
 
+/** Reps' corrections, newest first, for the admin to review. */
+export async function listCorrections(db: TriageDatabase, limit = 200): Promise<Array<Required<Pick<ExampleRow, 'id'>> & ExampleRow>> {
+  const rows = await db.examples.where('source').equals('correction').reverse().sortBy('at');
+  return rows.slice(0, limit).filter((r): r is ExampleRow & { id: number } => r.id !== undefined);
+}
+
+/** Removes one correction from the training data; the removed row, or null when there is none by that id. */
+export async function removeCorrectionExample(db: TriageDatabase, id: number): Promise<ExampleRow | null> {
+  return db.transaction('rw', [db.examples, db.settings], async () => {
+    const row = await db.examples.get(id);
+    if (!row || row.source !== 'correction') return null;
+    await db.examples.delete(id);
+    await bumpExamplesRevision(db);
+    return row;
+  });
+}
+
 /** Replaces the imported history (corrections stay): an import is the team's whole export, not an addition. */
 export async function replaceHistory(db: TriageDatabase, examples: readonly LabelledText[], at = Date.now()): Promise<void> {
   await db.transaction('rw', [db.examples, db.settings], async () => {

@@ -279,6 +279,15 @@ export class TextClassifier {
     if (this.memory.length > this.memoryCapacity) this.memory.splice(0, this.memory.length - this.memoryCapacity);
   }
 
+  /** Forgets the remembered correction of this text to this label, if any; whether one was forgotten. */
+  forget(text: string, label: string): boolean {
+    const vector = featurize(text, this.bits);
+    const same = this.nearestCorrection(vector, label);
+    if (!same || same.similarity < SAME_TEXT) return false;
+    this.memory.splice(this.memory.indexOf(same.correction), 1);
+    return true;
+  }
+
   toJSON(): SerializedClassifier {
     const K = this.labelList.length;
     const used: number[] = [];
@@ -369,13 +378,17 @@ export class TextClassifier {
     for (let k = 0; k < K; k++) p[k]! /= sum;
   }
 
-  /** The remembered correction most similar to x (cosine: both vectors are L2-normalised); the newest wins a tie. */
-  private nearestCorrection(x: SparseVector): { correction: Correction; similarity: number } | null {
+  /**
+   * The remembered correction most similar to x (cosine: both vectors are L2-normalised), of one label when given;
+   * the newest wins a tie.
+   */
+  private nearestCorrection(x: SparseVector, label?: string): { correction: Correction; similarity: number } | null {
     if (this.memory.length === 0) return null;
     const dense = (this.scratch ??= new Float32Array(1 << this.bits));
     for (let j = 0; j < x.indexes.length; j++) dense[x.indexes[j]!] = x.values[j]!;
     let best: { correction: Correction; similarity: number } | null = null;
     for (const correction of this.memory) {
+      if (label !== undefined && correction.label !== label) continue;
       const { indexes, values } = correction.vector;
       let similarity = 0;
       for (let j = 0; j < indexes.length; j++) similarity += dense[indexes[j]!]! * values[j]!;

@@ -7,7 +7,7 @@ import type { Lane } from '@/lib/schemas/lane';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { findCategory } from '@/lib/lanes/taxonomy';
 import { classifierText } from '@/lib/engine/local/thread-text';
-import { addCorrectionExample } from '@/lib/engine/local/examples-store';
+import { addCorrectionExample, removeCorrectionExample } from '@/lib/engine/local/examples-store';
 
 export interface Correction {
   subjectId: string;
@@ -41,4 +41,17 @@ function learnCategory(model: TextClassifier | null, lanes: readonly Lane[], c: 
   if (!model) return text ? ok({ ms: 0, text }) : fail('correction_empty', 'This thread has no text to learn from.', 'Correct a thread whose message is open.');
   const learnt = learnCorrection(model, c.input, 'category', c.to, { ownDomains });
   return learnt.ok ? ok({ ms: learnt.value.ms, text }) : learnt;
+}
+
+/**
+ * An admin removes one correction (options, History): it leaves the training data, the model forgets it at once (a
+ * near-copy no longer takes its label), and the audit log records which category it taught. The caller persists the
+ * model and retrains.
+ */
+export async function removeCorrection(db: TriageDatabase, model: TextClassifier | null, id: number): Promise<Result<{ forgotten: boolean }>> {
+  const row = await removeCorrectionExample(db, id);
+  if (!row) return fail('correction_not_found', 'That correction is no longer stored.', 'Reload the page to see the corrections kept now.');
+  const forgotten = model?.forget(row.text, row.label) ?? false;
+  await appendAudit(db, { kind: 'correction.removed', subject: null, lane: null, data: { label: row.label } });
+  return ok({ forgotten });
 }

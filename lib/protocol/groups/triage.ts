@@ -27,6 +27,8 @@ export const triageMessages = {
     () => z.object({ subjectId: subjectIdSchema, lane: z.string().max(100).nullable(), owner: z.string().min(1).max(200), suggested: z.string().max(200), by: z.string().max(200).nullable() }),
     () => routingSchema,
   ),
+  /** An admin removes one rep's correction (options, History): the model forgets it and retrains without it. */
+  'triage.removeCorrection': def('extension-page', () => z.object({ id: z.number().int().nonnegative() }), () => z.object({ forgotten: z.boolean() })),
   /** The lanes or the stored history changed (options page): start retraining the local model now, not at the next thread. */
   'triage.retrain': def('extension-page', () => z.object({}), () => z.object({ training: z.boolean() })),
   /** Token use and estimated cost of the Claude calls made for one thread. */

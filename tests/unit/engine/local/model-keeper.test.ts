@@ -3,7 +3,9 @@ import { TriageDatabase } from '@/lib/db/database';
 import { LocalModelKeeper } from '@/lib/engine/local/model-keeper';
 import { addCorrectionExample, replaceHistory } from '@/lib/engine/local/examples-store';
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
-import { applyCorrection } from '@/lib/gmail-lane/background/corrections';
+import { classifierText } from '@/lib/engine/local/thread-text';
+import { applyCorrection, removeCorrection } from '@/lib/gmail-lane/background/corrections';
+import { examplesRevision } from '@/lib/engine/local/training-set';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import { categorySchema, type Lane } from '@/lib/schemas/lane';
 import type { TriageInput } from '@/lib/schemas/triage-input';
@@ -83,6 +85,30 @@ describe('the local model keeper', () => {
     await keeper.settled();
     const classified = await createLocalEngine(await model(keeper)).classify(probe, lanes.current);
     expect(classified.ok && classified.value.category.value).toBe('warranty_claim');
+    db.close();
+  });
+
+  it('removes one correction: out of the training data, forgotten by the model at once, audited without the text', async () => {
+    const db = new TriageDatabase(`keeper-${Math.random()}`);
+    const { keeper } = keeperOn(db, { current: defaultLanes });
+    const current = await model(keeper);
+    const input = email('Please quote 10 pallets of stainless hinges, delivered to Rotterdam.');
+    const before = current.predict(classifierText(input)).label;
+    await applyCorrection(db, current, defaultLanes, { subjectId: 'gmail:x', field: 'category', from: before, to: 'refund_request', input });
+    expect(current.predict(classifierText(input)).label).toBe('refund_request');
+    const [row] = await db.examples.toArray();
+    const revision = await examplesRevision(db);
+    const removed = await removeCorrection(db, current, row!.id!);
+    expect(removed).toEqual({ ok: true, value: { forgotten: true } });
+    expect(current.predict(classifierText(input)).label).toBe(before);
+    expect(await db.examples.count()).toBe(0);
+    // A new revision: the keeper retrains without it.
+    expect(await examplesRevision(db)).toBeGreaterThan(revision);
+    const audit = (await db.audit.toArray()).at(-1)!;
+    expect(audit.kind).toBe('correction.removed');
+    expect(JSON.stringify(audit)).not.toContain('pallets');
+    const again = await removeCorrection(db, current, row!.id!);
+    expect(again.ok ? null : again.error.code).toBe('correction_not_found');
     db.close();
   });
 

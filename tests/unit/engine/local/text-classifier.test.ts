@@ -54,6 +54,18 @@ describe('TextClassifier', () => {
     unrelated.forEach((t, i) => expect(model.predict(t).label).toBe(before[i]!.label));
   });
 
+  it('forgets a correction of one text to one label, and only that one', () => {
+    const model = trained();
+    const before = model.predict('the invoice shows a wrong VAT number');
+    model.learn('the invoice shows a wrong VAT number', 'refund');
+    model.learn('the courier charged me twice', 'refund');
+    expect(model.forget('the invoice shows a wrong VAT number', 'shipping')).toBe(false);
+    expect(model.forget('the invoice shows a wrong VAT number', 'refund')).toBe(true);
+    expect(model.predict('the invoice shows a wrong VAT number')).toEqual(before);
+    expect(model.forget('the invoice shows a wrong VAT number', 'refund')).toBe(false);
+    expect(model.toJSON().corrections).toHaveLength(1);
+  });
+
   it('lets the latest correction of the same text win and keeps it once', () => {
     const model = trained();
     model.learn('invoice wrong amount', 'billing');
