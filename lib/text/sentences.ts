@@ -34,3 +34,6 @@ export function withoutPleasantries(sentence: string): string {
 export function withoutLabel(clause: string): string {
   return clause.replace(/^[\p{L} -]{2,30}:\s+/u, '');
 }
+
+/** At most `max` characters and an ellipsis, cut at a word boundary, never inside a word. */
+export const clipAtWord = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, '')}…`);

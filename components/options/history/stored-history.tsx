@@ -4,9 +4,9 @@ import { appendAudit } from '@/lib/db/audit';
 import { optionsDb } from '@/lib/db/options-db';
 import { clearHistory, exampleCounts, listCorrections } from '@/lib/engine/local/examples-store';
 import { send } from '@/lib/protocol/client';
+import { clipAtWord } from '@/lib/text/sentences';
 
-const EXCERPT = 160;
-const excerpt = (text: string) => (text.length <= EXCERPT ? text : `${text.slice(0, EXCERPT).replace(/\s+\S*$/, '')}…`);
+const EXCERPT_CHARS = 160;
 
 /** What the local model learns from besides the lanes' own examples, and ways to remove the imported part or one correction. */
 export function StoredHistory() {
@@ -81,7 +81,7 @@ export function StoredHistory() {
                   <tr key={c.id}>
                     <td>{new Date(c.at).toLocaleDateString()}</td>
                     <td>{c.label}</td>
-                    <td>{excerpt(c.text)}</td>
+                    <td>{clipAtWord(c.text, EXCERPT_CHARS)}</td>
                     <td>
                       <button className="button" type="button" onClick={() => void remove(c.id)}>
                         Remove

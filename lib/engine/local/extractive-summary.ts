@@ -1,5 +1,5 @@
 import { customerQuestions } from '@/lib/drafting/customer-questions';
-import { sentenceSpans, withoutPleasantries } from '@/lib/text/sentences';
+import { clipAtWord, sentenceSpans, withoutPleasantries } from '@/lib/text/sentences';
 
 /**
  * Two lines: the first salient sentence of the latest of the customer's open messages (lib/engine/local/thread-text.ts)
@@ -10,8 +10,7 @@ import { sentenceSpans, withoutPleasantries } from '@/lib/text/sentences';
 const LINE = 190;
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-/** At most `max` characters, cut at a word boundary, never inside a word. */
-const clip = (s: string, max = LINE) => (s.length <= max ? s : `${s.slice(0, max).replace(/\s+\S*$/, '')}…`);
+const clip = (s: string, max = LINE) => clipAtWord(s, max);
 
 export function summarize(subject: string, customerTexts: readonly string[]): string {
   const asking = customerTexts.findLast((text) => customerQuestions(text).length > 0);
