@@ -1,4 +1,4 @@
-/** Small formatters shared by the SOP library's views. */
+/** Small formatters shared by the options page's views (SOP library, lanes, history). */
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -5,6 +5,7 @@ import { optionsDb } from '@/lib/db/options-db';
 import { clearHistory, exampleCounts, listCorrections } from '@/lib/engine/local/examples-store';
 import { send } from '@/lib/protocol/client';
 import { clipAtWord } from '@/lib/text/sentences';
+import { formatDay } from '../sop-format';
 
 const EXCERPT_CHARS = 160;
 
@@ -79,7 +80,7 @@ export function StoredHistory() {
               <tbody>
                 {corrected.map((c) => (
                   <tr key={c.id}>
-                    <td>{new Date(c.at).toLocaleDateString()}</td>
+                    <td>{formatDay(c.at)}</td>
                     <td>{c.label}</td>
                     <td>{clipAtWord(c.text, EXCERPT_CHARS)}</td>
                     <td>

@@ -14,9 +14,10 @@ export async function addCorrectionExample(db: TriageDatabase, text: string, lab
 }
 
 /** Reps' corrections, newest first, for the admin to review. */
-export async function listCorrections(db: TriageDatabase, limit = 200): Promise<Array<Required<Pick<ExampleRow, 'id'>> & ExampleRow>> {
+export async function listCorrections(db: TriageDatabase, limit = 200): Promise<Array<ExampleRow & { id: number }>> {
   const rows = await db.examples.where('source').equals('correction').reverse().sortBy('at');
-  return rows.slice(0, limit).filter((r): r is ExampleRow & { id: number } => r.id !== undefined);
+  // Stored rows always have their auto-incremented id.
+  return rows.slice(0, limit) as Array<ExampleRow & { id: number }>;
 }
 
 /** Removes one correction from the training data; the removed row, or null when there is none by that id. */
