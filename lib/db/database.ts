@@ -56,10 +56,10 @@ export interface PassageRow {
   active: 0 | 1;
 }
 
-/** A persisted blob: the serialised search index, an engine model. */
+/** A persisted blob: the search index snapshot, an engine model. Each reader checks the value it gets. */
 export interface BlobRow {
   key: string;
-  value: string;
+  value: unknown;
   updatedAt: number;
 }
 

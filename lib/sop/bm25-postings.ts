@@ -14,19 +14,36 @@ const D = 0.5;
 export const MAX_SCORED_TERMS = 64;
 
 interface FieldPostings {
-  /** Passage ordinals holding the term in this field, and the term's frequency there. */
-  ordinals: number[];
-  frequencies: number[];
+  /**
+   * Passage ordinals holding the term in this field, and the term's frequency there. A loaded snapshot's lists are
+   * views into its typed arrays until a change needs them as arrays (`editable`).
+   */
+  ordinals: number[] | Uint32Array;
+  frequencies: number[] | Uint32Array;
 }
 
+/** A list that can grow and shrink: a snapshot's view is copied into arrays the first time. */
+function editable(list: FieldPostings): { ordinals: number[]; frequencies: number[] } {
+  if (!Array.isArray(list.ordinals)) list.ordinals = Array.from(list.ordinals);
+  if (!Array.isArray(list.frequencies)) list.frequencies = Array.from(list.frequencies);
+  return list as { ordinals: number[]; frequencies: number[] };
+}
+
+/**
+ * The postings as IndexedDB stores them: typed arrays, which the structured clone copies as bytes, rather than one
+ * JSON string or millions of small arrays, which a restarted worker would have to parse and allocate.
+ */
 export interface PostingsSnapshot {
   fields: number;
   ids: string[];
   scopes: string[][];
   /** lengths[field][ordinal] */
-  lengths: number[][];
-  /** [term, then per field its ordinals and frequencies ([] and [] when absent)] */
-  terms: Array<[string, ...number[][]]>;
+  lengths: Uint32Array[];
+  terms: string[];
+  /** ends[t * fields + f]: where term t's list in field f ends in ordinals and frequencies; it starts where the one before ends. */
+  ends: Uint32Array;
+  ordinals: Uint32Array;
+  frequencies: Uint32Array;
 }
 
 export interface ScoredPassage {
@@ -119,7 +136,7 @@ export class Bm25Postings {
           this.postings.set(term, byField);
           this.dictionary = null;
         }
-        const list = (byField[f] ??= { ordinals: [], frequencies: [] });
+        const list = editable((byField[f] ??= { ordinals: [], frequencies: [] }));
         list.ordinals.push(ordinal);
         list.frequencies.push(frequency);
       }
@@ -143,8 +160,9 @@ export class Bm25Postings {
       this.totalLength[f]! -= this.lengths[f]![ordinal] ?? 0;
       for (const term of new Set(fieldTerms[f] ?? [])) {
         const byField = this.postings.get(term);
-        const list = byField?.[f];
-        if (!byField || !list) continue;
+        const loaded = byField?.[f];
+        if (!byField || !loaded) continue;
+        const list = editable(loaded);
         const at = list.ordinals.indexOf(ordinal);
         if (at < 0) continue;
         list.ordinals.splice(at, 1);
@@ -269,8 +287,8 @@ export class Bm25Postings {
     return this.dictionary;
   }
 
-  /** A snapshot that `fromJSON` loads without re-tokenising: live passages only, renumbered in order. */
-  toJSON(): PostingsSnapshot {
+  /** A snapshot that `fromSnapshot` loads without re-tokenising: live passages only, renumbered in order. */
+  toSnapshot(): PostingsSnapshot {
     const renumbered = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
     const scopes: string[][] = [];
@@ -280,56 +298,73 @@ export class Bm25Postings {
       ids.push(id);
       scopes.push([...this.scopes[ordinal]!]);
     }
-    const lengths = this.lengths.map((byOrdinal) => ids.map((id) => byOrdinal[this.ordinalOf.get(id)!] ?? 0));
-    const terms: PostingsSnapshot['terms'] = [];
-    for (const [term, byField] of this.postings) {
-      const lists: number[][] = [];
-      // byField is sparse: a term absent from a field has a hole there, which flatMap would skip.
+    const lengths = this.lengths.map((byOrdinal) => Uint32Array.from(ids, (id) => byOrdinal[this.ordinalOf.get(id)!] ?? 0));
+    const terms = [...this.postings.keys()];
+    const ends = new Uint32Array(terms.length * this.fieldCount);
+    let total = 0;
+    for (const [t, term] of terms.entries()) {
+      for (let f = 0; f < this.fieldCount; f++) ends[t * this.fieldCount + f] = total += this.postings.get(term)![f]?.ordinals.length ?? 0;
+    }
+    const ordinals = new Uint32Array(total);
+    const frequencies = new Uint32Array(total);
+    let at = 0;
+    for (const term of terms) {
+      const byField = this.postings.get(term)!;
+      // byField is sparse: a term absent from a field has a hole there.
       for (let f = 0; f < this.fieldCount; f++) {
         const list = byField[f];
-        lists.push(list ? list.ordinals.map((o) => renumbered[o]!) : [], list ? list.frequencies : []);
+        if (!list) continue;
+        for (let j = 0; j < list.ordinals.length; j++, at++) {
+          ordinals[at] = renumbered[list.ordinals[j]!]!;
+          frequencies[at] = list.frequencies[j]!;
+        }
       }
-      terms.push([term, ...lists]);
     }
-    return { fields: this.fieldCount, ids, scopes, lengths, terms };
+    return { fields: this.fieldCount, ids, scopes, lengths, terms, ends, ordinals, frequencies };
   }
 
-  /** Loads a snapshot from `toJSON`; throws on one that does not hold together (the caller rebuilds). */
-  static fromJSON(snapshot: PostingsSnapshot): Bm25Postings {
-    const { fields, ids, scopes, lengths, terms } = snapshot;
+  /** Loads a snapshot from `toSnapshot`; throws on one that does not hold together (the caller rebuilds). */
+  static fromSnapshot(snapshot: PostingsSnapshot): Bm25Postings {
+    const { fields, ids, scopes, lengths, terms, ends, ordinals, frequencies } = snapshot;
     const n = ids.length;
+    const typed = (a: unknown): a is Uint32Array => a instanceof Uint32Array;
+    if (!Number.isInteger(fields) || fields < 1 || !Array.isArray(ids) || !Array.isArray(scopes) || !Array.isArray(lengths) || !Array.isArray(terms)) throw new Error('postings snapshot: damaged');
+    if (!typed(ends) || !typed(ordinals) || !typed(frequencies) || !lengths.every(typed)) throw new Error('postings snapshot: damaged');
     if (scopes.length !== n || lengths.length !== fields || lengths.some((l) => l.length !== n)) throw new Error('postings snapshot: sizes disagree');
+    if (ends.length !== terms.length * fields || ordinals.length !== frequencies.length || (ends.length > 0 && ends[ends.length - 1] !== ordinals.length)) throw new Error('postings snapshot: sizes disagree');
     const postings = new Bm25Postings(fields);
     for (const [ordinal, id] of ids.entries()) {
+      if (typeof id !== 'string' || !Array.isArray(scopes[ordinal])) throw new Error('postings snapshot: a passage entry is damaged');
       postings.ids.push(id);
-      postings.scopes.push(scopes[ordinal]!);
+      postings.scopes.push(scopes[ordinal]);
       postings.ordinalOf.set(id, ordinal);
     }
     postings.live = n;
     for (let f = 0; f < fields; f++) {
-      postings.lengths[f] = lengths[f]!;
+      postings.lengths[f] = Array.from(lengths[f]!);
       postings.totalLength[f] = lengths[f]!.reduce((a, b) => a + b, 0);
     }
+    for (let i = 0; i < ordinals.length; i++) if (ordinals[i]! >= n || frequencies[i]! === 0) throw new Error('postings snapshot: a posting is damaged');
     // Document frequencies: distinct passages over the fields, counted with a stamp per passage.
     const stamp = new Int32Array(n).fill(-1);
-    for (const [t, entry] of terms.entries()) {
-      const [term, ...lists] = Array.isArray(entry) ? entry : [];
-      if (typeof term !== 'string' || lists.length !== fields * 2 || !lists.every(Array.isArray)) throw new Error('postings snapshot: a term entry is damaged');
+    let start = 0;
+    for (const [t, term] of terms.entries()) {
+      if (typeof term !== 'string') throw new Error('postings snapshot: a term is damaged');
       const byField = new Array<FieldPostings | undefined>(fields);
       let df = 0;
       for (let f = 0; f < fields; f++) {
-        const ordinals = lists[f * 2]!;
-        const frequencies = lists[f * 2 + 1]!;
-        if (ordinals.length !== frequencies.length) throw new Error(`postings snapshot: term ${term} is damaged`);
-        if (ordinals.length === 0) continue;
-        for (const [j, o] of ordinals.entries()) {
-          if (!(Number.isInteger(o) && o >= 0 && o < n && frequencies[j]! > 0)) throw new Error(`postings snapshot: term ${term} is damaged`);
+        const end = ends[t * fields + f]!;
+        if (end < start) throw new Error(`postings snapshot: term ${term} is damaged`);
+        if (end === start) continue;
+        for (let j = start; j < end; j++) {
+          const o = ordinals[j]!;
           if (stamp[o] !== t) {
             stamp[o] = t;
             df++;
           }
         }
-        byField[f] = { ordinals, frequencies };
+        byField[f] = { ordinals: ordinals.subarray(start, end), frequencies: frequencies.subarray(start, end) };
+        start = end;
       }
       postings.postings.set(term, byField);
       postings.documentFrequencies.set(term, df);

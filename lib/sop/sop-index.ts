@@ -1,17 +1,16 @@
-import { z } from 'zod';
-import { passageSchema, type Passage } from '@/lib/schemas/sop';
+import type { Passage } from '@/lib/schemas/sop';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { Bm25Postings, type Expansion, type PostingsSnapshot } from './bm25-postings';
 import { indexTerms } from './text-terms';
 
 /**
  * The SOP search index: BM25+ (`Bm25Postings`) over passage text, heading path and SOP title (title and headings
- * boosted), with the passages themselves, so a search never needs the database. It serialises to one JSON string
- * that a restarted service worker loads instead of re-indexing.
+ * boosted), with the passages themselves, so a search never needs the database. Its snapshot, stored in IndexedDB,
+ * is what a restarted service worker loads instead of re-indexing.
  */
 
 /** Bump when term processing, fields or the snapshot change: an older snapshot is then rebuilt rather than misread. */
-const INDEX_FORMAT_VERSION = 4;
+const INDEX_FORMAT_VERSION = 5;
 const SNAPSHOT_FORMAT = 'calm-triage-sop-index';
 
 const FIELDS = ['text', 'heading', 'sopTitle'] as const;
@@ -48,19 +47,74 @@ export interface IndexSearchOptions {
   tags?: readonly string[];
 }
 
-const snapshotSchema = z.object({
-  format: z.literal(SNAPSHOT_FORMAT),
-  version: z.literal(INDEX_FORMAT_VERSION),
-  passages: z.array(passageSchema),
-  postings: z.object({
-    fields: z.literal(FIELDS.length),
-    ids: z.array(z.string()),
-    scopes: z.array(z.array(z.string())),
-    lengths: z.array(z.array(z.number())),
-    // Checked where they are read (Bm25Postings.fromJSON): a zod walk over every posting would cost more than the load.
-    terms: z.custom<PostingsSnapshot['terms']>((value) => Array.isArray(value)),
-  }),
-});
+/**
+ * The passages by column, the SOP fields once per SOP version: a structured clone reads a few arrays of strings
+ * where 20,000 passage objects would each be read field by field after a restart. The texts stay one string each:
+ * joined, one curly quote would make V8 store the whole library's text at two bytes a character.
+ */
+interface PassageColumns {
+  sops: Array<{ sopId: string; sopVersion: number; sopTitle: string }>;
+  /** Per passage, its entry in sops. */
+  sopOf: Uint32Array;
+  ids: string[];
+  headingPaths: string[][];
+  lanes: string[][];
+  /** null: a passage imported before section tags existed. */
+  tags: Array<string[] | null>;
+  texts: string[];
+}
+
+export interface SopIndexSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  version: typeof INDEX_FORMAT_VERSION;
+  passages: PassageColumns;
+  postings: PostingsSnapshot;
+}
+
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+function toColumns(passages: Passage[]): PassageColumns {
+  const sops: PassageColumns['sops'] = [];
+  const sopIndex = new Map<string, number>();
+  const sopOf = new Uint32Array(passages.length);
+  passages.forEach((p, i) => {
+    const key = `${p.sopId}@${p.sopVersion}\u0000${p.sopTitle}`;
+    let at = sopIndex.get(key);
+    if (at === undefined) {
+      at = sops.push({ sopId: p.sopId, sopVersion: p.sopVersion, sopTitle: p.sopTitle }) - 1;
+      sopIndex.set(key, at);
+    }
+    sopOf[i] = at;
+  });
+  return {
+    sops,
+    sopOf,
+    ids: passages.map((p) => p.id),
+    headingPaths: passages.map((p) => p.headingPath),
+    lanes: passages.map((p) => p.lanes),
+    tags: passages.map((p) => p.tags ?? null),
+    texts: passages.map((p) => p.text),
+  };
+}
+
+/** The passages back from their columns; throws on columns that do not hold together (the caller rebuilds). */
+function fromColumns(c: PassageColumns): Passage[] {
+  const n = Array.isArray(c.ids) ? c.ids.length : -1;
+  const columns = [c.headingPaths, c.lanes, c.tags, c.texts];
+  if (n < 0 || !Array.isArray(c.sops) || !(c.sopOf instanceof Uint32Array)) throw new Error('passages: damaged');
+  if (c.sopOf.length !== n || columns.some((column) => !Array.isArray(column) || column.length !== n)) throw new Error('passages: sizes disagree');
+  const passages: Passage[] = [];
+  for (let i = 0; i < n; i++) {
+    const sop = c.sops[c.sopOf[i]!];
+    const [id, text, tags] = [c.ids[i], c.texts[i], c.tags[i]];
+    if (!sop || typeof sop.sopId !== 'string' || !Number.isInteger(sop.sopVersion) || typeof sop.sopTitle !== 'string' || typeof id !== 'string' || typeof text !== 'string') throw new Error('passages: an entry is damaged');
+    if (!isStrings(c.headingPaths[i]) || !isStrings(c.lanes[i]) || !(tags === null || isStrings(tags))) throw new Error('passages: an entry is damaged');
+    const passage: Passage = { id, sopId: sop.sopId, sopVersion: sop.sopVersion, sopTitle: sop.sopTitle, headingPath: c.headingPaths[i]!, text, lanes: c.lanes[i]! };
+    if (tags) passage.tags = tags;
+    passages.push(passage);
+  }
+  return passages;
+}
 
 export class SopIndex {
   /** Passage ids by SOP id, so a whole SOP can be taken out without the database. */
@@ -85,28 +139,25 @@ export class SopIndex {
     return index;
   }
 
-  /** Restores a snapshot from `serialise()`, or says why it cannot (corrupt, older format): then rebuild. */
-  static load(json: string): Result<SopIndex> {
+  /** Restores a snapshot from `snapshot()`, or says why it cannot (damaged, older format): then rebuild. */
+  static fromSnapshot(value: unknown): Result<SopIndex> {
+    const invalid = (why: string) => fail('sop.index_snapshot_invalid', `The saved search index ${why}.`, 'It will be rebuilt from the SOP library.');
+    const s = value as Partial<SopIndexSnapshot> | null;
+    if (typeof s !== 'object' || s === null || s.format !== SNAPSHOT_FORMAT || s.version !== INDEX_FORMAT_VERSION || !s.passages || !s.postings) return invalid('is from another version or damaged');
     try {
-      const parsed = snapshotSchema.safeParse(JSON.parse(json));
-      if (!parsed.success) {
-        return fail('sop.index_snapshot_invalid', 'The saved search index is from another version or damaged.', 'It will be rebuilt from the SOP library.');
-      }
-      const { passages, postings } = parsed.data;
-      const loaded = Bm25Postings.fromJSON(postings);
+      const passages = fromColumns(s.passages);
+      const loaded = Bm25Postings.fromSnapshot(s.postings);
       const byId = new Map(passages.map((p) => [p.id, p]));
-      if (byId.size !== loaded.size || passages.some((p) => !loaded.has(p.id))) {
-        return fail('sop.index_snapshot_invalid', 'The saved search index does not match its passages.', 'It will be rebuilt from the SOP library.');
-      }
+      if (byId.size !== loaded.size || passages.some((p) => !loaded.has(p.id))) return invalid('does not match its passages');
       return ok(new SopIndex(byId, loaded));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return fail('sop.index_snapshot_invalid', `The saved search index could not be read (${reason.slice(0, 80)}).`, 'It will be rebuilt from the SOP library.');
+      return invalid(`could not be read (${reason.slice(0, 80)})`);
     }
   }
 
-  serialise(): string {
-    return JSON.stringify({ format: SNAPSHOT_FORMAT, version: INDEX_FORMAT_VERSION, passages: [...this.passages.values()], postings: this.postings.toJSON() });
+  snapshot(): SopIndexSnapshot {
+    return { format: SNAPSHOT_FORMAT, version: INDEX_FORMAT_VERSION, passages: toColumns([...this.passages.values()]), postings: this.postings.toSnapshot() };
   }
 
   get passageCount(): number {

@@ -11,8 +11,9 @@ export interface SavedModel {
   fingerprint: string | null;
 }
 
-function parseSaved(value: string): Result<SavedModel> {
+function parseSaved(value: unknown): Result<SavedModel> {
   try {
+    if (typeof value !== 'string') throw new Error('not a saved model');
     const json = JSON.parse(value) as unknown;
     const wrapped = typeof json === 'object' && json !== null && 'classifier' in json;
     const classifier = TextClassifier.fromJSON(wrapped ? (json as { classifier: unknown }).classifier : json);

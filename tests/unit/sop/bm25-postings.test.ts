@@ -86,7 +86,7 @@ describe('Bm25Postings scores as MiniSearch does', () => {
     index.removeSop(gone);
     const kept = passages.filter((p) => p.sopId !== gone);
     const mini = reference(kept);
-    const loaded = SopIndex.load(index.serialise());
+    const loaded = SopIndex.fromSnapshot(structuredClone(index.snapshot()));
     if (!loaded.ok) throw new Error(loaded.error.message);
     fc.assert(
       fc.property(queryTerms(), (terms) => {

@@ -67,7 +67,7 @@ describe('SOP library', () => {
     const index = SopIndex.empty();
     await importParsed(db, index, await parsed('refunds.md', REFUNDS_V1));
     const snapshot = await db.blobs.get(SOP_INDEX_BLOB_KEY);
-    expect(snapshot?.value).toContain('calm-triage-sop-index');
+    expect(snapshot?.value).toMatchObject({ format: 'calm-triage-sop-index' });
 
     const restarted = await loadIndex(db);
     expect(restarted.passageCount).toBe(1);
@@ -75,10 +75,10 @@ describe('SOP library', () => {
 
     await db.blobs.put({ key: SOP_INDEX_BLOB_KEY, value: '{"broken', updatedAt: 0 });
     expect((await loadIndex(db)).passageCount).toBe(1);
-    expect((await db.blobs.get(SOP_INDEX_BLOB_KEY))?.value).toContain('calm-triage-sop-index');
+    expect((await db.blobs.get(SOP_INDEX_BLOB_KEY))?.value).toMatchObject({ format: 'calm-triage-sop-index' });
 
     // A snapshot that missed a change (here: an empty one) is out of step with the passages: rebuilt.
-    await db.blobs.put({ key: SOP_INDEX_BLOB_KEY, value: SopIndex.empty().serialise(), updatedAt: 0 });
+    await db.blobs.put({ key: SOP_INDEX_BLOB_KEY, value: SopIndex.empty().snapshot(), updatedAt: 0 });
     expect((await loadIndex(db)).passageCount).toBe(1);
 
     // A snapshot from before a new version, with as many passages as the new one: rebuilt on the new version.

@@ -144,18 +144,35 @@ describe('queryFromText', () => {
 });
 
 describe('index persistence', () => {
-  it('serialises and loads to an index that answers the same', () => {
-    const loaded = SopIndex.load(index.serialise());
+  it('snapshots and loads, through a structured clone as IndexedDB stores it, to an index that answers the same', () => {
+    const loaded = SopIndex.fromSnapshot(structuredClone(index.snapshot()));
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
     expect(loaded.value.passageCount).toBe(passages.length);
-    const query = 'customer says they will file a chargeback';
-    expect(retrieve(loaded.value, query).passages.map((p) => [p.id, p.score])).toEqual(retrieve(index, query).passages.map((p) => [p.id, p.score]));
+    for (const query of ['customer says they will file a chargeback', 'refund annual plan pro-rating']) {
+      expect(retrieve(loaded.value, query).passages).toEqual(retrieve(index, query).passages);
+    }
+    // A loaded index still takes changes: its postings are views into the snapshot until then.
+    loaded.value.removeSop('refunds');
+    expect(retrieve(loaded.value, 'refund annual plan pro-rating', { k: 10 }).passages.some((p) => p.sopId === 'refunds')).toBe(false);
+    loaded.value.add(passages.filter((p) => p.sopId === 'refunds'));
+    expect(retrieve(loaded.value, 'refund annual plan pro-rating').passages.map((p) => [p.id, p.score])).toEqual(retrieve(index, 'refund annual plan pro-rating').passages.map((p) => [p.id, p.score]));
   });
 
   it('refuses damaged snapshots with a reason', () => {
-    for (const bad of ['{', '{"format":"other"}', JSON.stringify({ format: 'calm-triage-sop-index', version: 99, bySop: {}, index: {} })]) {
-      const loaded = SopIndex.load(bad);
+    const good = () => structuredClone(index.snapshot());
+    const damaged: unknown[] = ['{', { format: 'other' }, { format: 'calm-triage-sop-index', version: 4, passages: [], postings: {} }];
+    const outOfRange = good();
+    outOfRange.postings.ordinals[0] = 1_000_000;
+    const shortText = good();
+    shortText.passages.texts = shortText.passages.texts.slice(1);
+    const plainArrays = good() as unknown as { postings: { lengths: unknown[] } };
+    plainArrays.postings.lengths = plainArrays.postings.lengths.map((l) => Array.from(l as Uint32Array));
+    const missingTags = good() as unknown as { passages: { tags: unknown[] } };
+    missingTags.passages.tags = missingTags.passages.tags.slice(1);
+    damaged.push(outOfRange, shortText, plainArrays, missingTags);
+    for (const bad of damaged) {
+      const loaded = SopIndex.fromSnapshot(bad);
       expect(loaded.ok).toBe(false);
       if (!loaded.ok) expect(loaded.error.code).toBe('sop.index_snapshot_invalid');
     }

@@ -228,7 +228,7 @@ describe('learning and persistence', () => {
     expect(await loadLocalModel(db)).toEqual({ ok: true, value: null });
     await saveLocalModel(db, { classifier: model, fingerprint: 'abc:1' });
     const row = await db.blobs.get('local-model');
-    expect(row!.value.length).toBeLessThan(5_000_000);
+    expect(String(row!.value).length).toBeLessThan(5_000_000);
     const loaded = await loadLocalModel(db);
     if (!loaded.ok || !loaded.value) throw new Error('the saved model did not load');
     expect(loaded.value.fingerprint).toBe('abc:1');
