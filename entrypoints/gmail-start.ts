@@ -8,7 +8,7 @@ import { threadFactsElement } from '@/components/dock/thread-facts-dom';
 import { gmailDriver } from '@/lib/sites/gmail/driver';
 import { gmailSubjectId, toTriageInput } from '@/lib/sites/gmail/to-triage-input';
 import { readAccount } from '@/lib/sites/gmail/account';
-import { send } from '@/lib/protocol/client';
+import { send } from '@/lib/protocol/gmail-client';
 import type { GmailRead } from '@/lib/schemas/thread';
 import { createTriageClient } from '@/lib/gmail-lane/panel/triage-client';
 import { createInsertFlow } from '@/lib/gmail-lane/panel/insert-flow';

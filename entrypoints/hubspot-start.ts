@@ -5,7 +5,7 @@ import '@/lib/schemas/zod-config';
 import { dockPanel } from '@/components/dock/panel-dock';
 import { panelLoader, type StartModule } from '@/components/dock/chunk-loader';
 import { createHubSpotPanelController } from '@/lib/hubspot-lane/panel/panel-controller';
-import { send } from '@/lib/protocol/client';
+import { send } from '@/lib/protocol/hubspot-client';
 import { hubspotDriver } from '@/lib/sites/hubspot/driver';
 import type { HubSpotPanelProps } from './hubspot-panel';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { send } from '@/lib/protocol/client';
+import { send } from '@/lib/protocol/gmail-client';
 import type { HandoffPacket } from '@/lib/schemas/proposal';
 import { propertyLabel, valueLabel } from './labels';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { send } from '@/lib/protocol/client';
+import { send } from '@/lib/protocol/gmail-client';
 import { createReviewController } from '@/lib/gmail-lane/panel/review-controller';
 import { useStore } from '@/lib/ui/use-store';
 import type { InsertFlow } from '@/lib/gmail-lane/panel/insert-flow';

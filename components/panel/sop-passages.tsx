@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { send } from '@/lib/protocol/client';
+import { send } from '@/lib/protocol/gmail-client';
 import type { Retrieval } from '@/lib/schemas/sop';
 import { languageName, percent } from './labels';
 

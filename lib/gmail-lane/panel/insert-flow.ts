@@ -1,4 +1,4 @@
-import { send } from '@/lib/protocol/client';
+import { send } from '@/lib/protocol/gmail-client';
 import type { DraftRecord, ReplyMode } from '@/lib/schemas/draft-record';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import type { RiskFlag } from '@/lib/schemas/lane';

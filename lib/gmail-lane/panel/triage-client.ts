@@ -6,7 +6,7 @@ import type { AppError } from '@/lib/schemas/errors';
 import type { Retrieval } from '@/lib/schemas/sop';
 import type { TriageInput } from '@/lib/schemas/triage-input';
 import { createStore, type Store } from '@/lib/ui/store';
-import { send } from '@/lib/protocol/client';
+import { send } from '@/lib/protocol/gmail-client';
 
 /** Urgency and owner are not learnt by the model: the rep's value is shown as given. */
 function withCorrection(triage: TriageResult, field: 'urgency' | 'owner', to: string): TriageResult {
