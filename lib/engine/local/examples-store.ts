@@ -6,8 +6,13 @@ import { bumpExamplesRevision } from './training-set';
 
 /** The team's training data besides the lanes' examples: imported history and reps' corrections. */
 
+/**
+ * Stores a rep's correction. A newer correction of the same text replaces the older one, as in the model's memory
+ * (TextClassifier.learn): otherwise removing the newer from History would leave the older in training unseen.
+ */
 export async function addCorrectionExample(db: TriageDatabase, text: string, label: string, at = Date.now()): Promise<void> {
   await db.transaction('rw', [db.examples, db.settings], async () => {
+    await db.examples.where('source').equals('correction').filter((row) => row.text === text).delete();
     await db.examples.add({ text, label, source: 'correction', at });
     await bumpExamplesRevision(db);
   });

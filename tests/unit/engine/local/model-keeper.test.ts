@@ -112,6 +112,21 @@ describe('the local model keeper', () => {
     db.close();
   });
 
+  it('keeps one correction per text: the newer replaces the older, so removing it leaves nothing of either behind', async () => {
+    const db = new TriageDatabase(`keeper-${Math.random()}`);
+    const { keeper } = keeperOn(db, { current: defaultLanes });
+    const current = await model(keeper);
+    const input = email('Please send the pallets back, they arrived broken.');
+    const text = classifierText(input);
+    await applyCorrection(db, current, defaultLanes, { subjectId: 'gmail:x', field: 'category', from: current.predict(text).label, to: 'refund_request', input });
+    await applyCorrection(db, current, defaultLanes, { subjectId: 'gmail:x', field: 'category', from: 'refund_request', to: 'damaged_order', input });
+    const rows = await db.examples.toArray();
+    expect(rows.map((r) => r.label)).toEqual(['damaged_order']);
+    expect((await removeCorrection(db, current, rows[0]!.id!)).ok).toBe(true);
+    expect(await db.examples.count()).toBe(0);
+    db.close();
+  });
+
   it('refuses a correction to a category the lanes do not hold, and records it anyway', async () => {
     const db = new TriageDatabase(`keeper-${Math.random()}`);
     const { keeper } = keeperOn(db, { current: defaultLanes });
