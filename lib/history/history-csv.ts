@@ -3,15 +3,15 @@ import { parseCsv } from '@/lib/text/csv';
 import { categoryIdFor, type HistoryFile } from './history-file';
 
 /**
- * Labelled history from a CSV whose header names a `text` column and a `category` (or `label`) column, with an
- * optional `lane`. Column names are matched without case. A row without text or category is skipped and counted,
+ * Labelled history from a CSV whose header names a `text` column and a `category` column (or `label` or `intent`, as
+ * intent datasets name it), with an optional `lane`. Column names are matched without case. A row without text or category is skipped and counted,
  * because real exports have them; a file without the columns is an error.
  */
 export function parseHistoryCsv(content: string): Result<HistoryFile> {
   const [header, ...rows] = parseCsv(content);
   const names = (header ?? []).map((h) => h.trim().toLowerCase());
   const textAt = names.indexOf('text');
-  const labelAt = names.indexOf('category') >= 0 ? names.indexOf('category') : names.indexOf('label');
+  const labelAt = ['category', 'label', 'intent'].map((name) => names.indexOf(name)).find((at) => at >= 0) ?? -1;
   const laneAt = names.indexOf('lane');
   if (textAt < 0 || labelAt < 0) {
     return fail('history_csv_columns', 'The CSV needs a "text" column and a "category" column.', 'Add a header row naming those two columns (and "lane" if you have one), then import it again.');

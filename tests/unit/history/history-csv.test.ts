@@ -29,6 +29,11 @@ describe('labelled history from a CSV', () => {
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error.nextStep).toContain('header');
     expect(parseHistoryCsv('text,category\n,\n').ok).toBe(false);
+    // Intent datasets name the column "intent"; "category" wins where a file has both.
+    const intents = parseHistoryCsv('text,intent\nbook a table for two,restaurant_reservation\n');
+    expect(intents.ok && intents.value.examples[0]?.category).toBe('restaurant_reservation');
+    const both = parseHistoryCsv('intent,text,category\nx,hello,greeting\n');
+    expect(both.ok && both.value.examples[0]?.category).toBe('greeting');
   });
 
   it('turns labels into category ids', () => {
