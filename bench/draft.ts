@@ -145,8 +145,7 @@ export async function draftCheckFigures(): Promise<Figure[]> {
   const { loadSopFolder } = await import('../scripts/triage-inspect');
 
   const passages = await loadSopFolder(path.resolve(import.meta.dirname, '../public/samples/sops'));
-  const everySop = new Set(passages.map((p) => p.sopId));
-  const instructionTexts = new Set(agentInstructions(passages.map((p) => ({ ...p, score: 0, matchText: '' })), everySop).map((i) => i.text.toLowerCase()));
+  const instructionTexts = new Set(agentInstructions(passages, () => true).map((i) => i.text.toLowerCase()));
   const cases: Array<{ input: TriageInput; given: string[] | null }> = [];
   for (const name of readdirSync(gmailFixtureDir).filter((n) => n.endsWith('.html'))) {
     const dom = new JSDOM(readFileSync(path.join(gmailFixtureDir, name), 'utf8'));

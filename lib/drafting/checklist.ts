@@ -1,5 +1,6 @@
 import type { ChecklistItem } from '@/lib/schemas/draft';
 import type { Passage, RetrievedPassage } from '@/lib/schemas/sop';
+import type { Footing } from '@/lib/sop/retrieve';
 import { isTemplatePassage } from '@/lib/sop/reply-templates';
 import { sentenceSpans } from '@/lib/text/sentences';
 import { asksFor, isAgentInstruction } from './sop-sentences';
@@ -25,17 +26,18 @@ const LABEL: Partial<Record<FactKey, string>> = {
 const clean = (sentence: string) => sentence.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim();
 
 /**
- * Instructions to the agent in the passages of the given SOPs (1-based citations into `passages`), in passage
+ * Instructions to the agent in the passages the reply stands on (1-based citations into `passages`), in passage
  * order, each once.
  */
-export function agentInstructions(passages: readonly RetrievedPassage[], sopIds: ReadonlySet<string>): Array<{ text: string; citation: number }> {
+export function agentInstructions<P extends Passage>(passages: readonly P[], standsOn: (p: P) => boolean): Array<{ text: string; citation: number }> {
   const out: Array<{ text: string; citation: number }> = [];
   const seen = new Set<string>();
   passages.forEach((passage, i) => {
-    if (isTemplatePassage(passage) || !sopIds.has(passage.sopId)) return;
+    if (isTemplatePassage(passage) || !standsOn(passage)) return;
     for (const raw of sentenceSpans(passage.text)) {
       const text = clean(raw);
-      if (text.length < 12 || seen.has(text) || !isAgentInstruction(text)) continue;
+      // A line ending in a colon leads in to what follows (a merged section heading, a list): not an instruction itself.
+      if (text.length < 12 || text.endsWith(':') || seen.has(text) || !isAgentInstruction(text)) continue;
       seen.add(text);
       out.push({ text, citation: i + 1 });
     }
@@ -45,8 +47,8 @@ export function agentInstructions(passages: readonly RetrievedPassage[], sopIds:
 
 export interface ChecklistInput {
   passages: readonly RetrievedPassage[];
-  /** The SOPs the reply stands on: instructions come from these only. */
-  sopIds: ReadonlySet<string>;
+  /** What the reply stands on: instructions come from these passages only. */
+  footing: Footing;
   /** Other passages of the same SOPs saying what to ask for (not cited: they are not in the draft's passages). */
   askPassages?: readonly Passage[];
   facts: ThreadFacts;
@@ -57,15 +59,15 @@ export interface ChecklistInput {
   unanswered: readonly string[];
 }
 
-export function buildChecklist({ passages, sopIds, askPassages = [], facts, rule, asked, unanswered }: ChecklistInput): ChecklistItem[] {
+export function buildChecklist({ passages, footing, askPassages = [], facts, rule, asked, unanswered }: ChecklistInput): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   if (rule) items.push({ kind: 'rule', text: rule, quote: null, citation: null });
   const supplied = new Set<FactKey>();
   const cited = new Set(passages.map((p) => p.id));
-  const extra = agentInstructions(askPassages.filter((p) => !cited.has(p.id)).map((p) => ({ ...p, score: 0, matchText: '' })), sopIds)
+  const extra = agentInstructions(askPassages.filter((p) => !cited.has(p.id)), footing.companion)
     .filter((i) => asksFor(i.text).length > 0)
     .map((i) => ({ text: i.text, citation: null }));
-  const own = agentInstructions(passages, sopIds);
+  const own = agentInstructions(passages, footing.passage);
   // What to ask for comes first and is never cut: it is what the rep checks against the thread.
   const asking = own.filter((i) => asksFor(i.text).length > 0);
   const rest = own.filter((i) => asksFor(i.text).length === 0).slice(0, MAX_INSTRUCTIONS);

@@ -176,11 +176,31 @@ function diverse<T extends { hit: { passage: Passage } }>(sorted: T[], k: number
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** Which passages a reply stands on: what it may state, whose instructions the rep gets, what the customer is asked. */
+export interface Footing {
+  /** A retrieved passage the reply stands on. */
+  passage(p: RetrievedPassage): boolean;
+  /** Another passage of the library (what an SOP says to ask for) that belongs with them. */
+  companion(p: Passage): boolean;
+}
+
 /**
- * The SOPs a reply stands on: those with a passage at or above the floor. Top-k retrieval also brings in weaker
- * passages of other SOPs (a refund thread's "check" pulls in the account-access checks); their instructions are
- * not the rep's to follow on this thread, nor what the customer is asked for.
+ * The reply stands on the retrieved passages at or above the floor, not on the SOPs they are in: top-k retrieval
+ * also brings in weaker passages (a refund thread's "check" pulls in the account-access checks; a late delivery
+ * pulls in the same SOP's damaged-orders section), whose instructions are not the rep's to follow on this thread,
+ * nor what the customer is asked for. When the category's own sections are among them, a section tagged only for
+ * other categories is left out even when its words match (a double charge's "refund" matches the refunds SOP).
  */
-export function groundedSopIds(retrieval: Pick<Retrieval, 'passages' | 'floor'>): Set<string> {
-  return new Set(retrieval.passages.filter((p) => (p.grounding ?? 0) >= retrieval.floor).map((p) => p.sopId));
+export function footingOf(retrieval: Pick<Retrieval, 'passages' | 'floor'>, routeTags: readonly string[]): Footing {
+  const route = new Set(routeTags);
+  const routed = (p: Passage) => (p.tags ?? []).some((t) => route.has(t));
+  const grounded = retrieval.passages.filter((p) => (p.grounding ?? 0) >= retrieval.floor);
+  const ownSections = grounded.some(routed);
+  const elsewhere = (p: Passage) => ownSections && (p.tags ?? []).length > 0 && !routed(p);
+  const standing = new Set(grounded.filter((p) => !elsewhere(p)).map((p) => p.id));
+  const sopIds = new Set(grounded.filter((p) => standing.has(p.id)).map((p) => p.sopId));
+  return {
+    passage: (p) => standing.has(p.id),
+    companion: (p) => sopIds.has(p.sopId) && !elsewhere(p),
+  };
 }

@@ -4,7 +4,8 @@ import type { Retrieval, RetrievedPassage } from '@/lib/schemas/sop';
 export function retrievalOf(passages: RetrievedPassage[], grounded = true): Retrieval {
   const groundingScore = grounded ? 0.9 : 0.1;
   return {
-    passages,
+    // Each passage at the verdict's score unless it says otherwise, as retrieve() grades every passage it ranks.
+    passages: passages.map((p) => ({ ...p, grounding: p.grounding ?? groundingScore })),
     grounded,
     groundingScore,
     floor: 0.5,

@@ -2,7 +2,8 @@ import type { DraftRequest } from '@/lib/engine/types';
 import { type Draft, type DraftSentence, draftText } from '@/lib/schemas/draft';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { sentenceSpans } from '@/lib/text/sentences';
-import { groundedSopIds } from '@/lib/sop/retrieve';
+import { footingOf, type Footing } from '@/lib/sop/retrieve';
+import { sopTagsOf } from '@/lib/lanes/taxonomy';
 import { buildChecklist, agentInstructions } from '@/lib/drafting/checklist';
 import { chooseTemplate } from '@/lib/drafting/conditions';
 import { answerTo, customerQuestions } from '@/lib/drafting/customer-questions';
@@ -34,19 +35,19 @@ const STOPWORDS = new Set(
 
 const copy = {
   en: {
-    greeting: (name: string | null) => (name ? `Hi ${name},\n` : 'Hello,\n'),
+    greeting: (name: string | null) => (name ? `Hi ${name},\n\n` : 'Hello,\n\n'),
     thanks: 'Thank you for your message.',
     holding: 'We are checking this with the right team and will come back to you as soon as we can.',
-    closing: '\nBest regards,',
+    closing: (agent: string | null) => `\n\nBest regards,${agent ? `\n${agent}` : ''}`,
     ask: (items: string) => `Could you send us ${items}?`,
     and: ' and ',
     escalation: (to: string, why: string) => `\n[[Escalated to ${to}: ${why}. Review before replying.]]`,
   },
   de: {
-    greeting: (name: string | null) => (name ? `Hallo ${name},\n` : 'Guten Tag,\n'),
+    greeting: (name: string | null) => (name ? `Hallo ${name},\n\n` : 'Guten Tag,\n\n'),
     thanks: 'vielen Dank für Ihre Nachricht.',
     holding: 'Wir klären das mit dem zuständigen Team und melden uns so bald wie möglich bei Ihnen.',
-    closing: '\nMit freundlichen Grüßen',
+    closing: (agent: string | null) => `\n\nMit freundlichen Grüßen${agent ? `\n${agent}` : ''}`,
     ask: (items: string) => `Könnten Sie uns bitte ${items} senden?`,
     and: ' und ',
     escalation: (to: string, why: string) => `\n[[Escalated to ${to}: ${why}. Review before replying.]]`,
@@ -64,14 +65,14 @@ interface Candidate {
   score: number;
 }
 
-/** Customer-facing statements of the passages that speak to the question: no instruction to the agent, no human decision. */
-function chooseClaims(request: DraftRequest, question: string, reference: Date): Candidate[] {
+/** Customer-facing statements of the passages the reply stands on that speak to the question: no instruction to the agent, no human decision. */
+function chooseClaims(request: DraftRequest, footing: Footing, question: string, reference: Date): Candidate[] {
   const category = request.lane.categories.find((c) => c.id === request.classification.category.value);
   const wanted = contentWords(`${question} ${category?.label ?? ''} ${category?.intent ?? ''}`);
   const reserved = reservedDecisions(request.lane);
   const candidates: Candidate[] = [];
   request.retrieval.passages.forEach((passage, p) => {
-    if (isTemplatePassage(passage)) return;
+    if (isTemplatePassage(passage) || !footing.passage(passage)) return;
     sentenceSpans(passage.text).forEach((raw, position) => {
       const sentence = raw.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '');
       const words = tokenize(sentence);
@@ -137,6 +138,7 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
   const reference = new Date(`${facts.messageDay}T12:00:00Z`);
   const name = factOf(facts, 'customer_first_name')?.value ?? null;
   const escalateTo = lane.failureFeedback.escalateTo;
+  const signature = agentOf(input, customer)?.value ?? null;
   const base = { template: null, fills: [], checklist: [], notes: [] };
 
   const holdingReply = (why: string): Draft => {
@@ -145,7 +147,7 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
       { text: t.thanks, citations: [], kind: 'closing' },
       { text: t.holding, citations: [], kind: 'closing' },
       { text: t.escalation(escalateTo, why), citations: [], kind: 'escalation' },
-      { text: t.closing, citations: [], kind: 'closing' },
+      { text: t.closing(signature), citations: [], kind: 'closing' },
     ];
     return { ...base, sentences, passages: retrieval.passages, abstained: true, escalateTo };
   };
@@ -154,7 +156,8 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
   const category = classification.category.value;
   const choice = chooseTemplate(templatesOf(request.templates ?? []).templates, category, classification.language.value, facts);
   const passages = [...retrieval.passages];
-  const standsOn = groundedSopIds(retrieval);
+  const placed = lane.categories.find((c) => c.id === category);
+  const footing = footingOf(retrieval, placed ? sopTagsOf(placed) : [category]);
   let sentences: DraftSentence[];
   let template: Draft['template'] = null;
   let fills: Draft['fills'] = [];
@@ -172,14 +175,14 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
     for (const line of choice.template.lines) if (line.ifMissing.length && !line.ifMissing.some((k) => factOf(facts, k as FactKey))) asked.push(...(line.ifMissing as FactKey[]));
     rule = choice.template.conditions.length > 0 ? `Rule used: ${choice.template.label}. Decided by: ${choice.because.join('; ')}` : `Reply template used: ${choice.template.label}`;
   } else {
-    const claims = chooseClaims(request, `${input.subject} ${latest?.text ?? ''}`, reference);
+    const claims = chooseClaims(request, footing, `${input.subject} ${latest?.text ?? ''}`, reference);
     if (claims.length === 0 && choice.kind !== 'missing_fact') return holdingReply('no SOP passage answers this question');
     sentences = [{ text: t.greeting(name), citations: [], kind: 'greeting' }, { text: t.thanks, citations: [], kind: 'closing' }];
     claims.forEach((claim) => sentences.push({ text: claim.text, citations: [claim.passage + 1], kind: 'claim' }));
     // Ask only for what the SOP says to ask for and the thread does not give, in one sentence.
     const wanted = new Map<FactKey, number>();
     if (choice.kind === 'missing_fact' && ASK_WORDING[lang][choice.missing as FactKey]) wanted.set(choice.missing as FactKey, 0);
-    for (const instruction of agentInstructions(passages, standsOn)) {
+    for (const instruction of agentInstructions(passages, footing.passage)) {
       for (const key of asksFor(instruction.text)) if (!factOf(facts, key) && ASK_WORDING[lang][key] && !wanted.has(key)) wanted.set(key, instruction.citation);
     }
     if (wanted.size > 0) {
@@ -190,12 +193,12 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
       asked.push(...wanted.keys());
     }
     if (choice.kind === 'missing_fact') rule = `Rule not decided: the SOP's rules depend on ${choice.missing.replace(/_/g, ' ')}, which the thread does not give; the reply asks for it.`;
-    sentences.push({ text: t.closing, citations: [], kind: 'closing' });
+    sentences.push({ text: t.closing(signature), citations: [], kind: 'closing' });
   }
 
   const claimsSaid = sentences.filter((s) => s.kind === 'claim' || s.kind === 'request').map((s) => s.text);
   const unanswered = customerQuestions(latest?.text ?? '').filter((q) => !answerTo(q, claimsSaid));
-  const checklist = buildChecklist({ passages, sopIds: standsOn, askPassages: request.askPassages ?? [], facts, rule, asked, unanswered });
+  const checklist = buildChecklist({ passages, footing, askPassages: request.askPassages ?? [], facts, rule, asked, unanswered });
   // Legal and medical judgement is never automated: the draft stays, and a human is asked to review it.
   const judgement = classification.riskFlags.find((f) => f.flag === 'legal' || f.flag === 'medical');
   if (judgement) sentences.splice(sentences.length - 1, 0, { text: t.escalation(escalateTo, `${judgement.flag} question ("${judgement.evidence}")`), citations: [], kind: 'escalation' });

@@ -80,6 +80,30 @@ describe('the refund thread (issue #10)', () => {
     expect(new Set(cited)).toEqual(new Set(['refunds']));
     expect(draft!.checklist.map((c) => c.text).join('\n')).not.toMatch(/password|security checks/i);
   });
+
+  it("stands on the sections that answer, not on the rest of their SOP or on another category's section", async () => {
+    const customer = { name: 'Priya Shah', email: 'priya@cafe-lune.example' };
+    const citedSections = (draft: Draft) =>
+      [...draft.checklist.map((c) => c.citation), ...draft.sentences.flatMap((s) => s.citations)].filter((c): c is number => c !== null).map((c) => draft.passages[c - 1]!.headingPath.at(-1));
+
+    // A late delivery: the shipping SOP's damaged-orders section comes back too, under the floor.
+    const late = await runDraftPipeline(customerEmail('Where is our order?', customer, "Hi, we ordered 12 cast-iron pans (order NW-48213) on 2 March and the tracking hasn't updated since Monday. Our cafe opens on Friday. Can you tell us when they will arrive? Thanks, Priya"), await sops);
+    expect(late.classification.category.value).toBe('shipping_delay');
+    const damaged = late.retrieval.passages.filter((p) => p.headingPath.includes('Damaged orders'));
+    expect(damaged.length).toBeGreaterThan(0);
+    for (const p of damaged) expect(p.grounding!).toBeLessThan(late.retrieval.floor);
+    expect(citedSections(late.draft!)).not.toContain('Damaged orders');
+    expect(late.draft!.checklist.map((c) => c.text).join('\n')).not.toMatch(/photos/i);
+
+    // A double charge: the refunds SOP's words match ("refund", "charge") at the floor, but the billing-dispute
+    // sections are the category's own, so the refunds' questions (the reason for cancelling) are not the rep's.
+    const twice = await runDraftPipeline(customerEmail('Charged twice', customer, 'Hello, I was charged twice for invoice INV-2291 (EUR 640). Please refund the duplicate charge to the card ending 4417. Regards, Priya'), await sops);
+    expect(twice.classification.category.value).toBe('billing_dispute');
+    expect(twice.retrieval.passages.some((p) => p.sopId === 'refunds' && p.grounding! >= twice.retrieval.floor)).toBe(true);
+    const twiceCited = [...twice.draft!.checklist.map((c) => c.citation), ...twice.draft!.sentences.flatMap((s) => s.citations)].filter((c): c is number => c !== null);
+    expect(new Set(twiceCited.map((c) => twice.draft!.passages[c - 1]!.sopId))).toEqual(new Set(['billing-disputes']));
+    expect(twice.draft!.checklist.map((c) => c.text).join('\n')).not.toMatch(/reason for cancelling/i);
+  });
 });
 
 describe('a German thread', () => {

@@ -3,7 +3,7 @@ import { chooseTemplate } from '@/lib/drafting/conditions';
 import { fillTemplate } from '@/lib/drafting/fill-template';
 import { unfilledPlaceholders } from '@/lib/drafting/placeholders';
 import { asksFor, isAgentInstruction, replyAsksFor } from '@/lib/drafting/sop-sentences';
-import { readThreadFacts } from '@/lib/drafting/thread-facts';
+import { factOf, readThreadFacts } from '@/lib/drafting/thread-facts';
 import type { Passage } from '@/lib/schemas/sop';
 import { parseReplyTemplate, type ReplyTemplate } from '@/lib/sop/reply-templates';
 
@@ -25,6 +25,13 @@ describe('rules chosen by the thread facts', () => {
     expect(choice.kind === 'template' && choice.because[0]).toMatch(/days since renewal is 5.*renewed on March 15/);
     const late = readThreadFacts('Refund', message('Our plan renewed on February 1.'));
     expect(chooseTemplate([full, prorata], 'refund_request', 'en', late)).toMatchObject({ kind: 'template', template: { label: 'pro-rata' } });
+  });
+
+  it('reads a reason for cancelling in the ways customers give one', () => {
+    for (const text of ['Please cancel at the end of the period. We are moving to another tool.', "We're switching to a cheaper plan elsewhere.", 'It has become too expensive for us.', 'We no longer need the extra seats.']) {
+      expect([text, factOf(readThreadFacts('Cancel', message(text)), 'reason')?.quote]).toEqual([text, expect.any(String)]);
+    }
+    expect(factOf(readThreadFacts('Cancel', message('Please cancel our subscription.')), 'reason')).toBeUndefined();
   });
 
   it('asks for the one missing fact when the facts do not decide', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Passage } from '@/lib/schemas/sop';
-import { queryFromText, retrieve, retrieveForClassification } from '@/lib/sop/retrieve';
+import { footingOf, queryFromText, retrieve, retrieveForClassification } from '@/lib/sop/retrieve';
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 import { SopIndex } from '@/lib/sop/sop-index';
@@ -184,5 +184,28 @@ describe('index persistence', () => {
     expect(retrieve(copy, 'refund annual plan pro-rating', { k: 10 }).passages.some((p) => p.sopId === 'refunds')).toBe(false);
     copy.replaceSop('refunds', [{ id: 'refunds@2#0', sopId: 'refunds', sopVersion: 2, sopTitle: 'Refunds', headingPath: ['Refunds'], text: 'Annual plans get store credit instead of a refund.', lanes: [] }]);
     expect(retrieve(copy, 'annual plan refund store credit').passages[0]?.id).toBe('refunds@2#0');
+  });
+});
+
+describe('what a reply stands on', () => {
+  const at = (id: string, sopId: string, grounding: number, tags?: string[]) => ({ id, sopId, sopVersion: 1, sopTitle: sopId, headingPath: [id], text: id, lanes: [], score: 1, matchText: '', grounding, ...(tags ? { tags } : {}) });
+  const late = at('late', 'shipping', 0.7, ['shipping_delay']);
+  const damaged = at('damaged', 'shipping', 0.05, ['damaged_order']);
+  const refundWords = at('monthly', 'refunds', 0.4, ['refund_request']);
+  const untagged = at('general', 'shipping', 0.5);
+
+  it('takes the passages at or above the floor, not the rest of their SOP', () => {
+    const footing = footingOf({ passages: [late, damaged, untagged], floor: 0.35 }, ['shipping_delay']);
+    expect([late, damaged, untagged].map((p) => footing.passage(p))).toEqual([true, false, true]);
+    // Companions (what an SOP says to ask for) come from the SOPs it stands on, minus other categories' sections.
+    expect(footing.companion({ ...untagged, id: 'ask', sopId: 'shipping' })).toBe(true);
+    expect(footing.companion({ ...damaged, id: 'ask-damaged' })).toBe(false);
+    expect(footing.companion({ ...untagged, id: 'ask', sopId: 'refunds' })).toBe(false);
+  });
+
+  it("leaves out another category's section only when the category's own sections are there", () => {
+    expect(footingOf({ passages: [late, refundWords], floor: 0.35 }, ['shipping_delay']).passage(refundWords)).toBe(false);
+    // No section of its own came back: the words decide.
+    expect(footingOf({ passages: [refundWords, untagged], floor: 0.35 }, ['shipping_delay']).passage(refundWords)).toBe(true);
   });
 });

@@ -177,8 +177,11 @@ describe('extractive draft', () => {
 
   it('greets a German customer in German', async () => {
     const draft = valid(await draftFor(thread('thread-german-customer.truth.json'), ungrounded));
-    expect(draft.sentences[0]!.text).toBe('Hallo Katrin,\n');
-    expect(draftText(draft)).toContain('Mit freundlichen Grüßen');
+    expect(draft.sentences[0]!.text).toBe('Hallo Katrin,\n\n');
+    expect(draftText(draft)).toMatch(/\n\nMit freundlichen Grüßen$/);
+    // Signed by the rep signed in to Gmail, when the page says who that is.
+    const signed = valid(await draftFor({ ...thread('thread-german-customer.truth.json'), rep: { name: 'Dana Reyes', email: 'dana.reyes@northwind-supply.example' } }, ungrounded));
+    expect(draftText(signed)).toMatch(/\n\nMit freundlichen Grüßen\nDana Reyes$/);
   });
 
   it('never copies instructions from the email into the reply', async () => {
