@@ -79,7 +79,9 @@ const RENEWAL = /renew|renewal|verl(?:ä|ae)nger|erneuer|abgebucht|charged|belas
 const ORDERED = /\b(?:ordered|placed (?:the|our|an?) order|bestellt|bestellung vom)\b/i;
 const EXPECTED = /(?:should have (?:arrived|been delivered)|was (?:due|supposed to arrive|expected)|due on|expected on|sollte (?:am|bis)|geliefert werden sollte|h(?:ä|ae)tte .* ankommen|war .* angek(?:ü|ue)ndigt|liefertermin)/i;
 const REASON = /(?<![\p{L}])(?:because|since we|as we|we (?:moved|switched|changed|no longer|don't|do not|have not used|haven't used|stopped)|we(?: are|'re) (?:moving|switching|changing|closing)|no longer need|not using|too expensive|reason|weil|da wir|wir (?:nutzen|brauchen|haben|sind) .*(?:nicht mehr|gewechselt|umgestiegen)|nicht mehr (?:nutzen|benötigen|brauchen)|grund)(?![\p{L}])/iu;
-const PHOTOS = /(?:attach|enclos|anbei|im anhang|beigef(?:ü|ue)gt|angeh(?:ä|ae)ngt|see the photos|here are (?:the |some )?(?:photos|pictures))/i;
+const PHOTOS = /(?:attach|enclos|anbei|im anhang|beigef(?:ü|ue)gt|angeh(?:ä|ae)ngt|h(?:ä|ae)nge[^.]{0,40}\ban\b|see the photos|here are (?:the |some )?(?:photos|pictures))/i;
+/** An attached file that is a picture, by its name. */
+const IMAGE_FILE = /\.(?:jpe?g|png|gif|heic|heif|webp|bmp|tiff?)$/i;
 const PHOTO_WORD = /photo|picture|image|foto|bild|aufnahme/i;
 const TRACKING = /(?:tracking|sendungs?)(?:\s*(?:number|no\.?|nr\.?|nummer|id|code))?\s*[#:]?\s*([A-Z0-9]{8,})(?![\p{L}\d])/iu;
 const IDLE = /(?:not (?:moved|been updated|changed)|no (?:movement|update)|hasn't (?:moved|changed|been updated)|stuck|keine bewegung|nicht mehr aktualisiert|unver(?:ä|ae)ndert|steht seit)[^.]*?(?:(?:for|in|seit)\s+(\d{1,2})\s+(?:business\s+|working\s+|werk)?(?:days?|tage?n?)|since\s+(.+))/i;
@@ -163,7 +165,7 @@ export function readThreadFacts(subject: string, customer: readonly Message[]): 
   const reference = dayOf(latest);
   const name = latest ? firstName(latest.from.name) : null;
   if (name && latest) byKey.set('customer_first_name', { key: 'customer_first_name', value: name, quote: `From: ${latest.from.name}` });
-  const sources = [{ text: subject, date: reference }, ...customer.map((m) => ({ text: m.text, date: dayOf(m) }))];
+  const sources = [{ text: subject, date: reference, attachments: [] as readonly string[] }, ...customer.map((m) => ({ text: m.text, date: dayOf(m), attachments: m.attachments ?? [] }))];
   // Oldest first: a later message overrides an earlier one (a corrected order number); within one, the first mention stands.
   for (const source of sources) {
     const own = new Map<FactKey, ThreadFact>();
@@ -172,6 +174,8 @@ export function readThreadFacts(subject: string, customer: readonly Message[]): 
         if (!own.has(key)) own.set(key, { key, value, quote: sentence });
       });
     }
+    const pictures = source.attachments.filter((name) => IMAGE_FILE.test(name));
+    if (pictures.length > 0 && !own.has('photos_attached')) own.set('photos_attached', { key: 'photos_attached', value: 'yes', quote: `Attached: ${pictures.join(', ')}` });
     for (const [key, fact] of own) byKey.set(key, fact);
   }
   const facts = [...byKey.values()];

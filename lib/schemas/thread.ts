@@ -27,6 +27,8 @@ export const threadMessageSchema = lazySchema(() => z.object({
    * the background...) were left out of this message's texts. Above 0, the product can flag the message.
    */
   hiddenTextRemoved: z.number().int().nonnegative(),
+  /** File names attached to an open message (a photo of the damage, an invoice); absent when not expanded. */
+  attachments: z.array(z.string().max(200)).max(50).optional(),
 }));
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 

@@ -13,6 +13,8 @@ export const triageInputSchema = lazySchema(() => z.object({
       text: z.string(),
       /** The sender's signature (name, title, company, phone), when Gmail shows one: read for handoff fields only. */
       signature: z.string().max(2000).optional(),
+      /** File names attached to the message: that photos were sent is a fact the reply should not ask for again. */
+      attachments: z.array(z.string().max(200)).max(50).optional(),
     }),
   ),
   /** The rep signed in (Gmail's account), who signs the reply; absent when the page does not show it. */

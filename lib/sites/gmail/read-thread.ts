@@ -7,6 +7,9 @@ import { gmailReadSchema, type GmailRead, type GmailReadStep, type Participant, 
 import { parseGmailDate } from './date';
 import { findInlineReplyEditor, findMainView, findMessageIn, findMessageList, isMessageItem, lookUpThreadContainer } from './locate';
 import {
+  ATTACHMENT,
+  ATTACHMENT_NAME,
+  ATTR_ATTACHMENT_DOWNLOAD,
   ATTR_EXPANDED,
   ATTR_FULL_DATE,
   ATTR_LEGACY_MESSAGE_ID,
@@ -155,10 +158,29 @@ function readMessage(item: Element, message: Element): ThreadMessage {
     hasQuotedHistory: quotes.length > 0,
     quotedText: quotes.length > 0 ? quotes.map((quote) => textLines(quote)).join('\n') : null,
     signature: signature === undefined ? null : textLines(signature) || null,
+    attachments: attachmentNames(message),
     // Quotes and signature count too: hidden words in them reach the rep's reply as much as the new text does.
     hiddenTextRemoved: countHiddenText(body, ELIDED),
   };
 }
+
+/** The names of the files attached to an open message (never links or images inside its body). */
+function attachmentNames(message: Element): string[] {
+  const names: string[] = [];
+  for (const chip of Array.from(message.querySelectorAll(ATTACHMENT))) {
+    if (chip.closest(BODY_WRAPPER) !== null) continue;
+    // "mime:name:address": the name is the second field (an address has colons of its own).
+    const fromDownload = chip.getAttribute(ATTR_ATTACHMENT_DOWNLOAD)?.split(':')[1];
+    const shown = chip.querySelector(ATTACHMENT_NAME);
+    const name = collapseWhitespace(fromDownload || shown?.getAttribute('title') || shown?.textContent || '');
+    if (name) names.push(name.slice(0, MAX_ATTACHMENT_NAME));
+    if (names.length === MAX_ATTACHMENTS) break;
+  }
+  return names;
+}
+
+const MAX_ATTACHMENT_NAME = 200;
+const MAX_ATTACHMENTS = 50;
 
 /** The sender: the person chip in the message header (never one inside the body), else by Gmail's class. */
 function findSender(message: Element): Element | null {

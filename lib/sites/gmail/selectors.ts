@@ -141,6 +141,15 @@ export const SIGNATURE_PREFIX = '.gmail_signature_prefix';
 /** Trimmed content: the "…" expander (.yj6qo) and the elided parts behind it (.adL). Fixtures, both generations. */
 export const ELIDED = '.yj6qo, .adL';
 
+/** A file attached to an open message, in the strip under its body. gmail.js (its attachments: 'span.aZo'); fixtures, both generations. */
+export const ATTACHMENT = 'span.aZo';
+
+/** On an attachment: "mime:file name:address". gmail.js and InboxSDK read the name from it. */
+export const ATTR_ATTACHMENT_DOWNLOAD = 'download_url';
+
+/** An attachment's file name as shown, second choice when download_url is absent. Fixtures, both generations. */
+export const ATTACHMENT_NAME = '.aV3';
+
 // ── Replying ───────────────────────────────────────────────────────────────────────────────────
 
 /**

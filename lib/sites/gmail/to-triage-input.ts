@@ -9,7 +9,13 @@ export function toTriageInput(thread: GmailThread, rep: Participant | null = nul
     rep,
     messages: thread.messages
       .filter((m) => m.state !== 'hidden')
-      .map((m) => ({ from: m.from, date: m.date, text: m.bodyText ?? m.snippet ?? '', ...(m.bodyText !== null && m.signature ? { signature: m.signature.slice(0, 2000) } : {}) })),
+      .map((m) => ({
+        from: m.from,
+        date: m.date,
+        text: m.bodyText ?? m.snippet ?? '',
+        ...(m.bodyText !== null && m.signature ? { signature: m.signature.slice(0, 2000) } : {}),
+        ...(m.attachments?.length ? { attachments: m.attachments } : {}),
+      })),
   };
 }
 

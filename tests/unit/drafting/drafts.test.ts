@@ -107,6 +107,19 @@ describe('the refund thread (issue #10)', () => {
 });
 
 describe('a German thread', () => {
+  it('does not ask for photos the customer attached', async () => {
+    const input = customerEmail('Beschädigte Lieferung', { name: 'Jonas Weber', email: 'jonas@weber-glas.example' }, 'Guten Tag, unsere Bestellung 55120 ist heute beschädigt angekommen, zwei Gläser sind zerbrochen. Bitte schicken Sie Ersatz. Viele Grüße, Jonas Weber');
+    const withPhotos: TriageInput = { ...input, messages: [{ ...input.messages[0]!, attachments: ['glas-1.jpg', 'glas-2.jpg'] }] };
+    const asked = async (thread: TriageInput) => {
+      const { classification, draft } = await runDraftPipeline(thread, await sops);
+      expect(classification.category.value).toBe('damaged_order');
+      return draft!.sentences.flatMap((sentence) => replyAsksFor(sentence.text));
+    };
+    expect(await asked(input)).toContain('photos_attached');
+    expect(await asked(withPhotos)).not.toContain('photos_attached');
+  });
+
+
   it('is drafted from the German template with the order number filled', async () => {
     const { draft } = await pipeline('thread-german-customer.html');
     expect(draft?.template?.language).toBe('de');

@@ -27,6 +27,13 @@ describe('rules chosen by the thread facts', () => {
     expect(chooseTemplate([full, prorata], 'refund_request', 'en', late)).toMatchObject({ kind: 'template', template: { label: 'pro-rata' } });
   });
 
+  it('knows photos were sent from pictures attached to a customer message, or from their words in German', () => {
+    const attached = [{ ...message('The bowl arrived broken, order 48822.')[0]!, attachments: ['bowl.JPG', 'invoice.pdf'] }];
+    expect(factOf(readThreadFacts('Damaged', attached), 'photos_attached')).toEqual({ key: 'photos_attached', value: 'yes', quote: 'Attached: bowl.JPG' });
+    expect(factOf(readThreadFacts('Damaged', [{ ...attached[0]!, attachments: ['invoice.pdf'] }]), 'photos_attached')).toBeUndefined();
+    expect(factOf(readThreadFacts('Beschädigt', message('Zwei Gläser sind zerbrochen. Fotos hänge ich an.')), 'photos_attached')?.quote).toBe('Fotos hänge ich an.');
+  });
+
   it('reads a reason for cancelling in the ways customers give one', () => {
     for (const text of ['Please cancel at the end of the period. We are moving to another tool.', "We're switching to a cheaper plan elsewhere.", 'It has become too expensive for us.', 'We no longer need the extra seats.']) {
       expect([text, factOf(readThreadFacts('Cancel', message(text)), 'reason')?.quote]).toEqual([text, expect.any(String)]);

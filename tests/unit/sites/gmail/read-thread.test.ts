@@ -136,6 +136,23 @@ describe('readGmail details', () => {
     expect(threadOf(readGmail(doc)).messages[0]?.from.email).toBe('pieter@dijkstra-tools.example');
   });
 
+  it("reads the names of an open message's attachments, not a chip planted in its body", () => {
+    const attachmentsOf = (name: string, load = jsdomDocument) => threadOf(readGmail(load(name))).messages.map((m) => m.attachments ?? null);
+    for (const load of [jsdomDocument, happyDomDocument]) {
+      expect(attachmentsOf('thread-2026-layout-damaged', load)).toEqual([null, null, ['bowl.jpg', 'box.jpg']]);
+      expect(attachmentsOf('thread-with-inline-reply-open', load).at(-1)).toEqual(['basket-1.jpg', 'basket-2.jpg']);
+      expect(attachmentsOf('thread-2024-layout-refund', load).filter((a) => a !== null).flat()).toEqual([]);
+    }
+    // Without download_url, the name shown; a chip inside the body is the sender's markup, not an attachment.
+    const doc = jsdomDocument('thread-2026-layout-damaged');
+    doc.querySelector('span.aZo')?.removeAttribute('download_url');
+    const planted = doc.createElement('span');
+    planted.className = 'aZo';
+    planted.setAttribute('download_url', 'image/jpeg:invented.jpg:https://evil.example/x');
+    doc.querySelector('.a3s')?.append(planted);
+    expect(threadOf(readGmail(doc)).messages[2]?.attachments).toEqual(['bowl.jpg', 'box.jpg']);
+  });
+
   it('finds no hidden text in the saved pages', () => {
     for (const name of FIXTURE_NAMES.filter((n) => fixtureTruth(n).view !== 'list')) {
       const counts = threadOf(readGmail(jsdomDocument(name))).messages.map((m) => m.hiddenTextRemoved);
