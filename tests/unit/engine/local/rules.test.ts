@@ -51,6 +51,11 @@ describe('urgency', () => {
     expect(detectUrgency('Our lawyer will contact you.').value).toBe('P1');
     expect(detectUrgency('Can you send replacements before the weekend?')).toMatchObject({ value: 'P2', reason: expect.stringContaining('before the weekend') });
     expect(detectUrgency('Bitte dringend zurückrufen.').value).toBe('P2');
+    // A same-day need said in passing is a deadline too; "today" alone is not.
+    expect(detectUrgency("I can't log in. We have payroll to run today, please help!")).toMatchObject({ value: 'P2', reason: expect.stringContaining('payroll to run today') });
+    expect(detectUrgency('We need to ship the order this afternoon.').value).toBe('P2');
+    expect(detectUrgency('Your parcel arrived today, thanks.').value).toBe('P3');
+    expect(detectUrgency('We have received the invoice today.').value).toBe('P3');
     expect(detectUrgency('This is unacceptable.').value).toBe('P2');
     expect(detectUrgency('Where can I download invoices?').value).toBe('P3');
     expect(detectUrgency('Read the May update. Unsubscribe here.').value).toBe('P4');
