@@ -3,6 +3,12 @@
 // "9. Februar" or "am 3. Mai" (a day number before a month) does not end a sentence; "by March 28. Our budget" does.
 const MONTH_AFTER_DAY = /^\s+(?:jan|feb|mär|maerz|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)/i;
 
+// "e.g.", "approx.", "Mr.", "z.B." do not end a sentence; "no.", "art.", "ref." do not when a number follows
+// ("order no. 4411", "art. SH-210"), but "the answer is no. Thanks" ends one.
+const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|approx|ca|mr|mrs|ms|dr|vs|incl|excl|z\.\s?b|bzw|ggf|inkl|evtl|vgl|bspw)\.$/i;
+const NUMBER_LABEL = /(?:^|[\s(])(?:no|nr|art|ref|tel|fig)\.$/i;
+const LABELLED_NUMBER = /^\s+#?[\p{L}-]*\d/u;
+
 /** Sentences and lines, trimmed; each is a verbatim slice of the text. */
 export function sentenceSpans(text: string): string[] {
   const spans: string[] = [];
@@ -11,6 +17,7 @@ export function sentenceSpans(text: string): string[] {
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     if (/(?:^|\s)\d{1,2}\.$/.test(text.slice(start, end)) && MONTH_AFTER_DAY.test(text.slice(end))) continue;
+    if (ABBREVIATION.test(text.slice(start, end)) || (NUMBER_LABEL.test(text.slice(start, end)) && LABELLED_NUMBER.test(text.slice(end)))) continue;
     const span = text.slice(start, end).trim();
     if (span) spans.push(span);
     start = end;

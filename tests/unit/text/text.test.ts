@@ -42,4 +42,10 @@ describe('sentenceSpans', () => {
     expect(sentenceSpans('Sign by March 28. Our budget is set.\nNext step: call.')).toEqual(['Sign by March 28.', 'Our budget is set.', 'Next step: call.']);
     expect(sentenceSpans('Lieferung am 9. Februar bitte. Danke!')).toEqual(['Lieferung am 9. Februar bitte.', 'Danke!']);
   });
+
+  it('does not end a sentence at an abbreviation, or at a number label when a number follows', () => {
+    expect(sentenceSpans('Could you quote 500 pcs (art. SH-210) to Lyon? We need them by 30 June.')).toEqual(['Could you quote 500 pcs (art. SH-210) to Lyon?', 'We need them by 30 June.']);
+    expect(sentenceSpans('Order no. 4411 arrived broken, e.g. the bowl. Mr. Lee called. Bitte z.B. Fotos senden.')).toEqual(['Order no. 4411 arrived broken, e.g. the bowl.', 'Mr. Lee called.', 'Bitte z.B. Fotos senden.']);
+    expect(sentenceSpans('The answer is no. Thanks for asking.')).toEqual(['The answer is no.', 'Thanks for asking.']);
+  });
 });
