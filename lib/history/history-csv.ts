@@ -4,8 +4,8 @@ import { categoryIdFor, type HistoryFile } from './history-file';
 
 /**
  * Labelled history from a CSV whose header names a `text` column and a `category` column (or `label` or `intent`, as
- * intent datasets name it), with an optional `lane`. Column names are matched without case. A row without text or category is skipped and counted,
- * because real exports have them; a file without the columns is an error.
+ * intent datasets name it), with an optional `lane`. Column names are matched without case. A row without text or
+ * category is skipped and counted, because real exports have them; a file without the columns is an error.
  */
 export function parseHistoryCsv(content: string): Result<HistoryFile> {
   const [header, ...rows] = parseCsv(content);

@@ -143,7 +143,9 @@ export class SopIndex {
   static fromSnapshot(value: unknown): Result<SopIndex> {
     const invalid = (why: string) => fail('sop.index_snapshot_invalid', `The saved search index ${why}.`, 'It will be rebuilt from the SOP library.');
     const s = value as Partial<SopIndexSnapshot> | null;
-    if (typeof s !== 'object' || s === null || s.format !== SNAPSHOT_FORMAT || s.version !== INDEX_FORMAT_VERSION || !s.passages || !s.postings) return invalid('is from another version or damaged');
+    if (typeof s !== 'object' || s === null || s.format !== SNAPSHOT_FORMAT || s.version !== INDEX_FORMAT_VERSION || !s.passages || s.postings?.fields !== FIELDS.length) {
+      return invalid('is from another version or damaged');
+    }
     try {
       const passages = fromColumns(s.passages);
       const loaded = Bm25Postings.fromSnapshot(s.postings);

@@ -170,7 +170,9 @@ describe('index persistence', () => {
     plainArrays.postings.lengths = plainArrays.postings.lengths.map((l) => Array.from(l as Uint32Array));
     const missingTags = good() as unknown as { passages: { tags: unknown[] } };
     missingTags.passages.tags = missingTags.passages.tags.slice(1);
-    damaged.push(outOfRange, shortText, plainArrays, missingTags);
+    const otherFields = good();
+    otherFields.postings.fields = 2;
+    damaged.push(outOfRange, shortText, plainArrays, missingTags, otherFields);
     for (const bad of damaged) {
       const loaded = SopIndex.fromSnapshot(bad);
       expect(loaded.ok).toBe(false);
