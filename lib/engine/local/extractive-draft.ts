@@ -98,7 +98,6 @@ function chooseClaims(request: DraftRequest, footing: Footing, question: string,
   return chosen.sort((a, b) => a.passage - b.passage || a.position - b.position);
 }
 
-/** The team member who last wrote in the thread: the rep's name for a template's {{agent_name}}. */
 /** Who signs: the rep signed in to Gmail, else the last of the team who wrote in the thread. */
 function agentOf(input: DraftRequest['input'], customer: readonly DraftRequest['input']['messages'][number][]): FillContext['agentName'] {
   if (input.rep && firstName(input.rep.name)) return { value: input.rep.name, quote: `Signed in to Gmail as ${input.rep.name}` };
