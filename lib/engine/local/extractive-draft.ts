@@ -38,6 +38,7 @@ const copy = {
     greeting: (name: string | null) => (name ? `Hi ${name},\n\n` : 'Hello,\n\n'),
     thanks: 'Thank you for your message.',
     holding: 'We are checking this with the right team and will come back to you as soon as we can.',
+    settled: 'Thank you for letting us know; we are glad it is sorted.',
     closing: (agent: string | null) => `\n\nBest regards,${agent ? `\n${agent}` : ''}`,
     ask: (items: string) => `Could you send us ${items}?`,
     and: ' and ',
@@ -47,12 +48,16 @@ const copy = {
     greeting: (name: string | null) => (name ? `Hallo ${name},\n\n` : 'Guten Tag,\n\n'),
     thanks: 'vielen Dank für Ihre Nachricht.',
     holding: 'Wir klären das mit dem zuständigen Team und melden uns so bald wie möglich bei Ihnen.',
+    settled: 'vielen Dank für Ihre Rückmeldung – schön, dass alles geklappt hat.',
     closing: (agent: string | null) => `\n\nMit freundlichen Grüßen${agent ? `\n${agent}` : ''}`,
     ask: (items: string) => `Könnten Sie uns bitte ${items} senden?`,
     and: ' und ',
     escalation: (to: string, why: string) => `\n[[Escalated to ${to}: ${why}. Review before replying.]]`,
   },
 };
+
+/** A last message that closes the matter ("all good", "works now", "hat sich erledigt"); a thank-you alone does not. */
+const SETTLED = /(?<![\p{L}])(?:all good|all set|all sorted|(?:is|has been|got|been) (?:solved|resolved|sorted(?: out)?|fixed)|problem solved|works (?:now|again|fine now)|(?:is )?working (?:now|again)|no further (?:help|action|questions)|you can close (?:the|this) (?:ticket|case)|funktioniert (?:jetzt|wieder)|hat sich erledigt|(?:ist )?alles (?:gut|in ordnung|erledigt))(?![\p{L}])/iu;
 
 const EXAMPLE = /^(?:example|e\.g\.|for example|for instance|beispiel|z\.\s?b\.)\b/i;
 
@@ -150,6 +155,17 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
     ];
     return { ...base, sentences, passages: retrieval.passages, abstained: true, escalateTo };
   };
+  // The customer's last word settles it and asks nothing: thank them, do not start the procedure again.
+  const settled = latest && customerQuestions(latest.text).length === 0 ? SETTLED.exec(latest.text) : null;
+  if (settled) {
+    const sentences: DraftSentence[] = [
+      { text: t.greeting(name), citations: [], kind: 'greeting' },
+      { text: t.settled, citations: [], kind: 'closing' },
+      { text: t.closing(signature), citations: [], kind: 'closing' },
+    ];
+    const rule = `The customer's latest message asks nothing and says the matter is settled ("${settled[0]}"): a short thank-you, or no reply.`;
+    return { ...base, sentences, passages: retrieval.passages, abstained: false, escalateTo: null, checklist: [{ kind: 'rule', text: rule, quote: null, citation: null }] };
+  }
   if (!retrieval.grounded) return holdingReply('the SOP library does not cover this question');
 
   const category = classification.category.value;

@@ -106,6 +106,34 @@ describe('the refund thread (issue #10)', () => {
   });
 });
 
+describe("a customer's last word", () => {
+  const hannah = { name: 'Hannah Okafor', email: 'hannah@lumen-bakery.example' };
+  const dana = { name: 'Dana Reyes', email: 'dana.reyes@northwind-supply.example' };
+  const thread = (last: string): TriageInput => ({
+    source: 'gmail',
+    subject: 'Mixer bowl arrived dented',
+    rep: dana,
+    messages: [
+      { from: hannah, date: '2024-11-04T08:10:00Z', text: 'Hello, the stand mixer from order 48822 arrived today and the bowl is dented.' },
+      { from: dana, date: '2024-11-04T09:02:00Z', text: 'Hi Hannah, sorry about that. Could you send a photo of the bowl and the box?' },
+      { from: hannah, date: '2024-11-06T10:45:00Z', text: last },
+    ],
+  });
+
+  it('that settles the matter and asks nothing gets a thank-you, not the procedure again', async () => {
+    const { draft } = await runDraftPipeline(thread('Thanks, the replacement bowl arrived this morning and it is perfect. All good on our side! Hannah'), await sops);
+    expect(replyText(draft!)).toBe('Hi Hannah,\n\nThank you for letting us know; we are glad it is sorted.\n\nBest regards,\nDana Reyes');
+    expect(draft!.checklist).toEqual([expect.objectContaining({ kind: 'rule', text: expect.stringContaining('"All good"') })]);
+  });
+
+  it('that answers our question, or settles one thing and asks another, gets the usual draft', async () => {
+    for (const last of ['Thanks! Photos attached, and the order number is 48822.', 'Thanks, the bowl works now. Could you also send the invoice for order 48822?']) {
+      const { draft } = await runDraftPipeline(thread(last), await sops);
+      expect([last, replyText(draft!)]).not.toEqual([last, expect.stringContaining('glad it is sorted')]);
+    }
+  });
+});
+
 describe('a German thread', () => {
   it('does not ask for photos the customer attached', async () => {
     const input = customerEmail('Beschädigte Lieferung', { name: 'Jonas Weber', email: 'jonas@weber-glas.example' }, 'Guten Tag, unsere Bestellung 55120 ist heute beschädigt angekommen, zwei Gläser sind zerbrochen. Bitte schicken Sie Ersatz. Viele Grüße, Jonas Weber');
