@@ -299,17 +299,16 @@ export class Bm25Postings {
       scopes.push([...this.scopes[ordinal]!]);
     }
     const lengths = this.lengths.map((byOrdinal) => Uint32Array.from(ids, (id) => byOrdinal[this.ordinalOf.get(id)!] ?? 0));
-    const terms = [...this.postings.keys()];
-    const ends = new Uint32Array(terms.length * this.fieldCount);
+    const entries = [...this.postings];
+    const ends = new Uint32Array(entries.length * this.fieldCount);
     let total = 0;
-    for (const [t, term] of terms.entries()) {
-      for (let f = 0; f < this.fieldCount; f++) ends[t * this.fieldCount + f] = total += this.postings.get(term)![f]?.ordinals.length ?? 0;
+    for (const [t, [, byField]] of entries.entries()) {
+      for (let f = 0; f < this.fieldCount; f++) ends[t * this.fieldCount + f] = total += byField[f]?.ordinals.length ?? 0;
     }
     const ordinals = new Uint32Array(total);
     const frequencies = new Uint32Array(total);
     let at = 0;
-    for (const term of terms) {
-      const byField = this.postings.get(term)!;
+    for (const [, byField] of entries) {
       // byField is sparse: a term absent from a field has a hole there.
       for (let f = 0; f < this.fieldCount; f++) {
         const list = byField[f];
@@ -320,7 +319,7 @@ export class Bm25Postings {
         }
       }
     }
-    return { fields: this.fieldCount, ids, scopes, lengths, terms, ends, ordinals, frequencies };
+    return { fields: this.fieldCount, ids, scopes, lengths, terms: entries.map(([term]) => term), ends, ordinals, frequencies };
   }
 
   /** Loads a snapshot from `toSnapshot`; throws on one that does not hold together (the caller rebuilds). */

@@ -8,6 +8,10 @@ const MONTH_AFTER_DAY = /^\s+(?:jan|feb|mär|maerz|mar|apr|mai|may|jun|jul|aug|s
 const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|approx|ca|mr|mrs|ms|dr|vs|incl|excl|z\.\s?b|bzw|ggf|inkl|evtl|vgl|bspw)\.$/i;
 const NUMBER_LABEL = /(?:^|[\s(])(?:no|nr|art|ref|tel|fig)\.$/i;
 const LABELLED_NUMBER = /^\s+#?[\p{L}-]*\d/u;
+const DAY_NUMBER = /(?:^|\s)\d{1,2}\.$/;
+// Longer than any abbreviation above with the space before it, so "^" only matches at the start of a span.
+const LOOK_BACK = 12;
+const LOOK_AHEAD = 32;
 
 /** Sentences and lines, trimmed; each is a verbatim slice of the text. */
 export function sentenceSpans(text: string): string[] {
@@ -16,8 +20,10 @@ export function sentenceSpans(text: string): string[] {
   const boundary = /[.!?]+(?=\s)|\n+/g;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
-    if (/(?:^|\s)\d{1,2}\.$/.test(text.slice(start, end)) && MONTH_AFTER_DAY.test(text.slice(end))) continue;
-    if (ABBREVIATION.test(text.slice(start, end)) || (NUMBER_LABEL.test(text.slice(start, end)) && LABELLED_NUMBER.test(text.slice(end)))) continue;
+    // Only the words either side of the boundary decide, so the checks stay short on a long message.
+    const before = text.slice(Math.max(start, end - LOOK_BACK), end);
+    const after = text.slice(end, end + LOOK_AHEAD);
+    if ((DAY_NUMBER.test(before) && MONTH_AFTER_DAY.test(after)) || ABBREVIATION.test(before) || (NUMBER_LABEL.test(before) && LABELLED_NUMBER.test(after))) continue;
     const span = text.slice(start, end).trim();
     if (span) spans.push(span);
     start = end;

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '@/lib/schemas/errors';
 import { sentenceSpans } from '@/lib/text/sentences';
 import { footingOf, type Footing } from '@/lib/sop/retrieve';
 import { sopTagsOf } from '@/lib/lanes/taxonomy';
+import type { Category } from '@/lib/schemas/lane';
 import { buildChecklist, agentInstructions } from '@/lib/drafting/checklist';
 import { chooseTemplate } from '@/lib/drafting/conditions';
 import { answerTo, customerQuestions } from '@/lib/drafting/customer-questions';
@@ -71,8 +72,7 @@ interface Candidate {
 }
 
 /** Customer-facing statements of the passages the reply stands on that speak to the question: no instruction to the agent, no human decision. */
-function chooseClaims(request: DraftRequest, footing: Footing, question: string, reference: Date): Candidate[] {
-  const category = request.lane.categories.find((c) => c.id === request.classification.category.value);
+function chooseClaims(request: DraftRequest, category: Category | undefined, footing: Footing, question: string, reference: Date): Candidate[] {
   const wanted = contentWords(`${question} ${category?.label ?? ''} ${category?.intent ?? ''}`);
   const reserved = reservedDecisions(request.lane);
   const candidates: Candidate[] = [];
@@ -190,7 +190,7 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
     for (const line of choice.template.lines) if (line.ifMissing.length && !line.ifMissing.some((k) => factOf(facts, k as FactKey))) asked.push(...(line.ifMissing as FactKey[]));
     rule = choice.template.conditions.length > 0 ? `Rule used: ${choice.template.label}. Decided by: ${choice.because.join('; ')}` : `Reply template used: ${choice.template.label}`;
   } else {
-    const claims = chooseClaims(request, footing, `${input.subject} ${latest?.text ?? ''}`, reference);
+    const claims = chooseClaims(request, placed, footing, `${input.subject} ${latest?.text ?? ''}`, reference);
     if (claims.length === 0 && choice.kind !== 'missing_fact') return holdingReply('no SOP passage answers this question');
     sentences = [{ text: t.greeting(name), citations: [], kind: 'greeting' }, { text: t.thanks, citations: [], kind: 'closing' }];
     claims.forEach((claim) => sentences.push({ text: claim.text, citations: [claim.passage + 1], kind: 'claim' }));

@@ -10,7 +10,6 @@ import { clipAtWord, sentenceSpans, withoutPleasantries } from '@/lib/text/sente
 const LINE = 190;
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const clip = (s: string, max = LINE) => clipAtWord(s, max);
 
 export function summarize(subject: string, customerTexts: readonly string[]): string {
   const asking = customerTexts.findLast((text) => customerQuestions(text).length > 0);
@@ -21,6 +20,6 @@ export function summarize(subject: string, customerTexts: readonly string[]): st
   // The first sentence is shown already: as the only request it is repeated as the ask, otherwise the others are.
   const others = asks.length > 1 ? asks : asks.filter((a) => a !== first || asks.length === 1);
   const second =
-    others.length === 0 ? `Subject: ${subject}` : `${others.length > 1 ? 'Asks' : 'Ask'}: ${others.map((a) => clip(a, Math.floor((LINE - 6) / others.length) - 3)).join(' · ')}`;
-  return `${clip(first)}\n${clip(second)}`;
+    others.length === 0 ? `Subject: ${subject}` : `${others.length > 1 ? 'Asks' : 'Ask'}: ${others.map((a) => clipAtWord(a, Math.floor((LINE - 6) / others.length) - 3)).join(' · ')}`;
+  return `${clipAtWord(first, LINE)}\n${clipAtWord(second, LINE)}`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TriageDatabase } from '@/lib/db/database';
 import { LocalModelKeeper } from '@/lib/engine/local/model-keeper';
+import type { TextClassifier } from '@/lib/engine/local/text-classifier';
 import { addCorrectionExample, replaceHistory } from '@/lib/engine/local/examples-store';
 import { createLocalEngine } from '@/lib/engine/local/local-engine';
 import { classifierText } from '@/lib/engine/local/thread-text';
@@ -23,6 +24,17 @@ async function model(keeper: LocalModelKeeper) {
   if (!current.ok) throw new Error(current.error.message);
   return current.value;
 }
+
+/** A fresh database and the starter lanes' model its keeper trained. */
+async function starterOn(): Promise<{ db: TriageDatabase; current: TextClassifier }> {
+  const db = new TriageDatabase(`keeper-${Math.random()}`);
+  const { keeper } = keeperOn(db, { current: defaultLanes });
+  return { db, current: await model(keeper) };
+}
+
+/** A rep changes the email's category to `to` through the background's correction path. */
+const correct = (db: TriageDatabase, current: TextClassifier, input: TriageInput, to: string) =>
+  applyCorrection(db, current, defaultLanes, { subjectId: 'gmail:x', field: 'category', from: current.predict(classifierText(input)).label, to, input });
 
 const warrantyLane = (examples: string[]): Lane => ({
   ...structuredClone(defaultLanes[1]!),
@@ -89,12 +101,10 @@ describe('the local model keeper', () => {
   });
 
   it('removes one correction: out of the training data, forgotten by the model at once, audited without the text', async () => {
-    const db = new TriageDatabase(`keeper-${Math.random()}`);
-    const { keeper } = keeperOn(db, { current: defaultLanes });
-    const current = await model(keeper);
+    const { db, current } = await starterOn();
     const input = email('Please quote 10 pallets of stainless hinges, delivered to Rotterdam.');
     const before = current.predict(classifierText(input)).label;
-    await applyCorrection(db, current, defaultLanes, { subjectId: 'gmail:x', field: 'category', from: before, to: 'refund_request', input });
+    await correct(db, current, input, 'refund_request');
     expect(current.predict(classifierText(input)).label).toBe('refund_request');
     const [row] = await db.examples.toArray();
     const revision = await examplesRevision(db);
@@ -113,13 +123,10 @@ describe('the local model keeper', () => {
   });
 
   it('keeps one correction per text: the newer replaces the older, so removing it leaves nothing of either behind', async () => {
-    const db = new TriageDatabase(`keeper-${Math.random()}`);
-    const { keeper } = keeperOn(db, { current: defaultLanes });
-    const current = await model(keeper);
+    const { db, current } = await starterOn();
     const input = email('Please send the pallets back, they arrived broken.');
-    const text = classifierText(input);
-    await applyCorrection(db, current, defaultLanes, { subjectId: 'gmail:x', field: 'category', from: current.predict(text).label, to: 'refund_request', input });
-    await applyCorrection(db, current, defaultLanes, { subjectId: 'gmail:x', field: 'category', from: 'refund_request', to: 'damaged_order', input });
+    await correct(db, current, input, 'refund_request');
+    await correct(db, current, input, 'damaged_order');
     const rows = await db.examples.toArray();
     expect(rows.map((r) => r.label)).toEqual(['damaged_order']);
     expect((await removeCorrection(db, current, rows[0]!.id!)).ok).toBe(true);
@@ -128,9 +135,8 @@ describe('the local model keeper', () => {
   });
 
   it('refuses a correction to a category the lanes do not hold, and records it anyway', async () => {
-    const db = new TriageDatabase(`keeper-${Math.random()}`);
-    const { keeper } = keeperOn(db, { current: defaultLanes });
-    const result = await applyCorrection(db, await model(keeper), defaultLanes, { subjectId: 'gmail:x', field: 'category', from: 'rfq', to: 'made_up', input: email('Please quote 10 pallets.') });
+    const { db, current } = await starterOn();
+    const result = await correct(db, current, email('Please quote 10 pallets.'), 'made_up');
     expect(result.learnt).toBe(false);
     expect(result.problem?.code).toBe('correction_unknown_category');
     expect(await db.examples.count()).toBe(0);
