@@ -16,6 +16,8 @@ import type { Passage } from '@/lib/schemas/sop';
 import { readGmail } from '@/lib/sites/gmail/read-thread';
 import { toTriageInput } from '@/lib/sites/gmail/to-triage-input';
 import { readAccount } from '@/lib/sites/gmail/account';
+import { toTriageResult } from '@/lib/gmail-lane/background/triage-result';
+import { defaultLanes } from '@/lib/lanes/default-lanes';
 
 const USAGE = 'Usage: npm run triage:inspect -- <saved Gmail page.html> [--sops <folder>] [--engine local]\n';
 const SAMPLES = path.resolve(import.meta.dirname, '../public/samples/sops');
@@ -70,10 +72,14 @@ export async function runTriageInspect(argv: string[], out: (t: string) => void,
   const passages = await loadSopFolder(sopDir, (file, why) => err(`Skipped SOP ${file}: ${why}\n`));
   const { classification, retrieval, draft } = await runDraftPipeline(toTriageInput(read.thread, account), passages);
   const text = draft ? replyText(draft) : null;
+  const triage = toTriageResult(classification, 'local', defaultLanes, 0);
   const report = {
     classification: {
       lane: classification.lane.value,
       category: classification.category.value,
+      confidence: classification.category.confidence,
+      needsHumanTriage: triage.needsHumanTriage,
+      riskFlags: triage.classification.riskFlags.map((r) => r.flag),
       urgency: { value: classification.urgency.value, reason: classification.urgency.reason },
       language: classification.language.value,
     },

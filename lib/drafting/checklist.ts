@@ -2,7 +2,7 @@ import type { ChecklistItem } from '@/lib/schemas/draft';
 import type { Passage, RetrievedPassage } from '@/lib/schemas/sop';
 import type { Footing } from '@/lib/sop/retrieve';
 import { isTemplatePassage } from '@/lib/sop/reply-templates';
-import { sentenceSpans } from '@/lib/text/sentences';
+import { statementSpans } from '@/lib/text/sentences';
 import { asksFor, isAgentInstruction } from './sop-sentences';
 import type { FactKey, ThreadFacts } from './thread-facts';
 
@@ -34,9 +34,9 @@ export function agentInstructions<P extends Passage>(passages: readonly P[], sta
   const seen = new Set<string>();
   passages.forEach((passage, i) => {
     if (isTemplatePassage(passage) || !standsOn(passage)) return;
-    for (const raw of sentenceSpans(passage.text)) {
+    for (const raw of statementSpans(passage.text)) {
       const text = clean(raw);
-      // A line ending in a colon leads in to what follows (a merged section heading, a list): not an instruction itself.
+      // A line ending in a colon with no list after it leads in to what follows (a merged section heading).
       if (text.length < 12 || text.endsWith(':') || seen.has(text) || !isAgentInstruction(text)) continue;
       seen.add(text);
       out.push({ text, citation: i + 1 });

@@ -71,8 +71,9 @@ export function findPastDate(sentence: string, reference: Date): { day: string; 
   return { day: found.day, text: found.text };
 }
 
-const ORDER = /(?<![\p{L}])(?:order|bestellung|bestellnummer|auftrag|auftragsnummer|po)(?:\s*(?:number|no\.?|nr\.?|nummer|#))?\s*[#:]?\s*(?:(?:is|ist|lautet|was|war)\s+)?([A-Z]{0,3}-?\d{4,})(?![\p{L}\d])/iu;
-const INVOICE = /(?<![\p{L}\d])(INV-\d{3,}|(?:(?:invoice|rechnung|rechnungsnummer)(?:\s*(?:number|no\.?|nr\.?|nummer|#))?\s*[#:]?\s*(?:(?:is|ist|lautet)\s+)?)([A-Z]{0,3}-?\d{4,}))(?![\p{L}\d])/iu;
+const ORDER = /(?<![\p{L}])(?:order|bestellung|bestellnummer|auftrag|auftragsnummer|po|commande|pedido|bestelling|ordine)(?:\s*(?:number|no\.?|nr\.?|nummer|n[°º]|#))?\s*[#:]?\s*(?:(?:is|ist|lautet|was|war)\s+)?([A-Z]{0,3}-?\d{4,})(?![\p{L}\d])/iu;
+// "INV-2026-1187" is one number: the groups after the first are part of it.
+const INVOICE = /(?<![\p{L}\d])(INV-\d{3,}(?:-[\p{L}\d]+)*|(?:(?:invoice|rechnung|rechnungsnummer|facture|factura|factuur|fattura)(?:\s*(?:number|no\.?|nr\.?|nummer|n[°º]|#))?\s*[#:]?\s*(?:(?:is|ist|lautet)\s+)?)([A-Z]{0,3}-?\d{4,}(?:-[\p{L}\d]+)*))(?![\p{L}\d])/iu;
 const HOST = /(?<![@\w.-])((?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w@-])/i;
 const WORKSPACE_CUE = /workspace|arbeitsbereich|instance|instanz|account|konto|tenant/i;
 const RENEWAL = /renew|renewal|verl(?:ä|ae)nger|erneuer|abgebucht|charged|belastet/i;

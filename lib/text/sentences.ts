@@ -33,6 +33,34 @@ export function sentenceSpans(text: string): string[] {
   return spans;
 }
 
+const LIST_MARKER = /^(?:[-*•]|\d+[.)])\s+/;
+
+/**
+ * Sentences of a procedure, with a list joined to the line that leads into it ("Within 2 business days, collect:"
+ * and its items become one statement), so no item reads on its own as a fragment ("the customer's onboarding lead;").
+ * Items lose their markers; every other sentence is the span sentenceSpans gives.
+ */
+export function statementSpans(text: string): string[] {
+  const out: string[] = [];
+  let leadIn: string[] | null = null;
+  const flush = () => {
+    if (leadIn && leadIn.length > 1) out.push(leadIn.join(' ').replace(/[;,]$/, '.'));
+    else if (leadIn) out.push(leadIn[0]!);
+    leadIn = null;
+  };
+  for (const span of sentenceSpans(text)) {
+    if (leadIn && LIST_MARKER.test(span)) {
+      leadIn.push(span.replace(LIST_MARKER, ''));
+      continue;
+    }
+    flush();
+    if (span.endsWith(':')) leadIn = [span];
+    else out.push(span);
+  }
+  flush();
+  return out;
+}
+
 const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening)|guten (tag|morgen|abend)|hallo|liebe[rs]?|sehr geehrte[rs]?|bonjour|hola|buenos d[ií]as|goedemorgen|beste|ciao|buongiorno|ol[aá]|bom dia)\b[^,.!?\n]{0,40}[,!.]?\s*/i;
 const SIGN_OFF = /^(thanks|thank you|many thanks|best|regards|kind regards|best regards|cheers|mit freundlichen gr(ü|ue)(ß|ss)en|viele gr(ü|ue)(ß|ss)e|danke|vielen dank|merci|gracias|cordialement|saludos|met vriendelijke groet)\b/i;
 

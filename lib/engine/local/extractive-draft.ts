@@ -61,6 +61,11 @@ const copy = {
 const SETTLED = /(?<![\p{L}])(?:all good|all set|all sorted|(?:is|has been|got|been) (?:solved|resolved|sorted(?: out)?|fixed)|problem solved|works (?:now|again|fine now)|(?:is )?working (?:now|again)|no further (?:help|action|questions)|you can close (?:the|this) (?:ticket|case)|funktioniert (?:jetzt|wieder)|hat sich erledigt|(?:ist )?alles (?:gut|in ordnung|erledigt))(?![\p{L}])/iu;
 
 const EXAMPLE = /^(?:example|e\.g\.|for example|for instance|beispiel|z\.\s?b\.)\b/i;
+/**
+ * A sentence a reply can say on its own: not the lower-case tail of a list ("a signed DPA when…") nor a label and its
+ * items ("Agenda: goals, data import, SSO").
+ */
+const FRAGMENT = /^[\p{Ll}]|^[\p{L}-]+(?: [\p{L}-]+)?:\s/u;
 
 const contentWords = (text: string) => new Set(tokenize(text).filter((t) => t.length > 2 && !STOPWORDS.has(t)).map((t) => t.slice(0, 6)));
 
@@ -82,7 +87,7 @@ function chooseClaims(request: DraftRequest, category: Category | undefined, foo
       const sentence = raw.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '');
       const words = tokenize(sentence);
       // Worked examples illustrate a rule; they are not the rule a reply may state.
-      if (words.length < 5 || sentence.length > 320 || sentence.includes('[[') || EXAMPLE.test(sentence)) return;
+      if (words.length < 5 || sentence.length > 320 || sentence.includes('[[') || EXAMPLE.test(sentence) || FRAGMENT.test(sentence)) return;
       if (isAgentInstruction(sentence) || statedDecisions(sentence, reserved, reference).length > 0 || !/[.!]$/.test(sentence)) return;
       let score = 0;
       for (const word of contentWords(sentence)) if (wanted.has(word)) score += 1;

@@ -35,10 +35,11 @@ export function classifyWith(model: TextClassifier, input: TriageInput, lanes: L
   const latest = latestCustomerMessage(input, options.ownDomains)?.text ?? '';
   const prediction = model.predict(classifierText(input, options.ownDomains));
   const category = findCategory(lanes, prediction.label)?.category;
-  // Mail that needs no reply is bulk: only strong risk patterns count in it.
-  const bulk = category?.reply === 'none';
   const { lane, fits } = chooseLane(prediction.label, lanes, input.source);
   const confidence = prediction.confidence;
+  // Mail that needs no reply is bulk: only strong risk patterns count in it, and it is not urgent. Only when the
+  // category is trusted: a data-deletion request the model half-thinks is a newsletter goes to a human as it is.
+  const bulk = category?.reply === 'none' && confidence >= lane.qualityChecks.confidenceFloor;
 
   const everythingTheCustomerWrote = [input.subject, ...customerMessages(input, options.ownDomains).map((m) => m.text)].join('\n');
   const risks = detectRisks(everythingTheCustomerWrote).filter((r) => !bulk || r.confidence >= BULK_RISK_FLOOR);

@@ -41,6 +41,18 @@ describe('rules chosen by the thread facts', () => {
     expect(factOf(readThreadFacts('Cancel', message('Please cancel our subscription.')), 'reason')).toBeUndefined();
   });
 
+  it('reads an invoice number with more than one group whole', () => {
+    expect(factOf(readThreadFacts('Refund', message('Die Rechnung hat die Nummer INV-2026-1187. Bitte erstatten.')), 'invoice_number')?.value).toBe('INV-2026-1187');
+    expect(factOf(readThreadFacts('Refund', message('Invoice number: RE-20261187-B, paid twice.')), 'invoice_number')?.value).toBe('RE-20261187-B');
+  });
+
+  it('reads order and invoice numbers written in French, Spanish or Dutch', () => {
+    const fr = readThreadFacts('Commande', message('Notre commande 66120 devait arriver le 28 octobre. Facture n° 2024-7781.'));
+    expect([factOf(fr, 'order_number')?.value, factOf(fr, 'invoice_number')?.value]).toEqual(['66120', '2024-7781']);
+    expect(factOf(readThreadFacts('Pedido', message('El pedido 55102 no ha llegado.')), 'order_number')?.value).toBe('55102');
+    expect(factOf(readThreadFacts('Bestelling', message('Bestelling 44019 is nog niet binnen.')), 'order_number')?.value).toBe('44019');
+  });
+
   it('asks for the one missing fact when the facts do not decide', () => {
     const none = readThreadFacts('Refund', message('Please refund our annual plan.'));
     expect(chooseTemplate([full, prorata], 'refund_request', 'en', none)).toMatchObject({ kind: 'missing_fact', missing: 'renewal_date' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDate } from '@/lib/text/dates';
 import { normaliseNumber } from '@/lib/text/numbers';
-import { sentenceSpans } from '@/lib/text/sentences';
+import { sentenceSpans, statementSpans } from '@/lib/text/sentences';
 
 const now = new Date('2024-03-20T10:00:00Z'); // a Wednesday
 
@@ -34,6 +34,13 @@ describe('normaliseNumber', () => {
     ['7', '7'],
   ])('%s → %s', (raw, expected) => {
     expect(normaliseNumber(raw)).toBe(expected);
+  });
+});
+
+describe('statementSpans', () => {
+  it('joins a list to the line that leads into it, and leaves other sentences as they are', () => {
+    const text = 'Within 2 business days, collect:\n- the onboarding lead and their email;\n- the number of seats,\n\nSend the SSO guide. Agenda:\nNext line.';
+    expect(statementSpans(text)).toEqual(['Within 2 business days, collect: the onboarding lead and their email; the number of seats.', 'Send the SSO guide.', 'Agenda:', 'Next line.']);
   });
 });
 

@@ -72,6 +72,17 @@ describe('shipped model on the Gmail fixture threads', () => {
     expect(c.riskFlags).toEqual([]);
   });
 
+  it('treats mail as bulk only when the no-reply category is above its lane\'s confidence floor', async () => {
+    const newsletter = thread('thread-html-newsletter.truth.json');
+    const unsure = structuredClone(defaultLanes).map((l) => (l.id === 'shared-inbox-triage' ? { ...l, qualityChecks: { ...l.qualityChecks, confidenceFloor: 0.999 } } : l));
+    const result = await engine.classify(newsletter, unsure);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.category.value).toBe('newsletter');
+    // The same words, but a human decides whether it is bulk: no "no reply needed" urgency on a guess.
+    expect(result.value.urgency.reason).not.toMatch(/no reply needed/i);
+    expect((await classify(newsletter)).urgency.reason).toMatch(/no reply needed/i);
+  });
+
   it('meeting follow-up and damaged order land in their lanes', async () => {
     expect((await classify(thread('thread-long-meeting-followup.truth.json'))).lane.value).toBe('meeting-followup');
     const damaged = await classify(thread('thread-with-inline-reply-open.truth.json'));
@@ -151,6 +162,13 @@ describe('extractive draft', () => {
     for (const claim of claims) expect(isAgentInstruction(claim.text)).toBe(false);
     expect(draftText(draft)).not.toContain('[[');
     for (const s of draft.sentences) if (s.kind !== 'claim') expect(s.citations).toEqual([]);
+  });
+
+  it('states sentences that stand on their own, not the tail of a list or a label line', async () => {
+    const onboarding = passage('p5', 'Within 2 business days of signature, collect:\n- the onboarding lead and their email;\n- a signed data processing agreement (DPA) when they process personal data of EU residents.\n\nAgenda: goals and success measures, data import, SSO, training dates.\n\nSSO is available on annual plans only.');
+    const input: TriageInput = { source: 'gmail', subject: 'SSO and training', messages: [{ from: { name: 'Tom Reilly', email: 'tom@harbor.example' }, date: null, text: 'Do you support SSO, and do we need a data processing agreement? What is on the agenda of the training?' }] };
+    const claims = valid(await draftFor(input, grounded([onboarding]))).sentences.filter((s) => s.kind === 'claim').map((s) => s.text);
+    expect(claims).toEqual(['SSO is available on annual plans only.']);
   });
 
   it('states rules, not the worked examples that illustrate them', async () => {
