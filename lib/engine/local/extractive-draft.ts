@@ -58,7 +58,9 @@ const copy = {
 };
 
 /** A last message that closes the matter ("all good", "works now", "hat sich erledigt"); a thank-you alone does not. */
-const SETTLED = /(?<![\p{L}])(?:all good|all set|all sorted|(?:is|has been|got|been) (?:solved|resolved|sorted(?: out)?|fixed)|problem solved|works (?:now|again|fine now)|(?:is )?working (?:now|again)|no further (?:help|action|questions)|you can close (?:the|this) (?:ticket|case)|funktioniert (?:jetzt|wieder)|hat sich erledigt|(?:ist )?alles (?:gut|in ordnung|erledigt))(?![\p{L}])/iu;
+const SETTLED = /(?<![\p{L}])(?:all good|all set|all sorted|(?:is|has been|got|been) (?:solved|resolved|sorted(?: out)?|fixed)|problem solved|that did the trick|works (?:now|again|fine now)|(?:is )?working (?:now|again)|no further (?:help|action|questions)|you can close (?:the|this) (?:ticket|case)|(?:thanks|thank you|cheers) for (?:sorting|fixing|resolving|solving|taking care of) (?:this|that|it)(?: out)?|in (?:perfect|good|great) (?:condition|shape)|funktioniert (?:jetzt|wieder)|hat sich erledigt|(?:ist )?alles (?:gut|in ordnung|erledigt))(?![\p{L}])/iu;
+/** …unless the same message raises something else ("all good, but the second box is still missing"). */
+const STILL_OPEN = /(?<![\p{L}])(?:but|however|still|except|missing|broken|damaged|wrong|aber|jedoch|noch|fehlt|fehlen|kaputt|beschädigt)(?![\p{L}])/iu;
 
 const EXAMPLE = /^(?:example|e\.g\.|for example|for instance|beispiel|z\.\s?b\.)\b/i;
 /**
@@ -161,7 +163,7 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
     return { ...base, sentences, passages: retrieval.passages, abstained: true, escalateTo };
   };
   // The customer's last word settles it and asks nothing: thank them, do not start the procedure again.
-  const settled = latest && customerQuestions(latest.text).length === 0 ? SETTLED.exec(latest.text) : null;
+  const settled = latest && customerQuestions(latest.text).length === 0 && !STILL_OPEN.test(latest.text) ? SETTLED.exec(latest.text) : null;
   if (settled) {
     const sentences: DraftSentence[] = [
       { text: t.greeting(name), citations: [], kind: 'greeting' },

@@ -126,8 +126,21 @@ describe("a customer's last word", () => {
     expect(draft!.checklist).toEqual([expect.objectContaining({ kind: 'rule', text: expect.stringContaining('"All good"') })]);
   });
 
+  it('says it is settled in the ways customers say it', async () => {
+    for (const last of ['The replacement bowl arrived in perfect condition. Thanks again!', 'The new bowl came yesterday. Thank you for taking care of it.']) {
+      const { draft } = await runDraftPipeline(thread(last), await sops);
+      expect([last, replyText(draft!)]).toEqual([last, expect.stringContaining('glad it is sorted')]);
+    }
+  });
+
   it('that answers our question, or settles one thing and asks another, gets the usual draft', async () => {
-    for (const last of ['Thanks! Photos attached, and the order number is 48822.', 'Thanks, the bowl works now. Could you also send the invoice for order 48822?']) {
+    for (const last of [
+      'Thanks! Photos attached, and the order number is 48822.',
+      'Thanks, the bowl works now. Could you also send the invoice for order 48822?',
+      'Thanks for sorting this out, but the lid is still missing from the box.',
+      'All good with the bowl, but the lid is still missing from the box.',
+      'The bowl arrived in perfect condition. The whisk in the same parcel is broken though.',
+    ]) {
       const { draft } = await runDraftPipeline(thread(last), await sops);
       expect([last, replyText(draft!)]).not.toEqual([last, expect.stringContaining('glad it is sorted')]);
     }
