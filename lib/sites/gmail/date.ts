@@ -1,22 +1,47 @@
-// Gmail shows a message's full date only in a tooltip, in the account's zone and locale, e.g.
-// "Tue, Mar 5, 2024, 9:17 AM" (en-US), "Tue, Mar 5, 2024 at 9:17 AM" (2023 wording), "Tue, 5 Mar 2024, 09:17" (en-GB).
+// Gmail shows a message's full date only in a tooltip, in the account's zone and locale: "Tue, Mar 5, 2024, 9:17 AM"
+// (en-US), "Tue, Mar 5, 2024 at 9:17 AM" (2023 wording), "Tue, 5 Mar 2024, 09:17" (en-GB), and day-first with the
+// locale's month names in other languages, as CLDR writes them: "Di., 5. März 2024, 09:17" (de), "mar. 5 mars 2024,
+// 09:17" (fr), "mar, 5 mar 2024, 9:17" (es), "di 5 mrt 2024, 09:17" (nl), "ter., 5 de mar. de 2024, 09:17" (pt-BR),
+// "tis. 5. mar. 2024, 09.17" (da).
 // The zone is not on the page, so the time is reported as if it were UTC.
 
+/** Month names and abbreviations in English, German, French, Spanish, Dutch, Italian, Portuguese and Swedish/Danish. */
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1, janv: 1, ene: 1, gen: 1,
+  feb: 2, févr: 2, fév: 2, fev: 2,
+  mar: 3, mär: 3, mrz: 3, mrt: 3, mars: 3,
+  apr: 4, avr: 4, abr: 4,
+  may: 5, mai: 5, mei: 5, mag: 5, maj: 5,
+  jun: 6, juin: 6, giu: 6,
+  jul: 7, juil: 7, lug: 7,
+  aug: 8, août: 8, ago: 8,
+  sep: 9, sept: 9, set: 9,
+  oct: 10, okt: 10, ott: 10, out: 10,
+  nov: 11,
+  dec: 12, dez: 12, déc: 12, dic: 12,
+};
+/** The month a name stands for: the name, else its first four letters ("juil", "août"), else its first three. */
+const monthOf = (name: string): number | undefined => {
+  const n = name.toLowerCase();
+  return MONTHS[n] ?? MONTHS[n.slice(0, 4)] ?? MONTHS[n.slice(0, 3)];
 };
 
-const TIME = String.raw`(?:,|\s+at)?\s+(\d{1,2}):(\d{2})(?:\s*([ap])\.?\s?m\.?)?`;
-const MONTH_FIRST = new RegExp(String.raw`^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`, 'i');
-const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})${TIME}$`, 'i');
+const TIME = String.raw`(?:,|\s+at)?\s+(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?\s?m\.?)?`;
+const MONTH_FIRST = new RegExp(String.raw`^(\p{L}{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`, 'iu');
+const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,9})\.?,?\s+(?:de\s+)?(\d{4})${TIME}$`, 'iu');
+/** A leading weekday: "Tue, ", "Di., ", "mer. ", "wo " (only before a day number when it has no comma). */
+const WEEKDAY = /^\p{L}{2,9}\.?(?:,\s*|\s+(?=\d))/u;
 
-/** "YYYY-MM-DDTHH:MM:00Z" from a Gmail date tooltip, or null when the form is not one Gmail uses in English. */
+/** "YYYY-MM-DDTHH:MM:00Z" from a Gmail date tooltip, or null when the form is not one of those above. */
 export function parseGmailDate(title: string): string | null {
-  const text = title.replace(/[\u00a0\u202f]/g, ' ').trim().replace(/^[a-z]{3,9}\.?,\s*/i, '');
-  const monthFirst = MONTH_FIRST.exec(text);
-  if (monthFirst) return build(monthFirst[3], monthFirst[1], monthFirst[2], monthFirst[4], monthFirst[5], monthFirst[6]);
-  const dayFirst = DAY_FIRST.exec(text);
-  if (dayFirst) return build(dayFirst[3], dayFirst[2], dayFirst[1], dayFirst[4], dayFirst[5], dayFirst[6]);
+  const text = title.replace(/[\u00a0\u202f]/g, ' ').trim();
+  // "Mar 5, 2024" has no weekday, though "Mar " would pass for one: the title is read as it is first.
+  for (const form of [text, text.replace(WEEKDAY, '')]) {
+    const monthFirst = MONTH_FIRST.exec(form);
+    if (monthFirst) return build(monthFirst[3], monthFirst[1], monthFirst[2], monthFirst[4], monthFirst[5], monthFirst[6]);
+    const dayFirst = DAY_FIRST.exec(form);
+    if (dayFirst) return build(dayFirst[3], dayFirst[2], dayFirst[1], dayFirst[4], dayFirst[5], dayFirst[6]);
+  }
   return null;
 }
 
@@ -28,7 +53,7 @@ function build(
   minuteText: string | undefined,
   meridiem: string | undefined,
 ): string | null {
-  const month = MONTHS[(monthName ?? '').slice(0, 3).toLowerCase()];
+  const month = monthOf(monthName ?? '');
   const year = Number(yearText);
   const day = Number(dayText);
   let hour = Number(hourText);

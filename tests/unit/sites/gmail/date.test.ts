@@ -17,7 +17,26 @@ describe('parseGmailDate', () => {
     it(`reads "${title}"`, () => expect(parseGmailDate(title)).toBe(iso));
   }
 
-  const unreadable = ['', 'Mar 5', 'yesterday', 'Fri, Feb 30, 2024, 9:00 AM', 'Tue, Mar 5, 2024, 13:17 PM', 'Di., 5. März 2024, 09:17', 'Tue, Mar 5, 2024, 24:10'];
+  // Other languages, as CLDR (through the ICU data in Node's Intl) writes a date with weekday, day, short month, year
+  // and time: every month of the year, a morning and an evening time.
+  const locales = ['de', 'fr', 'es', 'nl', 'it', 'pt-BR', 'en-GB', 'en-US', 'sv', 'da'];
+  for (const locale of locales) {
+    it(`reads every month as ${locale} writes it`, () => {
+      for (let month = 0; month < 12; month++) {
+        for (const [hour, minute] of [[8, 5], [21, 47]] as const) {
+          const date = new Date(Date.UTC(2024, month, month + 3, hour, minute));
+          const title = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(date);
+          expect([title, parseGmailDate(title)]).toEqual([title, date.toISOString().replace('.000Z', 'Z')]);
+        }
+      }
+    });
+  }
+  it('reads "Di., 5. März 2024, 09:17" and a title without its weekday', () => {
+    expect(parseGmailDate('Di., 5. März 2024, 09:17')).toBe('2024-03-05T09:17:00Z');
+    expect(parseGmailDate('14 févr. 2024, 08:05')).toBe('2024-02-14T08:05:00Z');
+  });
+
+  const unreadable = ['', 'Mar 5', 'yesterday', 'Fri, Feb 30, 2024, 9:00 AM', 'Tue, Mar 5, 2024, 13:17 PM', 'Di., 5. Foo 2024, 09:17', 'Tue, Mar 5, 2024, 24:10', '14/02/2024, 8:05'];
   for (const title of unreadable) {
     it(`gives null for "${title}"`, () => expect(parseGmailDate(title)).toBeNull());
   }
