@@ -34,7 +34,7 @@ export function agentInstructions<P extends Passage>(passages: readonly P[], sta
   const seen = new Set<string>();
   passages.forEach((passage, i) => {
     if (isTemplatePassage(passage) || !standsOn(passage)) return;
-    for (const raw of statementSpans(passage.text)) {
+    for (const raw of statementSpans(passage.text, passage.headingPath.at(-1))) {
       const text = clean(raw);
       // A line ending in a colon with no list after it leads in to what follows (a merged section heading).
       if (text.length < 12 || text.endsWith(':') || seen.has(text) || !isAgentInstruction(text)) continue;

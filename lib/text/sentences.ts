@@ -38,9 +38,10 @@ const LIST_MARKER = /^(?:[-*•]|\d+[.)])\s+/;
 /**
  * Sentences of a procedure, with a list joined to the line that leads into it ("Within 2 business days, collect:"
  * and its items become one statement), so no item reads on its own as a fragment ("the customer's onboarding lead;").
- * Items lose their markers; every other sentence is the span sentenceSpans gives.
+ * A list of such lower-case items right under a heading is led in by the heading. Items lose their markers; every
+ * other sentence is the span sentenceSpans gives.
  */
-export function statementSpans(text: string): string[] {
+export function statementSpans(text: string, heading?: string): string[] {
   const out: string[] = [];
   let leadIn: string[] | null = null;
   const flush = () => {
@@ -49,8 +50,10 @@ export function statementSpans(text: string): string[] {
     leadIn = null;
   };
   for (const span of sentenceSpans(text)) {
-    if (leadIn && LIST_MARKER.test(span)) {
-      leadIn.push(span.replace(LIST_MARKER, ''));
+    const item = LIST_MARKER.test(span) ? span.replace(LIST_MARKER, '') : null;
+    if (item !== null && !leadIn && heading && /^\p{Ll}/u.test(item)) leadIn = [`${heading}:`];
+    if (item !== null && leadIn) {
+      leadIn.push(item);
       continue;
     }
     flush();

@@ -41,6 +41,8 @@ describe('statementSpans', () => {
   it('joins a list to the line that leads into it, and leaves other sentences as they are', () => {
     const text = 'Within 2 business days, collect:\n- the onboarding lead and their email;\n- the number of seats,\n\nSend the SSO guide. Agenda:\nNext line.';
     expect(statementSpans(text)).toEqual(['Within 2 business days, collect: the onboarding lead and their email; the number of seats.', 'Send the SSO guide.', 'Agenda:', 'Next line.']);
+    const packet = '- buyer company and country;\n- quantity per product.\n\nAsk for anything missing.\n\n- Under 10 seats: self-serve.';
+    expect(statementSpans(packet, 'What the RFQ packet must contain')).toEqual(['What the RFQ packet must contain: buyer company and country; quantity per product.', 'Ask for anything missing.', '- Under 10 seats: self-serve.']);
   });
 });
 
