@@ -1,13 +1,15 @@
 import type { TriageDatabase } from '@/lib/db/database';
 import type { Lane } from '@/lib/schemas/lane';
 import { ok, type AppError, type Result } from '@/lib/schemas/errors';
+import { listCorrections } from './examples-store';
 import { loadLocalModel, saveLocalModel, type SavedModel } from './model-store';
+import { MAX_SPECIALISTS, trainPairSpecialists } from './pair-specialists';
 import { TextClassifier } from './text-classifier';
 import { trainingExamples, trainingFingerprint } from './training-set';
 
 export interface ModelKeeperEvents {
-  /** A retraining finished: how long it took and on how many examples. */
-  trained?(figures: { ms: number; examples: number; labels: number }): void;
+  /** A retraining finished: how long it took, on how many examples, and how many pair specialists it trained. */
+  trained?(figures: { ms: number; examples: number; labels: number; specialists: number }): void;
   /** A retraining failed; the previous model, if any, keeps answering. */
   failed?(error: AppError): void;
 }
@@ -78,13 +80,16 @@ export class LocalModelKeeper {
         this.events.failed?.(trained.error);
         return trained;
       }
+      // Newest first; a few more than there can be pairs, since several corrections can point at one pair.
+      const corrections = await listCorrections(this.db, MAX_SPECIALISTS * 4);
+      trained.value.setSpecialists(await trainPairSpecialists(trained.value, corrections, examples));
       const next: SavedModel = { classifier: trained.value, fingerprint };
       // The lanes or examples changed again while this one trained: the newer training will swap in.
       if (generation !== this.generation) return ok(next);
       if (this.model) trained.value.adoptMemory(this.model.classifier);
       await saveLocalModel(this.db, next);
       this.model = next;
-      this.events.trained?.({ ms: performance.now() - started, examples: examples.length, labels: trained.value.labels.length });
+      this.events.trained?.({ ms: performance.now() - started, examples: examples.length, labels: trained.value.labels.length, specialists: trained.value.specialistCount });
       return ok(next);
     })();
     const entry = { fingerprint, done };
