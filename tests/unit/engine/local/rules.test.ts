@@ -49,6 +49,9 @@ describe('urgency', () => {
   it('ranks outages and legal threats first, then deadlines and tone, and bulk mail last', () => {
     expect(detectUrgency('Our whole site is down since 6 am.').value).toBe('P1');
     expect(detectUrgency('Our lawyer will contact you.').value).toBe('P1');
+    // The words that flag a security incident make it urgent too.
+    expect(detectUrgency('We got an alert that someone logged in from Brazil at 3am and changed the billing email.')).toMatchObject({ value: 'P1', reason: expect.stringContaining('logged in from') });
+    expect(detectUrgency('There was a suspicious sign-in to our workspace last night.').value).toBe('P1');
     expect(detectUrgency('Can you send replacements before the weekend?')).toMatchObject({ value: 'P2', reason: expect.stringContaining('before the weekend') });
     expect(detectUrgency('Bitte dringend zurückrufen.').value).toBe('P2');
     // A same-day need said in passing is a deadline too; "today" alone is not.
