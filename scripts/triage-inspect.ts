@@ -17,6 +17,7 @@ import { readGmail } from '@/lib/sites/gmail/read-thread';
 import { toTriageInput } from '@/lib/sites/gmail/to-triage-input';
 import { readAccount } from '@/lib/sites/gmail/account';
 import { toTriageResult } from '@/lib/gmail-lane/background/triage-result';
+import { customerMessages, isAutomaticReply } from '@/lib/engine/local/thread-text';
 import { defaultLanes } from '@/lib/lanes/default-lanes';
 
 const USAGE = 'Usage: npm run triage:inspect -- <saved Gmail page.html> [--sops <folder>] [--engine local]\n';
@@ -70,7 +71,8 @@ export async function runTriageInspect(argv: string[], out: (t: string) => void,
     return 2;
   }
   const passages = await loadSopFolder(sopDir, (file, why) => err(`Skipped SOP ${file}: ${why}\n`));
-  const { classification, retrieval, draft } = await runDraftPipeline(toTriageInput(read.thread, account), passages);
+  const input = toTriageInput(read.thread, account);
+  const { classification, retrieval, draft } = await runDraftPipeline(input, passages);
   const text = draft ? replyText(draft) : null;
   const triage = toTriageResult(classification, 'local', defaultLanes, 0);
   const report = {
@@ -96,7 +98,11 @@ export async function runTriageInspect(argv: string[], out: (t: string) => void,
       sentences: draft.sentences.map((s) => ({ text: s.text.trim(), kind: s.kind, citations: s.citations.map((c) => ({ n: c, sopId: draft.passages[c - 1]?.sopId, headingPath: draft.passages[c - 1]?.headingPath })) })),
       placeholders: { filled: draft.fills, unfilled: unfilledPlaceholders(text ?? ''), inTemplate: draft.template ? placeholdersIn(text ?? '').map((p) => p.name) : [] },
     },
-    noDraftReason: draft ? null : 'This category needs no reply (or its lane does not draft).',
+    noDraftReason: draft
+      ? null
+      : isAutomaticReply(input.subject, customerMessages(input).at(-1)?.text ?? '')
+        ? 'An automatic reply (out of office): nobody waits for an answer to it.'
+        : 'This category needs no reply (or its lane does not draft).',
     checklist: draft?.checklist ?? [],
     postChecks: draft?.notes ?? [],
   };

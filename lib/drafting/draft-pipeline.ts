@@ -9,7 +9,7 @@ import type { TriageInput } from '@/lib/schemas/triage-input';
 import { queryFromText, retrieveForClassification } from '@/lib/sop/retrieve';
 import { isTemplatePassage } from '@/lib/sop/reply-templates';
 import { SopIndex } from '@/lib/sop/sop-index';
-import { customerMessages } from '@/lib/engine/local/thread-text';
+import { customerMessages, isAutomaticReply } from '@/lib/engine/local/thread-text';
 import { postChecks } from './post-checks';
 import { asksCustomer } from './sop-sentences';
 
@@ -34,7 +34,7 @@ export async function runDraftPipeline(input: TriageInput, passages: readonly Pa
   const latest = customerMessages(input).at(-1)?.text ?? '';
   const retrieval = retrieveForClassification(index, queryFromText(`${input.subject}\n${latest}`), classification, lanes);
   const lane = lanes.find((l) => l.id === classification.lane.value);
-  if (!lane || !lane.processing.actions.includes('draft') || !needsReply(lanes, classification.category.value)) return { classification, retrieval, draft: null };
+  if (!lane || !lane.processing.actions.includes('draft') || !needsReply(lanes, classification.category.value) || isAutomaticReply(input.subject, latest)) return { classification, retrieval, draft: null };
   const sopIds = new Set(retrieval.passages.map((p) => p.sopId));
   const templates = passages.filter((p) => sopIds.has(p.sopId) && isTemplatePassage(p));
   const askPassages = passages.filter((p) => sopIds.has(p.sopId) && !isTemplatePassage(p) && asksCustomer(p));

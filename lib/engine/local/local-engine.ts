@@ -12,7 +12,7 @@ import { detectRisks } from './risk-rules';
 import { detectSentiment } from './sentiment-rules';
 import { starterModel } from './starter-model';
 import { TextClassifier } from './text-classifier';
-import { classifierText, customerMessages, latestCustomerMessage, openCustomerMessages } from './thread-text';
+import { classifierText, customerMessages, isAutomaticReply, latestCustomerMessage, openCustomerMessages } from './thread-text';
 import { detectUrgency } from './urgency-rules';
 
 export interface LocalEngineOptions {
@@ -49,7 +49,9 @@ export function classifyWith(model: TextClassifier, input: TriageInput, lanes: L
     lane: { value: lane.id, confidence: fits ? confidence : confidence * 0.5 },
     category: { value: prediction.label, confidence },
     intent: { value: category?.intent ?? 'ask a question', confidence: category ? confidence : confidence * 0.5 },
-    urgency: detectUrgency(latestWithSubject, { bulk, reference: messageDate(latestCustomerMessage(input, options.ownDomains)?.date ?? null) }),
+    urgency: isAutomaticReply(input.subject, latest)
+      ? { value: 'P4', reason: 'Automatic reply (out of office): no reply needed', confidence: 0.8 }
+      : detectUrgency(latestWithSubject, { bulk, reference: messageDate(latestCustomerMessage(input, options.ownDomains)?.date ?? null) }),
     sentiment: detectSentiment(latest),
     language: detectLanguage(latest || input.subject),
     summary: summarize(input.subject, openCustomerMessages(input, options.ownDomains).map((m) => m.text)),

@@ -1,7 +1,7 @@
 import type { TriageDatabase } from '@/lib/db/database';
 import { appendAudit } from '@/lib/db/audit';
 import { markTriaged } from '@/lib/db/threads';
-import { latestCustomerMessage } from '@/lib/engine/local/thread-text';
+import { isAutomaticReply, latestCustomerMessage } from '@/lib/engine/local/thread-text';
 import type { TriageEngine } from '@/lib/engine/types';
 import type { TriageClientMessage, TriageServerMessage } from '@/lib/protocol/triage-port';
 import { emptyReview, type DraftRecord } from '@/lib/schemas/draft-record';
@@ -86,6 +86,8 @@ export async function runTriage(start: Start, post: (m: TriageServerMessage) => 
   });
 
   const lane = lanes.find((l) => l.id === triage.classification.lane.value);
+  // An out-of-office answered our mail: nobody waits for a reply to it, and it holds nothing to hand over.
+  if (latestFromCustomer && isAutomaticReply(input.subject, latestFromCustomer.text)) return;
   // Lead, RFQ, intake and support lanes hand the thread's facts to HubSpot: a packet that waits for a rep there.
   if (lane?.processing.actions.includes('handoff')) await recordHandoff(deps.db, { subjectId, input, lane, now: Date.now(), classification: triage.classification });
   if (!lane || !lane.processing.actions.includes('draft')) return;

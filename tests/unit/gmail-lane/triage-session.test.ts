@@ -199,6 +199,20 @@ describe('runTriage with the local engine and the sample SOPs', () => {
     expect((await recentAudit(db, 100)).filter((a) => a.kind === 'handoff.created')).toHaveLength(1);
   });
 
+  it('drafts nothing and hands nothing over for an out-of-office reply, and says so in the urgency', async () => {
+    const rfq = thread('thread-rfq-export.truth.json');
+    const buyer = rfq.messages[0]!.from;
+    const input: TriageInput = { ...rfq, messages: [...rfq.messages, { from: buyer, date: null, text: 'Thank you for your message. I am out of the office until 12 November with limited access to email.' }] };
+    const { posted, last } = await triage(input, 'gmail:ooo');
+    const classified = posted.find((m): m is Extract<TriageServerMessage, { type: 'classified' }> => m.type === 'classified');
+    expect(classified?.result.classification.urgency.reason).toMatch(/^Automatic reply/);
+    expect(last).toBeNull();
+    expect(await handoffFor(db, 'gmail:ooo')).toBeNull();
+    // The buyer's own RFQ, without the out-of-office, is drafted and handed over as before.
+    expect((await triage(rfq, 'gmail:rfq')).last).not.toBeNull();
+    expect(await handoffFor(db, 'gmail:rfq')).not.toBeNull();
+  });
+
   it('builds no packet for a support lane, and ignores sentences that instruct the system', () => {
     const input = refund();
     const support = defaultLanes.find((l) => l.id === 'support-replies')!;

@@ -83,6 +83,21 @@ describe('shipped model on the Gmail fixture threads', () => {
     expect((await classify(newsletter)).urgency.reason).toMatch(/no reply needed/i);
   });
 
+  it('reads an out-of-office as an automatic reply that needs none, and a person mentioning a holiday as a person', async () => {
+    const customer = { name: 'Hannah Okafor', email: 'hannah@lumen-bakery.example' };
+    const mail = (subject: string, text: string): TriageInput => ({ source: 'gmail', subject, messages: [{ from: customer, date: null, text }] });
+    for (const [subject, text] of [
+      ['Re: Order 48822', 'Thank you for your email. I am out of the office until 12 November with limited access to email. For urgent matters please contact orders@lumen-bakery.example.'],
+      ['Automatic reply: Order 48822', 'Back on Monday.'],
+      ['AW: Bestellung 48822', 'Vielen Dank für Ihre Nachricht. Ich bin bis zum 12. November nicht im Büro und lese meine E-Mails nur eingeschränkt.'],
+      ['RE: Commande 66120', 'Bonjour, je suis absente jusqu’au 12 novembre.'],
+    ]) {
+      expect([subject, (await classify(mail(subject!, text!))).urgency]).toEqual([subject, expect.objectContaining({ value: 'P4', reason: expect.stringMatching(/^Automatic reply/) })]);
+    }
+    const person = await classify(mail('Order 48822', 'The bowl arrived dented. Please send a replacement to my colleague: I will be on holiday from Friday, so I am out of the office then.'));
+    expect(person.urgency.reason).not.toMatch(/^Automatic reply/);
+  });
+
   it('meeting follow-up and damaged order land in their lanes', async () => {
     expect((await classify(thread('thread-long-meeting-followup.truth.json'))).lane.value).toBe('meeting-followup');
     const damaged = await classify(thread('thread-with-inline-reply-open.truth.json'));
