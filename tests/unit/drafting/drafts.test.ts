@@ -97,12 +97,24 @@ describe('the refund thread (issue #10)', () => {
 
     // A double charge: the refunds SOP's words match ("refund", "charge") at the floor, but the billing-dispute
     // sections are the category's own, so the refunds' questions (the reason for cancelling) are not the rep's.
-    const twice = await runDraftPipeline(customerEmail('Charged twice', customer, 'Hello, I was charged twice for invoice INV-2291 (EUR 640). Please refund the duplicate charge to the card ending 4417. Regards, Priya'), await sops);
+    const twice = await runDraftPipeline(customerEmail('Charged twice', customer, 'Hello, I was charged twice for invoice INV-2291 (EUR 640). Please refund the duplicate charge to the original payment method, the card ending 4417. Regards, Priya'), await sops);
     expect(twice.classification.category.value).toBe('billing_dispute');
     expect(twice.retrieval.passages.some((p) => p.sopId === 'refunds' && p.grounding! >= twice.retrieval.floor)).toBe(true);
     const twiceCited = [...twice.draft!.checklist.map((c) => c.citation), ...twice.draft!.sentences.flatMap((s) => s.citations)].filter((c): c is number => c !== null);
     expect(new Set(twiceCited.map((c) => twice.draft!.passages[c - 1]!.sopId))).toEqual(new Set(['billing-disputes']));
     expect(twice.draft!.checklist.map((c) => c.text).join('\n')).not.toMatch(/reason for cancelling/i);
+  });
+});
+
+describe('a monthly plan', () => {
+  it('is told monthly plans are not refunded, and is not asked for an annual renewal date', async () => {
+    const { classification, draft } = await runDraftPipeline(customerEmail('Cancel our subscription', { name: 'Ana Lopes', email: 'ana@lopes-studio.example' }, 'Hi, we are on the monthly plan and would like to cancel and get a refund for this month. We are moving to another tool. Thanks, Ana'), await sops);
+    expect(classification.category.value).toBe('refund_request');
+    expect(draft!.template?.label).toBe('monthly plan');
+    const text = replyText(draft!);
+    expect(text).toContain('Monthly plans are not refunded');
+    expect(text).not.toMatch(/renew(?:ed|al) (?:on|date)|annual/i);
+    expect(draft!.sentences.flatMap((s) => replyAsksFor(s.text))).not.toContain('reason');
   });
 });
 
