@@ -13,6 +13,7 @@ import { reservedDecisions, statedDecisions } from '@/lib/drafting/human-decisio
 import { ASK_WORDING, asksFor, isAgentInstruction } from '@/lib/drafting/sop-sentences';
 import { factOf, firstName, readThreadFacts, type FactKey } from '@/lib/drafting/thread-facts';
 import { isTemplatePassage, templatesOf } from '@/lib/sop/reply-templates';
+import { SECURITY_INCIDENT_CONFIDENCE } from './risk-rules';
 import { tokenize } from './text-features';
 import { customerMessages } from './thread-text';
 
@@ -221,9 +222,11 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
   const claimsSaid = sentences.filter((s) => s.kind === 'claim' || s.kind === 'request').map((s) => s.text);
   const unanswered = customerQuestions(latest?.text ?? '').filter((q) => !answerTo(q, claimsSaid));
   const checklist = buildChecklist({ passages, footing, askPassages: request.askPassages ?? [], facts, rule, asked, unanswered });
-  // Legal and medical judgement is never automated: the draft stays, and a human is asked to review it.
-  const judgement = classification.riskFlags.find((f) => f.flag === 'legal' || f.flag === 'medical');
-  if (judgement) sentences.splice(sentences.length - 1, 0, { text: t.escalation(escalateTo, `${judgement.flag} question ("${judgement.evidence}")`), citations: [], kind: 'escalation' });
+  // Legal and medical judgement, and a security incident under way, are never automated: the draft stays, and a human
+  // is asked to review it.
+  const judgement = classification.riskFlags.find((f) => f.flag === 'legal' || f.flag === 'medical' || (f.flag === 'security' && f.confidence >= SECURITY_INCIDENT_CONFIDENCE));
+  const matter = judgement?.flag === 'security' ? 'security incident' : `${judgement?.flag} question`;
+  if (judgement) sentences.splice(sentences.length - 1, 0, { text: t.escalation(escalateTo, `${matter} ("${judgement.evidence}")`), citations: [], kind: 'escalation' });
   return { sentences, passages, abstained: false, escalateTo: judgement ? escalateTo : null, template, fills, checklist, notes: [] };
 }
 

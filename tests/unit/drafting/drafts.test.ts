@@ -233,6 +233,19 @@ describe('a password reset request', () => {
   });
 });
 
+describe('an account takeover', () => {
+  it('is escalated in the draft as a security incident, and a forgotten password is not', async () => {
+    const raj = { name: 'Raj Mehta', email: 'raj@mehta-foods.example' };
+    const takeover = await runDraftPipeline(customerEmail('Someone logged into our account', raj, 'Hi, we got an alert that someone logged in from Brazil at 3am and changed the billing email. None of us did that. Please lock the account now. Raj'), await sops);
+    expect(takeover.classification.urgency.value).toBe('P1');
+    const escalation = takeover.draft!.sentences.find((s) => s.kind === 'escalation');
+    expect(escalation?.text).toMatch(/Escalated to Support lead: security incident \("[^"]*logged in from/);
+    expect(takeover.draft!.escalateTo).toBe('Support lead');
+    const forgotten = await runDraftPipeline(customerEmail('Password', raj, 'Hi, I forgot my password and the reset link never arrived. Raj'), await sops);
+    expect(forgotten.draft!.sentences.some((s) => s.kind === 'escalation')).toBe(false);
+  });
+});
+
 describe('a billing dispute', () => {
   const priya = { name: 'Priya Natarajan', email: 'p.natarajan@kestrel-logistics.example' };
 
