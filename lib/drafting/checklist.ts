@@ -2,7 +2,7 @@ import type { ChecklistItem } from '@/lib/schemas/draft';
 import type { Passage, RetrievedPassage } from '@/lib/schemas/sop';
 import type { Footing } from '@/lib/sop/retrieve';
 import { isTemplatePassage } from '@/lib/sop/reply-templates';
-import { statementSpans } from '@/lib/text/sentences';
+import { statementSpans, withoutListMarker } from '@/lib/text/sentences';
 import { asksFor, isAgentInstruction } from './sop-sentences';
 import type { FactKey, ThreadFacts } from './thread-facts';
 
@@ -23,7 +23,6 @@ const LABEL: Partial<Record<FactKey, string>> = {
   tracking_number: 'Tracking number',
 };
 
-const clean = (sentence: string) => sentence.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim();
 
 /**
  * Instructions to the agent in the passages the reply stands on (1-based citations into `passages`), in passage
@@ -35,7 +34,7 @@ export function agentInstructions<P extends Passage>(passages: readonly P[], sta
   passages.forEach((passage, i) => {
     if (isTemplatePassage(passage) || !standsOn(passage)) return;
     for (const raw of statementSpans(passage.text, passage.headingPath.at(-1))) {
-      const text = clean(raw);
+      const text = withoutListMarker(raw).trim();
       // A line ending in a colon with no list after it leads in to what follows (a merged section heading).
       if (text.length < 12 || text.endsWith(':') || seen.has(text) || !isAgentInstruction(text)) continue;
       seen.add(text);

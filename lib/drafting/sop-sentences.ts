@@ -1,3 +1,4 @@
+import { withoutListMarker } from '@/lib/text/sentences';
 import type { FactKey } from './thread-facts';
 
 /**
@@ -20,8 +21,7 @@ const ABOUT_STAFF =
 const STAFF_MODAL = /\b(?:you must|you should|must be (?:checked|approved|recorded)|needs? (?:approval|to be approved)|this procedure|see the procedure|follow ".+")/i;
 
 const clauses = (sentence: string) =>
-  sentence
-    .replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '')
+  withoutListMarker(sentence)
     // A list item's label ("Partner referrals: the partner manager, and record…") and a second instruction after
     // ", and" are clauses of their own.
     .split(/;\s+|:\s+|,\s+(?:and|or)\s+|\s+(?:and then|then)\s+/u)

@@ -33,7 +33,10 @@ export function sentenceSpans(text: string): string[] {
   return spans;
 }
 
-const LIST_MARKER = /^(?:[-*•]|\d+[.)])\s+/;
+const LIST_MARKER = /^\s*(?:[-*•]|\d+[.)])\s+/;
+
+/** A list item's text without its bullet or number ("- ", "2) "). */
+export const withoutListMarker = (line: string): string => line.replace(LIST_MARKER, '');
 
 /**
  * Sentences of a procedure, with a list joined to the line that leads into it ("Within 2 business days, collect:"
@@ -50,7 +53,7 @@ export function statementSpans(text: string, heading?: string): string[] {
     leadIn = null;
   };
   for (const span of sentenceSpans(text)) {
-    const item = LIST_MARKER.test(span) ? span.replace(LIST_MARKER, '') : null;
+    const item = LIST_MARKER.test(span) ? withoutListMarker(span) : null;
     if (item !== null && !leadIn && heading && /^\p{Ll}/u.test(item)) leadIn = [`${heading}:`];
     if (item !== null && leadIn) {
       leadIn.push(item);

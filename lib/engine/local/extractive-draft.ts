@@ -1,7 +1,7 @@
 import type { DraftRequest } from '@/lib/engine/types';
 import { type Draft, type DraftSentence, draftText } from '@/lib/schemas/draft';
 import { fail, ok, type Result } from '@/lib/schemas/errors';
-import { sentenceSpans } from '@/lib/text/sentences';
+import { sentenceSpans, withoutListMarker } from '@/lib/text/sentences';
 import { footingOf, type Footing } from '@/lib/sop/retrieve';
 import { sopTagsOf } from '@/lib/lanes/taxonomy';
 import type { Category } from '@/lib/schemas/lane';
@@ -13,7 +13,7 @@ import { reservedDecisions, statedDecisions } from '@/lib/drafting/human-decisio
 import { ASK_WORDING, asksFor, isAgentInstruction } from '@/lib/drafting/sop-sentences';
 import { factOf, firstName, readThreadFacts, type FactKey } from '@/lib/drafting/thread-facts';
 import { isTemplatePassage, templatesOf } from '@/lib/sop/reply-templates';
-import { SECURITY_INCIDENT_CONFIDENCE } from './risk-rules';
+import { SECURITY_INCIDENT } from './risk-rules';
 import { tokenize } from './text-features';
 import { customerMessages } from './thread-text';
 
@@ -87,7 +87,7 @@ function chooseClaims(request: DraftRequest, category: Category | undefined, foo
   request.retrieval.passages.forEach((passage, p) => {
     if (isTemplatePassage(passage) || !footing.passage(passage)) return;
     sentenceSpans(passage.text).forEach((raw, position) => {
-      const sentence = raw.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '');
+      const sentence = withoutListMarker(raw);
       const words = tokenize(sentence);
       // Worked examples illustrate a rule; they are not the rule a reply may state.
       if (words.length < 5 || sentence.length > 320 || sentence.includes('[[') || EXAMPLE.test(sentence) || FRAGMENT.test(sentence)) return;
@@ -224,9 +224,11 @@ export function composeDraft(request: DraftRequest, ownDomains: readonly string[
   const checklist = buildChecklist({ passages, footing, askPassages: request.askPassages ?? [], facts, rule, asked, unanswered });
   // Legal and medical judgement, and a security incident under way, are never automated: the draft stays, and a human
   // is asked to review it.
-  const judgement = classification.riskFlags.find((f) => f.flag === 'legal' || f.flag === 'medical' || (f.flag === 'security' && f.confidence >= SECURITY_INCIDENT_CONFIDENCE));
-  const matter = judgement?.flag === 'security' ? 'security incident' : `${judgement?.flag} question`;
-  if (judgement) sentences.splice(sentences.length - 1, 0, { text: t.escalation(escalateTo, `${matter} ("${judgement.evidence}")`), citations: [], kind: 'escalation' });
+  const judgement = classification.riskFlags.find((f) => f.flag === 'legal' || f.flag === 'medical' || (f.flag === 'security' && SECURITY_INCIDENT.test(f.evidence)));
+  if (judgement) {
+    const matter = judgement.flag === 'security' ? 'security incident' : `${judgement.flag} question`;
+    sentences.splice(sentences.length - 1, 0, { text: t.escalation(escalateTo, `${matter} ("${judgement.evidence}")`), citations: [], kind: 'escalation' });
+  }
   return { sentences, passages, abstained: false, escalateTo: judgement ? escalateTo : null, template, fills, checklist, notes: [] };
 }
 

@@ -21,11 +21,10 @@ interface Rule {
 // Whole words only ("court" but not "courtesy"); stems end in \p{L}* so "refunded" and "Rückerstattung" match.
 const w = (source: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}])`, 'iu');
 
-/** The confidence of a security flag raised by the words of an incident under way (not by "password" or "SSO"). */
-export const SECURITY_INCIDENT_CONFIDENCE = 0.9;
-/** Words of a security incident under way: flagged here, and urgent (urgency-rules.ts). */
-export const SECURITY_INCIDENT =
-  'hacked|compromised|account takeover|phishing|data breach|security breach|unauthori[sz]ed (?:access|login|log-in|sign-in)|suspicious (?:login|activity|sign-in)|(?:logged|signed) in from|did not authori[sz]e|gehackt|piraté';
+/** The words of a security incident under way: flagged here, urgent (urgency-rules.ts), escalated in a local draft. */
+export const SECURITY_INCIDENT = w(
+  'hacked|compromised|account takeover|phishing|data breach|security breach|unauthori[sz]ed (?:access|login|log-in|sign-in)|suspicious (?:login|activity|sign-in)|(?:logged|signed) in from|did not authori[sz]e|gehackt|piraté',
+);
 
 const rules: Rule[] = [
   { flag: 'refund', confidence: 0.9, pattern: w('refund\\p{L}*|money back|reimburs\\p{L}*|pro[- ]?rat(?:a|ed)|reverse the (?:charge|payment)|credit note') },
@@ -39,7 +38,7 @@ const rules: Rule[] = [
   { flag: 'legal', confidence: 0.95, pattern: w('lawyer|attorney|solicitor|legal action|lawsuit|sue you|take (?:you|this) to court|court|subpoena|breach of contract|cease and desist') },
   { flag: 'legal', confidence: 0.8, pattern: w('gdpr|data protection authority|regulator\\p{L}*|compliance|dpa|data processing agreement|contract terms|liabilit\\p{L}*') },
   { flag: 'legal', confidence: 0.9, pattern: w('anwalt\\p{L}*|rechtliche schritte|klage\\p{L}*|gericht\\p{L}*|abmahnung|dsgvo|datenschutzbeh(?:ö|oe)rde|avocat|poursuites|tribunal|abogad\\p{L}*|demanda judicial|advocaat|rechtszaak') },
-  { flag: 'security', confidence: SECURITY_INCIDENT_CONFIDENCE, pattern: w(SECURITY_INCIDENT) },
+  { flag: 'security', confidence: 0.9, pattern: SECURITY_INCIDENT },
   // Onboarding requirements a security team decides: single sign-on, a security questionnaire or review, audits.
   { flag: 'security', confidence: 0.75, pattern: w('sso|single sign[- ]on|saml|scim|okta|azure ad|entra id|security questionnaire|security review|vendor (?:security )?assessment|penetration test|pen test|soc ?2|iso ?27001|sicherheitsfragebogen') },
   { flag: 'security', confidence: 0.6, pattern: w('password|2fa|two[- ]factor|locked out|reset link|credentials') },

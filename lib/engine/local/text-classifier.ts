@@ -392,7 +392,8 @@ export class TextClassifier {
       for (const { pair, model: saved } of s.specialists ?? []) {
         const specialist = TextClassifier.fromJSON(saved);
         const [a, b] = pair;
-        if (!specialist.ok || !s.labels.includes(a) || !s.labels.includes(b) || specialist.value.labelList.join('\u0000') !== [a, b].sort().join('\u0000')) return unreadable();
+        const labels = specialist.ok ? specialist.value.labelList : [];
+        if (!specialist.ok || !s.labels.includes(a) || !s.labels.includes(b) || labels.length !== 2 || pairKey(labels[0]!, labels[1]!) !== pairKey(a, b)) return unreadable();
         specialists.set(pairKey(a, b), specialist.value);
       }
       model.specialists = specialists;

@@ -18,7 +18,7 @@ const w = (source: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\
 
 const rules: UrgencyRule[] = [
   { value: 'P1', reason: 'Outage or work stopped', confidence: 0.85, pattern: w('outage|(?:is|are|went) down|production (?:is )?(?:stopped|halted|down)|cannot (?:operate|ship|work) at all|nobody (?:can|is able to) (?:log ?in|sign in|work)|ausfall|stillstand|geht nichts mehr|panne') },
-  { value: 'P1', reason: 'Security incident', confidence: 0.85, pattern: w(SECURITY_INCIDENT) },
+  { value: 'P1', reason: 'Security incident', confidence: 0.85, pattern: SECURITY_INCIDENT },
   { value: 'P1', reason: 'Legal deadline or threat', confidence: 0.8, pattern: w('legal action|lawsuit|court|lawyer|attorney|anwalt|rechtliche schritte|klage|frist(?:setzung)?|avocat|abogado') },
   { value: 'P2', reason: 'Chargeback threatened', confidence: 0.8, pattern: w('charge ?back|zur(?:ü|ue)ckbuchen|r(?:ü|ue)ckbuchung') },
   { value: 'P2', reason: 'Deadline or near date', confidence: 0.75, pattern: w('urgent\\p{L}*|asap|as soon as possible|(?:by|before|until|end of) (?:today|tonight)|today if possible|need (?:it|this|them) today|(?:have|need|must|got)\\b[^.!?]{0,30}\\bto [^.!?]{0,40}\\b(?:today|tonight|this (?:morning|afternoon|evening))|by tomorrow|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of (?:day|week))|before the weekend|eod|deadline|tender closes|closes on|dringend|sofort|heute noch|bis heute|bis morgen|bis (?:montag|dienstag|mittwoch|donnerstag|freitag)|vor dem wochenende|urgente|avant ce soir|para hoy|vandaag nog') },
